@@ -1,0 +1,145 @@
+/*
+ * Control API of the simulated TAPI switch (libtapisim).
+ *
+ * These functions are not part of TAPI. They let tests and tools shape the simulated switch:
+ * reset it to its default topology, change the state of dialable stations, move the virtual
+ * clock, inject faults and read the trace of every TAPI call and message.
+ *
+ * All functions are thread-safe. They return 0 on success or a negative LINEERR_ value.
+ */
+#ifndef TAPISIM_H
+#define TAPISIM_H
+
+#include "tapi_abi.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Station states for tapisim_set_station. */
+#define TAPISIM_STATION_IDLE     0u /* answers after the answer delay (3 s); busy while in a call */
+#define TAPISIM_STATION_BUSY     1u /* every call to it gets LINECALLSTATE_BUSY, LINEBUSYMODE_STATION */
+#define TAPISIM_STATION_NOANSWER 2u /* rings (caller in RINGBACK) and never answers */
+#define TAPISIM_STATION_PROCEEDING 3u /* never reached: the caller stays in PROCEEDING */
+
+/* Default topology: TAPISIM_DEFAULT_LINES line devices, IDs 0.., numbers "100", "101", ... */
+#define TAPISIM_DEFAULT_LINES    4u
+
+/*
+ * Puts the switch back into its default state: default topology, virtual clock at 0, all
+ * stations idle, no faults pending, empty trace. Every application is shut down: its handles
+ * become invalid and a thread blocked in lineGetMessage returns LINEERR_INVALAPPHANDLE.
+ */
+LONG tapisim_reset(void);
+
+/*
+ * Sets the state of the station with the dialable number `number` (a local line number such as
+ * "101" or any remote number). `state` is one of TAPISIM_STATION_*. A local line is also busy
+ * while it has a call that is not idle, whatever its station state.
+ * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_INVALADDRESS (empty, too long or not dialable),
+ * LINEERR_INVALPARAM (unknown state).
+ * A station that is no longer busy (its state set to IDLE, or its last call ended) becomes
+ * available to call completion requests waiting for it.
+ */
+LONG tapisim_set_station(const char *number, DWORD state);
+
+/*
+ * Moves the virtual clock forward by `ms` milliseconds, firing every timer that falls due, in
+ * order of due time (ties in the order they were set).
+ */
+LONG tapisim_advance(DWORD ms);
+
+/*
+ * The switch closes line device `deviceId` on its own (LINE_CLOSE, spec §4.9): every open of it
+ * is invalidated as by lineClose (its calls are dropped, pending replies suppressed, and, the
+ * last open gone, its completion requests forgotten), then each app that had it open receives
+ * LINE_CLOSE with the now invalid hLine. The device stays available for lineOpen.
+ * Errors: LINEERR_BADDEVICEID.
+ */
+LONG tapisim_close_line(DWORD deviceId);
+
+/* Virtual milliseconds since the last reset. */
+DWORD tapisim_now(void);
+
+/*
+ * Makes the next call of the asynchronous TAPI function `function` (for example "lineMakeCall"
+ * or "lineMakeCallW"; a trailing W is ignored) that passes the synchronous checks return a request
+ * ID and complete with LINE_REPLY(`lineerr`). `lineerr` must be a negative LINEERR_ value.
+ * Faults for several functions can be pending at once; a new fault for the same function
+ * replaces the old one.
+ * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (not an asynchronous function
+ * of the simulator), LINEERR_INVALPARAM (lineerr not negative), LINEERR_NOMEM.
+ */
+LONG tapisim_fail_next(const char *function, LONG lineerr);
+
+/*
+ * Copies the trace, one line per TAPI call (arguments and result) and per message queued for an
+ * application, each prefixed with the virtual time in ms, as a NUL-terminated string. `*needed`
+ * (if `needed` is not NULL) receives the size in bytes including the terminator. If `size` is
+ * smaller than that, nothing is copied and LINEERR_STRUCTURETOOSMALL is returned; `buf` may then
+ * be NULL. The trace keeps the newest TAPISIM_TRACE_LIMIT bytes.
+ */
+LONG tapisim_trace(char *buf, DWORD size, DWORD *needed);
+
+#define TAPISIM_TRACE_LIMIT (4u * 1024u * 1024u)
+
+/* Empties the trace. */
+LONG tapisim_trace_clear(void);
+
+/*
+ * Sets a behaviour option of the switch (kept until tapisim_reset):
+ *   "error_delivery"          0 = as tapisrv (provider-level errors in LINE_REPLY), 1 = as the
+ *                             documentation literally reads (returned synchronously)
+ *   "allow_proceeding"        1 = lineCompleteCall also accepted in PROCEEDING (NOANSWER)
+ *   "strict_completion_owner" 1 = only the app that created a completion may cancel it
+ *   "reuse_freed_ids"         1 = a freed completion ID is handed out again at once
+ *   "guard_ms", "recall_ring_ms", "expiry_busy_ms", "expiry_noanswer_ms"   timers in ms
+ *   "realtime"                1 = a switch thread advances the clock with wall time
+ *   "trace"                   0 = stop recording the trace (1, the default, records it); for
+ *                             load tests and benchmarks, where formatting it costs more than
+ *                             the call itself
+ * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (unknown name),
+ * LINEERR_INVALPARAM (value out of range).
+ */
+LONG tapisim_set_option(const char *name, DWORD value);
+
+/*
+ * Self-check of the switch's internal consistency, for tests: every handle names a live
+ * object, no completion ID is live twice on a device, dwNumCallCompletions equals the live
+ * completion entries, no call is kept that nobody can reach. Returns 0, or
+ * LINEERR_OPERATIONFAILED with a description of the first violation copied into `buf`
+ * (NUL-terminated, truncated to `size`; `buf` may be NULL).
+ */
+LONG tapisim_check(char *buf, DWORD size);
+
+/*
+ * Probes of the C side of the ABI, so that other languages can check their own tables against
+ * it instead of retyping numbers. tapisim_constant: the value of a TAPI constant by its C name
+ * ("LINEERR_INVALCALLHANDLE", "LINECALLSTATE_BUSY", "LINE_REPLY", ...). tapisim_layout: offset
+ * and size of `field` of the structure `type` ("LINECALLINFO", "dwReason"), or with a NULL
+ * field the size of the structure (offset 0).
+ * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (unknown name).
+ */
+LONG tapisim_constant(const char *name, LONG *value);
+LONG tapisim_layout(const char *type, const char *field, DWORD *offset, DWORD *size);
+
+/*
+ * Benchmarking and testing hook: queues `count` synthetic messages for the application
+ * `hLineApp`, after the messages already queued, and wakes its threads blocked in
+ * lineGetMessage. Each message is LINE_DEVSPECIFIC with hDevice 0 and dwCallbackInstance 0 (it
+ * is about no line or call, so closing a line does not remove it; lineShutdown discards it),
+ * dwParam1 its index in the batch (0 to count - 1), dwParam2 `count`, dwParam3 0. The switch
+ * sends no LINE_DEVSPECIFIC of its own. The trace gets one line for the batch, not one per
+ * message. A count of 0 queues nothing.
+ * Errors: LINEERR_UNINITIALIZED (no application), LINEERR_INVALAPPHANDLE,
+ * LINEERR_INVALPARAM (count over TAPISIM_POST_MAX), LINEERR_NOMEM.
+ */
+LONG tapisim_post_messages(HLINEAPP hLineApp, DWORD count);
+
+#define TAPISIM_POST_MAX (1u << 20)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TAPISIM_H */

@@ -1,0 +1,179 @@
+/*
+ * Application lifetime and the message queue: lineInitializeExW, lineShutdown,
+ * lineNegotiateAPIVersion, lineGetMessage.
+ */
+#include "sim_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Checks shared by every function that takes an hLineApp (spec §4.13). */
+static LONG find_app(HLINEAPP h, sim_app **out)
+{
+    if (g_sim.numApps == 0)
+        return LINEERR_UNINITIALIZED;
+    *out = sim_find(h, SIM_APP);
+    return *out ? 0 : LINEERR_INVALAPPHANDLE;
+}
+
+/* ---- lineInitializeExW ------------------------------------------------------------------ */
+SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                                         LINECALLBACK lpfnCallback, LPCWSTR lpszFriendlyAppName,
+                                         LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                                         LPLINEINITIALIZEEXPARAMS lpParams)
+{
+    (void)hInstance;
+    (void)lpfnCallback;
+    char name[SIM_APPNAME_MAX];
+    sim_wstr_to_ascii(lpszFriendlyAppName, name, sizeof name);
+    sim_lock();
+    LONG r = 0;
+    if (lphLineApp == NULL || lpdwNumDevs == NULL || lpdwAPIVersion == NULL || lpParams == NULL) {
+        r = LINEERR_INVALPOINTER;
+    } else if (lpParams->dwTotalSize < sizeof(LINEINITIALIZEEXPARAMS)) {
+        r = LINEERR_STRUCTURETOOSMALL;
+    } else {
+        DWORD opt = lpParams->dwOptions & ~(DWORD)LINEINITIALIZEEXOPTION_CALLHUBTRACKING;
+        if (opt == LINEINITIALIZEEXOPTION_USEHIDDENWINDOW
+            || opt == LINEINITIALIZEEXOPTION_USECOMPLETIONPORT)
+            r = LINEERR_OPERATIONUNAVAIL; /* only the event model (lineGetMessage) is simulated */
+        else if (opt != LINEINITIALIZEEXOPTION_USEEVENT)
+            r = LINEERR_INVALPARAM;
+    }
+    sim_app *app = NULL;
+    if (r == 0) {
+        app = calloc(1, sizeof *app);
+        if (app == NULL)
+            r = LINEERR_NOMEM;
+    }
+    if (r == 0) {
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&app->cond, &attr);
+        pthread_condattr_destroy(&attr);
+        memcpy(app->name, name, sizeof name);
+        app->apiVersion = *lpdwAPIVersion;
+        sim_new_handle(&app->obj, SIM_APP);
+        app->next = g_sim.apps;
+        g_sim.apps = app;
+        g_sim.numApps++;
+        *lphLineApp = app->obj.handle;
+        *lpdwNumDevs = g_sim.numDevices;
+        *lpdwAPIVersion = SIM_VERSION_HIGH;
+        lpParams->dwNeededSize = lpParams->dwUsedSize = sizeof(LINEINITIALIZEEXPARAMS);
+        /* There is no Win32 event to wait on here; the handle is a non-null token and
+         * applications wait in lineGetMessage. */
+        lpParams->Handles.hEvent = (HANDLE)(uintptr_t)app->obj.handle;
+    }
+    r = sim_ret(r, "lineInitializeExW(\"%s\") hLineApp=0x%08X", name, app && r == 0 ? app->obj.handle : 0);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineShutdown ----------------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
+{
+    sim_lock();
+    sim_app *app = NULL;
+    LONG r = find_app(hLineApp, &app);
+    if (r == 0)
+        sim_app_shutdown(app);
+    r = sim_ret(r, "lineShutdown(0x%08X)", hLineApp);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineNegotiateAPIVersion ------------------------------------------------------------ */
+SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDeviceID,
+                                               DWORD dwAPILowVersion, DWORD dwAPIHighVersion,
+                                               LPDWORD lpdwAPIVersion,
+                                               LPLINEEXTENSIONID lpExtensionID)
+{
+    static const DWORD versions[] = { 0x00030001u, 0x00030000u, 0x00020002u,
+                                      0x00020001u, 0x00020000u, 0x00010004u };
+    sim_lock();
+    sim_app *app = NULL;
+    LONG r = 0;
+    DWORD chosen = 0;
+    if (lpdwAPIVersion == NULL || lpExtensionID == NULL)
+        r = LINEERR_INVALPOINTER;
+    else
+        r = find_app(hLineApp, &app);
+    if (r == 0 && dwDeviceID >= g_sim.numDevices)
+        r = LINEERR_BADDEVICEID;
+    if (r == 0) {
+        for (size_t i = 0; i < sizeof versions / sizeof *versions && !chosen; i++)
+            if (versions[i] >= dwAPILowVersion && versions[i] <= dwAPIHighVersion)
+                chosen = versions[i];
+        if (!chosen)
+            r = LINEERR_INCOMPATIBLEAPIVERSION;
+    }
+    if (r == 0) {
+        *lpdwAPIVersion = chosen;
+        memset(lpExtensionID, 0, sizeof *lpExtensionID);
+    }
+    r = sim_ret(r, "lineNegotiateAPIVersion(0x%08X, %u, 0x%08X, 0x%08X) version=0x%08X",
+                hLineApp, dwDeviceID, dwAPILowVersion, dwAPIHighVersion, chosen);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineGetMessage --------------------------------------------------------------------- */
+/* Not traced: the trace already has a line for every message when it is queued. */
+SIM_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
+{
+    if (lpMessage == NULL)
+        return LINEERR_INVALPOINTER;
+    sim_lock();
+    sim_app *app = sim_find(hLineApp, SIM_APP);
+    if (app == NULL) {
+        sim_unlock();
+        return LINEERR_INVALAPPHANDLE;
+    }
+    /* An application looking at its messages is where the switch answers completion
+     * requests (they are never answered inside the call that made them). */
+    sim_compl_dispatch();
+    if (app->qcount == 0 && dwTimeout != 0) {
+        struct timespec deadline;
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        if (dwTimeout != INFINITE) {
+            deadline.tv_sec += dwTimeout / 1000;
+            deadline.tv_nsec += (long)(dwTimeout % 1000) * 1000000L;
+            if (deadline.tv_nsec >= 1000000000L) {
+                deadline.tv_sec++;
+                deadline.tv_nsec -= 1000000000L;
+            }
+        }
+        app->waiters++;
+        while (app->qcount == 0 && !app->dead) {
+            if (g_sim.creqs != NULL) {
+                sim_compl_dispatch();
+                continue;
+            }
+            int rc = dwTimeout == INFINITE
+                   ? pthread_cond_wait(&app->cond, &g_sim.lock)
+                   : pthread_cond_timedwait(&app->cond, &g_sim.lock, &deadline);
+            if (rc == ETIMEDOUT)
+                break;
+        }
+        app->waiters--;
+        if (app->dead) {
+            if (app->waiters == 0)
+                sim_app_release(app);
+            sim_unlock();
+            return LINEERR_INVALAPPHANDLE;
+        }
+    }
+    LONG r = LINEERR_OPERATIONFAILED; /* timed out with an empty queue */
+    if (app->qcount > 0) {
+        *lpMessage = app->queue[app->qhead];
+        app->qhead = (app->qhead + 1) % app->qcap;
+        app->qcount--;
+        r = 0;
+    }
+    sim_unlock();
+    return r;
+}

@@ -1,0 +1,602 @@
+/*
+ * Calls: the switch's call model, and lineMakeCallW, lineAnswer, lineDrop, lineDeallocateCall,
+ * lineGetCallStatus, lineGetCallInfoW.
+ */
+#include "sim_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static LONG find_chandle(HCALL h, sim_chandle **out)
+{
+    if (g_sim.numApps == 0)
+        return LINEERR_UNINITIALIZED;
+    *out = sim_find(h, SIM_CALL);
+    return *out ? 0 : LINEERR_INVALCALLHANDLE;
+}
+
+/* ---- the call model --------------------------------------------------------------------- */
+
+sim_call *sim_call_new(sim_device *dev, DWORD addressId, int outgoing)
+{
+    sim_call *c = calloc(1, sizeof *c);
+    if (c == NULL)
+        return NULL;
+    c->callId = g_sim.nextCallId++;
+    c->dev = dev;
+    c->addressId = addressId;
+    c->state = LINECALLSTATE_IDLE;
+    c->tStateEntry = g_sim.now;
+    c->outgoing = outgoing;
+    c->origin = outgoing ? LINECALLORIGIN_OUTBOUND : LINECALLORIGIN_INTERNAL;
+    c->reason = LINECALLREASON_DIRECT;
+    c->mediaMode = LINEMEDIAMODE_INTERACTIVEVOICE;
+    c->next = g_sim.calls;
+    g_sim.calls = c;
+    return c;
+}
+
+sim_chandle *sim_chandle_new(sim_call *call, sim_open *open, DWORD privilege, int announce)
+{
+    sim_chandle *ch = calloc(1, sizeof *ch);
+    if (ch == NULL)
+        return NULL;
+    ch->open = open;
+    ch->call = call;
+    ch->privilege = privilege;
+    ch->announce = announce;
+    sim_new_handle(&ch->obj, SIM_CALL);
+    sim_chandle **tail = &call->handles; /* in creation order: owner first */
+    while (*tail)
+        tail = &(*tail)->call_next;
+    *tail = ch;
+    ch->open_next = open->calls;
+    open->calls = ch;
+    return ch;
+}
+
+/* MONITOR handles for every open of the call's device that monitors, except `skip`. */
+static void add_monitors(sim_call *call, const sim_open *skip)
+{
+    for (sim_open *o = call->dev->opens; o; o = o->dev_next)
+        if (o != skip && (o->privileges & LINECALLPRIVILEGE_MONITOR))
+            sim_chandle_new(call, o, LINECALLPRIVILEGE_MONITOR, 1);
+}
+
+static void release_station(sim_call *call)
+{
+    if (!call->engaged)
+        return;
+    call->engaged = 0;
+    sim_station *s = sim_station_get(call->station, 0);
+    if (s != NULL && s->engaged > 0 && --s->engaged == 0 && s->state != TAPISIM_STATION_BUSY)
+        sim_compl_target_free(s->number);
+}
+
+void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
+{
+    if (call->state == state && call->stateMode == mode)
+        return;
+    DWORD prev = call->state;
+    call->refs++; /* the hooks below must not free the call under us */
+    call->state = state;
+    call->stateMode = mode;
+    call->tStateEntry = g_sim.now;
+    call->states |= state;
+    if (state == LINECALLSTATE_IDLE || state == LINECALLSTATE_DISCONNECTED) {
+        release_station(call);
+        sim_timer_cancel_arg(call);
+    }
+    for (sim_chandle *ch = call->handles; ch; ch = ch->call_next) {
+        DWORD p3 = 0;
+        if (ch->announce) {
+            /* First message about a handle the app did not ask for (spec §2.2). */
+            ch->announce = 0;
+            p3 = ch->privilege;
+            if (ch->open->apiVersion >= 0x00020000u)
+                sim_post(ch->open->app, ch->open->obj.handle, LINE_APPNEWCALL, ch->open->cbInst,
+                         call->addressId, ch->obj.handle, ch->privilege);
+        }
+        sim_post(ch->open->app, ch->obj.handle, LINE_CALLSTATE, ch->open->cbInst, state, mode, p3);
+    }
+    /* What call completion needs to know about: a station in use, free again, answered. */
+    if (prev == LINECALLSTATE_IDLE && state != LINECALLSTATE_IDLE)
+        sim_compl_activity(call->dev->number);
+    if (state == LINECALLSTATE_CONNECTED)
+        sim_compl_call_connected(call);
+    if (state == LINECALLSTATE_IDLE && prev != LINECALLSTATE_IDLE) {
+        sim_compl_call_ended(call, 0);
+        if (!sim_device_busy(call->dev)) {
+            sim_compl_target_free(call->dev->number);
+            sim_compl_requester_free(call->dev);
+        }
+    }
+    call->refs--;
+}
+
+/* LINE_CALLINFO to every handle of a call that is not idle (spec §4.4 notes). */
+void sim_callinfo(sim_call *call, DWORD states)
+{
+    if (call->state == LINECALLSTATE_IDLE)
+        return;
+    for (sim_chandle *ch = call->handles; ch; ch = ch->call_next)
+        sim_post(ch->open->app, ch->obj.handle, LINE_CALLINFO, ch->open->cbInst, states, 0, 0);
+}
+
+void sim_call_maybe_free(sim_call *call)
+{
+    if (call->state != LINECALLSTATE_IDLE || call->handles != NULL || call->refs > 0)
+        return;
+    if (call->peer)
+        call->peer->peer = NULL;
+    release_station(call);
+    sim_timer_cancel_arg(call);
+    for (sim_call **p = &g_sim.calls; *p; p = &(*p)->next)
+        if (*p == call) {
+            *p = call->next;
+            break;
+        }
+    free(call);
+}
+
+int sim_device_busy(const sim_device *dev)
+{
+    if (dev->stationState == TAPISIM_STATION_BUSY)
+        return 1;
+    for (const sim_call *c = g_sim.calls; c; c = c->next)
+        if (c->dev == dev && c->state != LINECALLSTATE_IDLE)
+            return 1;
+    return 0;
+}
+
+static DWORD active_calls(const sim_device *dev)
+{
+    DWORD n = 0;
+    for (const sim_call *c = g_sim.calls; c; c = c->next)
+        if (c->dev == dev && c->state != LINECALLSTATE_IDLE)
+            n++;
+    return n;
+}
+
+DWORD sim_call_features(const sim_call *call, DWORD privilege)
+{
+    if (privilege != LINECALLPRIVILEGE_OWNER)
+        return 0;
+    DWORD unused;
+    switch (call->state) {
+    case LINECALLSTATE_IDLE:
+        return 0;
+    case LINECALLSTATE_OFFERING:
+    case LINECALLSTATE_ACCEPTED:
+        return LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP;
+    default:
+        return LINECALLFEATURE_DROP | sim_compl_features(call, privilege, &unused);
+    }
+}
+
+/* Ends a call from this side: it goes IDLE; a local peer is told the other party left. */
+void sim_call_end(sim_call *call)
+{
+    sim_call *peer = call->peer;
+    DWORD was = call->state;
+    call->peer = NULL;
+    sim_call_set_state(call, LINECALLSTATE_IDLE, 0);
+    if (peer != NULL) {
+        peer->peer = NULL;
+        if (peer->state == LINECALLSTATE_OFFERING || peer->state == LINECALLSTATE_ACCEPTED
+            || peer->handles == NULL)
+            sim_call_set_state(peer, LINECALLSTATE_IDLE, 0); /* gave up before an answer, or nobody to tell */
+        else if (peer->state != LINECALLSTATE_IDLE)
+            sim_call_set_state(peer, LINECALLSTATE_DISCONNECTED,
+                               was == LINECALLSTATE_OFFERING ? LINEDISCONNECTMODE_REJECT
+                                                             : LINEDISCONNECTMODE_NORMAL);
+        sim_call_maybe_free(peer);
+    }
+}
+
+void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner)
+{
+    sim_call *call = ch->call;
+    for (sim_chandle **p = &call->handles; *p; p = &(*p)->call_next)
+        if (*p == ch) {
+            *p = ch->call_next;
+            break;
+        }
+    for (sim_chandle **p = &ch->open->calls; *p; p = &(*p)->open_next)
+        if (*p == ch) {
+            *p = ch->open_next;
+            break;
+        }
+    sim_drop_handle(&ch->obj);
+    sim_purge(ch->open->app, ch->obj.handle);
+    int owners = 0;
+    for (const sim_chandle *o = call->handles; o; o = o->call_next)
+        owners += o->privilege == LINECALLPRIVILEGE_OWNER;
+    if (dropIfSoleOwner && ch->privilege == LINECALLPRIVILEGE_OWNER && owners == 0
+        && call->state != LINECALLSTATE_IDLE)
+        sim_call_end(call);
+    free(ch);
+    sim_call_maybe_free(call);
+}
+
+void sim_reset_calls(void)
+{
+    while (g_sim.calls) {
+        sim_call *c = g_sim.calls;
+        g_sim.calls = c->next;
+        while (c->handles) {
+            sim_chandle *ch = c->handles;
+            c->handles = ch->call_next;
+            sim_drop_handle(&ch->obj);
+            free(ch);
+        }
+        free(c);
+    }
+}
+
+static void remote_answers(void *arg)
+{
+    sim_call *call = arg;
+    if (call->state == LINECALLSTATE_RINGBACK)
+        sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
+}
+
+/* Gives a new call its handles: the first OWNER open (in open order) whose media modes and
+ * address match gets the OWNER handle (if `withOwner`), every monitoring open a MONITOR handle.
+ * Both are announced with their first LINE_CALLSTATE. */
+void sim_call_attach(sim_call *call, int withOwner)
+{
+    sim_open *owner = NULL;
+    for (sim_open *o = call->dev->opens; o && withOwner && !owner; o = o->dev_next)
+        if ((o->privileges & LINECALLPRIVILEGE_OWNER) && (o->mediaModes & call->mediaMode)
+            && (!(o->options & LINEOPENOPTION_SINGLEADDRESS) || o->addressId == call->addressId))
+            owner = o;
+    if (owner != NULL)
+        sim_chandle_new(call, owner, LINECALLPRIVILEGE_OWNER, 1);
+    add_monitors(call, owner);
+}
+
+/* Offers a new incoming call; `ring` adds the LINEDEVSTATE_RINGING that follows OFFERING. */
+void sim_offer(sim_call *call, int ring)
+{
+    sim_call_attach(call, 1);
+    sim_call_set_state(call, LINECALLSTATE_OFFERING, LINEOFFERINGMODE_ACTIVE);
+    if (ring)
+        sim_linedevstate(call->dev, LINEDEVSTATE_RINGING, 1, 0);
+}
+
+/* Connects a call to the number in call->remote: an outgoing call that has reached PROCEEDING,
+ * a camped-on call whose target became free, or an answered recall. */
+void sim_route(sim_call *call)
+{
+    sim_device *target = sim_device_by_number(call->remote);
+    if (target != NULL) {
+        if (sim_device_busy(target)) {
+            sim_call_set_state(call, LINECALLSTATE_BUSY, LINEBUSYMODE_STATION);
+            return;
+        }
+        if (target->stationState == TAPISIM_STATION_PROCEEDING)
+            return;
+        sim_call_set_state(call, LINECALLSTATE_RINGBACK, 0);
+        if (target->stationState == TAPISIM_STATION_NOANSWER)
+            return; /* rings unattended: nothing is offered to applications */
+        sim_call *callee = sim_call_new(target, 0, 0);
+        if (callee == NULL)
+            return;
+        memcpy(callee->remote, call->dev->number, sizeof callee->remote);
+        callee->peer = call;
+        call->peer = callee;
+        sim_offer(callee, 1);
+        return;
+    }
+    sim_station *s = sim_station_get(call->remote, 1);
+    if (s == NULL || s->state == TAPISIM_STATION_BUSY || s->engaged > 0) {
+        sim_call_set_state(call, LINECALLSTATE_BUSY, LINEBUSYMODE_STATION);
+        return;
+    }
+    if (s->state == TAPISIM_STATION_PROCEEDING)
+        return;
+    if (s->engaged++ == 0)
+        sim_compl_activity(s->number);
+    call->engaged = 1;
+    memcpy(call->station, s->number, sizeof call->station);
+    sim_call_set_state(call, LINECALLSTATE_RINGBACK, 0);
+    if (s->state == TAPISIM_STATION_IDLE)
+        sim_timer_add(SIM_ANSWER_DELAY_MS, remote_answers, call);
+}
+
+/* ---- lineMakeCallW ---------------------------------------------------------------------- */
+/* A NULL destination (a call left in dial tone) is not simulated: LINEERR_OPERATIONUNAVAIL. */
+SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszDestAddress,
+                                     DWORD dwCountryCode, LPLINECALLPARAMS const lpCallParams)
+{
+    (void)dwCountryCode;
+    char dest[SIM_NUMBER_MAX + 1];
+    sim_wstr_to_ascii(lpszDestAddress, dest, sizeof dest);
+    sim_lock();
+    sim_open *open = NULL;
+    LONG r = 0;
+    if (g_sim.numApps == 0)
+        r = LINEERR_UNINITIALIZED;
+    else if ((open = sim_find(hLine, SIM_LINE)) == NULL)
+        r = LINEERR_INVALLINEHANDLE;
+    else if (lphCall == NULL)
+        r = LINEERR_INVALPOINTER;
+    else if (lpCallParams != NULL
+             && lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, open->apiVersion))
+        r = LINEERR_STRUCTURETOOSMALL;
+    DWORD request = 0;
+    HCALL hCall = 0;
+    if (r == 0) {
+        request = sim_new_request();
+        LONG err = sim_take_fault("lineMakeCall");
+        if (err == 0 && lpszDestAddress == NULL)
+            err = LINEERR_OPERATIONUNAVAIL;
+        if (err == 0 && !sim_valid_number(dest))
+            err = LINEERR_INVALADDRESS;
+        if (err == 0 && lpCallParams != NULL) {
+            if (lpCallParams->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR)
+                err = LINEERR_INVALADDRESSMODE;
+            else if (lpCallParams->dwAddressID != 0)
+                err = LINEERR_INVALADDRESSID;
+            else if (lpCallParams->dwMediaMode != 0
+                     && (lpCallParams->dwMediaMode & (lpCallParams->dwMediaMode - 1)
+                         || !(lpCallParams->dwMediaMode & SIM_MEDIA_MODES)))
+                err = LINEERR_INVALMEDIAMODE;
+        }
+        if (err == 0 && active_calls(open->dev) >= SIM_MAX_CALLS_PER_ADDR)
+            err = LINEERR_CALLUNAVAIL;
+        sim_call *call = NULL;
+        sim_chandle *ch = NULL;
+        if (err == 0 && ((call = sim_call_new(open->dev, 0, 1)) == NULL
+                         || (ch = sim_chandle_new(call, open, LINECALLPRIVILEGE_OWNER, 0)) == NULL))
+            err = LINEERR_NOMEM;
+        if (err != 0) {
+            if (call != NULL)
+                sim_call_maybe_free(call);
+            sim_reply(open, request, err);
+        } else {
+            memcpy(call->remote, dest, sizeof call->remote);
+            memcpy(call->appName, open->app->name, sizeof call->appName);
+            if (lpCallParams != NULL && lpCallParams->dwMediaMode != 0)
+                call->mediaMode = lpCallParams->dwMediaMode;
+            hCall = ch->obj.handle;
+            *lphCall = hCall; /* before the LINE_REPLY is queued (spec §4.5) */
+            sim_reply(open, request, 0);
+            add_monitors(call, open);
+            sim_call_set_state(call, LINECALLSTATE_DIALING, 0);
+            sim_call_set_state(call, LINECALLSTATE_PROCEEDING, 0);
+            sim_route(call);
+        }
+        r = (LONG)request;
+    }
+    r = sim_ret(r, "lineMakeCallW(0x%08X, \"%s\") hCall=0x%08X", hLine, dest, hCall);
+    sim_unlock();
+    return r;
+}
+
+/* Synchronous prolog of the call functions that need OWNER privilege (spec §4.1 stage 2). */
+static LONG owner_prolog(HCALL hCall, sim_chandle **ch)
+{
+    LONG r = find_chandle(hCall, ch);
+    if (r == 0 && (*ch)->privilege != LINECALLPRIVILEGE_OWNER)
+        r = LINEERR_NOTOWNER;
+    return r;
+}
+
+/* ---- lineAnswer ------------------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+{
+    sim_lock();
+    sim_chandle *ch = NULL;
+    LONG r = owner_prolog(hCall, &ch);
+    if (r == 0) {
+        DWORD request = sim_new_request();
+        sim_call *call = ch->call;
+        LONG err = sim_take_fault("lineAnswer");
+        if (err == 0 && call->state != LINECALLSTATE_OFFERING && call->state != LINECALLSTATE_ACCEPTED)
+            err = LINEERR_INVALCALLSTATE;
+        if (err == 0 && lpsUserUserInfo != NULL && dwSize > 0)
+            err = LINEERR_USERUSERINFOTOOBIG; /* LINEDEVCAPS.dwUUIAnswerSize is 0 */
+        sim_reply(ch->open, request, err);
+        if (err == 0 && call->recall) {
+            /* An answered CALLBACK recall: the switch now calls the target (spec §4.4). */
+            sim_compl_call_answered(call);
+            sim_route(call);
+        } else if (err == 0) {
+            sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
+            if (call->peer)
+                sim_call_set_state(call->peer, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
+        }
+        r = (LONG)request;
+    }
+    r = sim_ret(r, "lineAnswer(0x%08X)", hCall);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineDrop --------------------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+{
+    sim_lock();
+    sim_chandle *ch = NULL;
+    LONG r = owner_prolog(hCall, &ch);
+    if (r == 0) {
+        DWORD request = sim_new_request();
+        sim_call *call = ch->call;
+        LONG err = sim_take_fault("lineDrop");
+        if (err == 0 && call->state == LINECALLSTATE_IDLE)
+            err = LINEERR_INVALCALLSTATE;
+        if (err == 0 && lpsUserUserInfo != NULL && dwSize > 0)
+            err = LINEERR_USERUSERINFOTOOBIG; /* LINEDEVCAPS.dwUUIDropSize is 0 */
+        if (err == 0)
+            sim_compl_call_ended(call, 1); /* pending completion requests fail first */
+        sim_reply(ch->open, request, err);
+        if (err == 0)
+            sim_call_end(call);
+        r = (LONG)request;
+    }
+    r = sim_ret(r, "lineDrop(0x%08X)", hCall);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineDeallocateCall ----------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineDeallocateCall(HCALL hCall)
+{
+    sim_lock();
+    sim_chandle *ch = NULL;
+    LONG r = find_chandle(hCall, &ch);
+    if (r == 0 && ch->open->apiVersion < 0x00020000u && ch->privilege == LINECALLPRIVILEGE_OWNER
+        && ch->call->state != LINECALLSTATE_IDLE) {
+        int owners = 0;
+        for (const sim_chandle *o = ch->call->handles; o; o = o->call_next)
+            owners += o->privilege == LINECALLPRIVILEGE_OWNER;
+        if (owners == 1)
+            r = LINEERR_INVALCALLSTATE; /* before 2.0 the sole owner must drop first */
+    }
+    if (r == 0) {
+        sim_compl_call_deallocated(ch->call, hCall, ch->open->apiVersion);
+        sim_chandle_free(ch, 1); /* 2.0+: deallocating the sole owner handle drops the call */
+    }
+    r = sim_ret(r, "lineDeallocateCall(0x%08X)", hCall);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineGetCallStatus ------------------------------------------------------------------ */
+
+/* Virtual time as a SYSTEMTIME counted from 2000-01-01 00:00:00.000 (a Saturday). */
+static void virtual_systemtime(DWORD ms, SYSTEMTIME *st)
+{
+    DWORD days = ms / 86400000u, rest = ms % 86400000u;
+    WORD year = 2000, month = 1;
+    static const WORD mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    DWORD d = days;
+    for (;;) {
+        int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        DWORD ylen = leap ? 366u : 365u;
+        if (d < ylen)
+            break;
+        d -= ylen;
+        year++;
+    }
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    for (int m = 0; m < 12; m++) {
+        DWORD len = mdays[m] + (m == 1 && leap);
+        if (d < len)
+            break;
+        d -= len;
+        month++;
+    }
+    st->wYear = year;
+    st->wMonth = month;
+    st->wDay = (WORD)(d + 1);
+    st->wDayOfWeek = (WORD)((6 + days) % 7);
+    st->wHour = (WORD)(rest / 3600000u);
+    st->wMinute = (WORD)(rest / 60000u % 60);
+    st->wSecond = (WORD)(rest / 1000u % 60);
+    st->wMilliseconds = (WORD)(rest % 1000u);
+}
+
+SIM_EXPORT LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallStatus)
+{
+    sim_lock();
+    sim_chandle *ch = NULL;
+    LONG r = lpCallStatus == NULL ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
+    sim_var v;
+    if (r == 0)
+        r = sim_var_begin(&v, lpCallStatus, SIM_CALLSTATUS, ch->open->apiVersion);
+    if (r == 0) {
+        const sim_call *call = ch->call;
+        LINECALLSTATUS s;
+        memset(&s, 0, sizeof s);
+        s.dwCallState = call->state;
+        s.dwCallStateMode = call->stateMode;
+        s.dwCallPrivilege = ch->privilege;
+        s.dwCallFeatures = sim_call_features(call, ch->privilege);
+        DWORD features2 = 0;
+        sim_compl_features(call, ch->privilege, &features2);
+        s.dwCallFeatures2 = features2;
+        SYSTEMTIME st;
+        virtual_systemtime(call->tStateEntry, &st);
+        s.tStateEntryTime = st;
+        sim_var_end(&v, &s);
+    }
+    r = sim_ret(r, "lineGetCallStatus(0x%08X)", hCall);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineGetCallInfoW ------------------------------------------------------------------- */
+
+static void party(sim_var *v, const char *number, DWORD *flags, DWORD *size, DWORD *off)
+{
+    if (number == NULL || number[0] == '\0') {
+        *flags = LINECALLPARTYID_UNKNOWN;
+        *size = *off = 0;
+        return;
+    }
+    *flags = LINECALLPARTYID_ADDRESS;
+    *off = sim_var_wstr(v, number, size);
+}
+
+SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
+{
+    sim_lock();
+    sim_chandle *ch = NULL;
+    LONG r = lpCallInfo == NULL ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
+    sim_var v;
+    if (r == 0)
+        r = sim_var_begin(&v, lpCallInfo, SIM_CALLINFO, ch->open->apiVersion);
+    if (r == 0) {
+        const sim_call *call = ch->call;
+        LINECALLINFO c;
+        memset(&c, 0, sizeof c);
+        c.hLine = ch->open->obj.handle;
+        c.dwLineDeviceID = call->dev->id;
+        c.dwAddressID = call->addressId;
+        c.dwBearerMode = LINEBEARERMODE_VOICE;
+        c.dwMediaMode = call->mediaMode;
+        c.dwCallID = call->callId;
+        c.dwRelatedCallID = call->peer ? call->peer->callId : 0;
+        c.dwCallStates = LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALING
+                       | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK | LINECALLSTATE_BUSY
+                       | LINECALLSTATE_CONNECTED | LINECALLSTATE_DISCONNECTED
+                       | LINECALLSTATE_UNKNOWN;
+        c.dwOrigin = call->origin;
+        c.dwReason = call->reason;
+        c.dwCompletionID = call->completionId;
+        for (const sim_chandle *h = call->handles; h; h = h->call_next) {
+            if (h->privilege == LINECALLPRIVILEGE_OWNER)
+                c.dwNumOwners++;
+            else
+                c.dwNumMonitors++;
+        }
+        c.dwTrunk = 0xFFFFFFFFu; /* unknown */
+        const char *self = call->dev->number;
+        const char *caller = call->outgoing ? self : call->remote;
+        const char *called = call->outgoing ? call->remote : self;
+        const char *connected = call->state == LINECALLSTATE_CONNECTED ? call->remote : NULL;
+        DWORD flags, size, off;
+        party(&v, caller, &flags, &size, &off);
+        c.dwCallerIDFlags = flags; c.dwCallerIDSize = size; c.dwCallerIDOffset = off;
+        party(&v, called, &flags, &size, &off);
+        c.dwCalledIDFlags = flags; c.dwCalledIDSize = size; c.dwCalledIDOffset = off;
+        party(&v, connected, &flags, &size, &off);
+        c.dwConnectedIDFlags = flags; c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
+        c.dwRedirectionIDFlags = LINECALLPARTYID_UNKNOWN;
+        c.dwRedirectingIDFlags = LINECALLPARTYID_UNKNOWN;
+        if (call->appName[0]) {
+            off = sim_var_wstr(&v, call->appName, &size);
+            c.dwAppNameSize = size;
+            c.dwAppNameOffset = off;
+        }
+        c.dwCallerIDAddressType = c.dwCalledIDAddressType = LINEADDRESSTYPE_PHONENUMBER;
+        c.dwConnectedIDAddressType = connected ? LINEADDRESSTYPE_PHONENUMBER : 0;
+        sim_var_end(&v, &c);
+    }
+    r = sim_ret(r, "lineGetCallInfoW(0x%08X)", hCall);
+    sim_unlock();
+    return r;
+}

@@ -1,0 +1,257 @@
+/*
+ * Capabilities and the variable-size structure protocol: lineGetDevCapsW, lineGetAddressCapsW.
+ */
+#include "sim_internal.h"
+
+#include <string.h>
+
+/* Completion message texts (LINEADDRESSCAPS), message IDs 0..2. */
+static const char *const k_completion_messages[] = {
+    "Please call me back",
+    "I will call again later",
+    "Urgent: please call me",
+};
+#define NUM_COMPLETION_MESSAGES ((DWORD)(sizeof k_completion_messages / sizeof *k_completion_messages))
+
+/* Line states the simulator can report (LINEDEVCAPS.dwLineStates; lineSetStatusMessages). */
+const DWORD sim_line_states = LINEDEVSTATE_RINGING | LINEDEVSTATE_MSGWAITON | LINEDEVSTATE_MSGWAITOFF
+                            | LINEDEVSTATE_OPEN | LINEDEVSTATE_CLOSE | LINEDEVSTATE_REINIT
+                            | LINEDEVSTATE_NUMCOMPLETIONS | LINEDEVSTATE_COMPLCANCEL;
+
+DWORD sim_fixed_size(enum sim_struct which, DWORD v)
+{
+    switch (which) {
+    case SIM_DEVCAPS:
+        if (v < 0x00010004u) return offsetof(LINEDEVCAPS, dwLineFeatures);
+        if (v < 0x00020000u) return offsetof(LINEDEVCAPS, dwSettableDevStatus);
+        if (v < 0x00020002u) return offsetof(LINEDEVCAPS, PermanentLineGuid);
+        if (v < 0x00030000u) return offsetof(LINEDEVCAPS, dwAddressTypes);
+        return sizeof(LINEDEVCAPS);
+    case SIM_ADDRESSCAPS:
+        if (v < 0x00010004u) return offsetof(LINEADDRESSCAPS, dwAddressFeatures);
+        if (v < 0x00020000u) return offsetof(LINEADDRESSCAPS, dwPredictiveAutoTransferStates);
+        return sizeof(LINEADDRESSCAPS);
+    case SIM_CALLINFO:
+        if (v < 0x00020000u) return offsetof(LINECALLINFO, dwCallTreatment);
+        if (v < 0x00030000u) return offsetof(LINECALLINFO, dwCallerIDAddressType);
+        return sizeof(LINECALLINFO);
+    case SIM_CALLSTATUS:
+        return v < 0x00020000u ? offsetof(LINECALLSTATUS, dwCallFeatures2) : sizeof(LINECALLSTATUS);
+    case SIM_DEVSTATUS:
+        return v < 0x00020000u ? offsetof(LINEDEVSTATUS, dwAvailableMediaModes) : sizeof(LINEDEVSTATUS);
+    case SIM_CALLPARAMS:
+        if (v < 0x00020000u) return offsetof(LINECALLPARAMS, dwPredictiveAutoTransferStates);
+        if (v < 0x00030000u) return offsetof(LINECALLPARAMS, dwAddressType);
+        return sizeof(LINECALLPARAMS);
+    }
+    return 0;
+}
+
+/* ---- variable-size structures (spec §3.3) ----------------------------------------------- */
+
+LONG sim_var_begin(sim_var *v, void *buf, enum sim_struct which, DWORD version)
+{
+    v->base = buf;
+    v->fixed = sim_fixed_size(which, version);
+    memcpy(&v->total, buf, sizeof v->total); /* dwTotalSize */
+    if (v->total < v->fixed)
+        return LINEERR_STRUCTURETOOSMALL;
+    v->used = v->needed = v->fixed;
+    return 0;
+}
+
+DWORD sim_var_put(sim_var *v, const void *data, DWORD size)
+{
+    v->needed += size;
+    if (size == 0 || v->used + size > v->total)
+        return 0; /* never truncated: omitted, Size and Offset both 0 */
+    DWORD off = v->used;
+    memcpy(v->base + off, data, size);
+    v->used += size;
+    return off;
+}
+
+DWORD sim_var_wstr(sim_var *v, const char *s, DWORD *size)
+{
+    WCHAR w[128];
+    size_t n = strlen(s);
+    if (n >= sizeof w / sizeof *w)
+        n = sizeof w / sizeof *w - 1;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (WCHAR)(unsigned char)s[i];
+    w[n] = 0;
+    DWORD bytes = (DWORD)((n + 1) * sizeof(WCHAR));
+    DWORD off = sim_var_put(v, w, bytes);
+    *size = off ? bytes : 0;
+    return off;
+}
+
+void sim_var_end(sim_var *v, const void *full)
+{
+    /* dwTotalSize (first DWORD) stays the caller's; everything else of the fixed part is ours. */
+    memcpy(v->base + 4, (const unsigned char *)full + 4, v->fixed - 4);
+    DWORD sizes[2] = { v->needed, v->used };
+    memcpy(v->base + 4, sizes, sizeof sizes);
+}
+
+/* Shared checks of the two caps functions, in the order tapi32 and tapisrv make them. */
+static LONG caps_prolog(HLINEAPP hLineApp, DWORD dev, DWORD ver, DWORD extVer, const void *buf)
+{
+    if (buf == NULL)
+        return LINEERR_INVALPOINTER;
+    if (g_sim.numApps == 0)
+        return LINEERR_UNINITIALIZED;
+    if (sim_find(hLineApp, SIM_APP) == NULL)
+        return LINEERR_INVALAPPHANDLE;
+    if (dev >= g_sim.numDevices)
+        return LINEERR_BADDEVICEID;
+    if (!sim_version_ok(ver))
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    if (extVer != 0)
+        return LINEERR_INCOMPATIBLEEXTVERSION;
+    return 0;
+}
+
+/* ---- lineGetDevCapsW -------------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                                       DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
+{
+    sim_lock();
+    LONG r = caps_prolog(hLineApp, dwDeviceID, dwAPIVersion, dwExtVersion, lpLineDevCaps);
+    sim_var v;
+    if (r == 0)
+        r = sim_var_begin(&v, lpLineDevCaps, SIM_DEVCAPS, dwAPIVersion);
+    if (r == 0) {
+        const sim_device *dev = &g_sim.devices[dwDeviceID];
+        LINEDEVCAPS c;
+        memset(&c, 0, sizeof c);
+        char name[48];
+        memcpy(name, "Simulated line ", 15);
+        memcpy(name + 15, dev->number, strlen(dev->number) + 1);
+        DWORD size;
+        DWORD off = sim_var_wstr(&v, "tapibridge simulated switch", &size);
+        c.dwProviderInfoSize = size;
+        c.dwProviderInfoOffset = off;
+        off = sim_var_wstr(&v, "tapisim", &size);
+        c.dwSwitchInfoSize = size;
+        c.dwSwitchInfoOffset = off;
+        c.dwPermanentLineID = 0x100u + dev->id;
+        off = sim_var_wstr(&v, name, &size);
+        c.dwLineNameSize = size;
+        c.dwLineNameOffset = off;
+        c.dwStringFormat = STRINGFORMAT_UNICODE;
+        c.dwAddressModes = LINEADDRESSMODE_ADDRESSID;
+        c.dwNumAddresses = 1;
+        c.dwBearerModes = LINEBEARERMODE_VOICE;
+        c.dwMediaModes = SIM_MEDIA_MODES;
+        c.dwDevCapFlags = LINEDEVCAPFLAGS_CLOSEDROP;
+        c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
+        c.dwAnswerMode = LINEANSWERMODE_NONE;
+        c.dwRingModes = 1;
+        c.dwLineStates = sim_line_states;
+        c.dwLineFeatures = LINEFEATURE_MAKECALL;
+        if (dwAPIVersion >= 0x00020000u) {
+            static const char classes[] = "tapi/line\0";
+            off = sim_var_put(&v, classes, sizeof classes);
+            c.dwDeviceClassesSize = off ? (DWORD)sizeof classes : 0;
+            c.dwDeviceClassesOffset = off;
+        }
+        c.PermanentLineGuid.Data1 = 0x7A9B1000u + dev->id;
+        c.PermanentLineGuid.Data2 = 0x5157;
+        c.PermanentLineGuid.Data3 = 0x4d31;
+        c.dwAddressTypes = LINEADDRESSTYPE_PHONENUMBER;
+        sim_var_end(&v, &c);
+    }
+    r = sim_ret(r, "lineGetDevCapsW(0x%08X, %u, 0x%08X, %u)", hLineApp, dwDeviceID, dwAPIVersion,
+                dwExtVersion);
+    sim_unlock();
+    return r;
+}
+
+/* ---- lineGetAddressCapsW ---------------------------------------------------------------- */
+SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                                           DWORD dwAPIVersion, DWORD dwExtVersion,
+                                           LPLINEADDRESSCAPS lpAddressCaps)
+{
+    sim_lock();
+    LONG r = caps_prolog(hLineApp, dwDeviceID, dwAPIVersion, dwExtVersion, lpAddressCaps);
+    if (r == 0 && dwAddressID != 0)
+        r = LINEERR_INVALADDRESSID;
+    sim_var v;
+    if (r == 0)
+        r = sim_var_begin(&v, lpAddressCaps, SIM_ADDRESSCAPS, dwAPIVersion);
+    if (r == 0) {
+        const sim_device *dev = &g_sim.devices[dwDeviceID];
+        LINEADDRESSCAPS c;
+        memset(&c, 0, sizeof c);
+        c.dwLineDeviceID = dwDeviceID;
+        DWORD size;
+        DWORD off = sim_var_wstr(&v, dev->number, &size);
+        c.dwAddressSize = size;
+        c.dwAddressOffset = off;
+        c.dwAddressSharing = LINEADDRESSSHARING_PRIVATE;
+        c.dwCallInfoStates = LINECALLINFOSTATE_CALLID | LINECALLINFOSTATE_RELATEDCALLID
+                           | LINECALLINFOSTATE_ORIGIN | LINECALLINFOSTATE_REASON
+                           | LINECALLINFOSTATE_COMPLETIONID | LINECALLINFOSTATE_NUMOWNERINCR
+                           | LINECALLINFOSTATE_NUMOWNERDECR | LINECALLINFOSTATE_NUMMONITORS
+                           | LINECALLINFOSTATE_CALLERID | LINECALLINFOSTATE_CALLEDID
+                           | LINECALLINFOSTATE_CONNECTEDID;
+        c.dwCallerIDFlags = c.dwCalledIDFlags = c.dwConnectedIDFlags
+                          = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_UNKNOWN;
+        c.dwCallStates = LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALING
+                       | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK | LINECALLSTATE_BUSY
+                       | LINECALLSTATE_CONNECTED | LINECALLSTATE_DISCONNECTED
+                       | LINECALLSTATE_UNKNOWN;
+        c.dwBusyModes = LINEBUSYMODE_STATION;
+        c.dwDisconnectModes = LINEDISCONNECTMODE_NORMAL | LINEDISCONNECTMODE_REJECT
+                            | LINEDISCONNECTMODE_BUSY | LINEDISCONNECTMODE_NOANSWER;
+        c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
+        int completion = dev->maxCompletions > 0 && dev->complModes != 0;
+        c.dwAddrCapFlags = LINEADDRCAPFLAGS_DIALED | (completion ? LINEADDRCAPFLAGS_COMPLETIONID : 0);
+        c.dwCallFeatures = LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP
+                         | (completion ? LINECALLFEATURE_COMPLETECALL : 0);
+        if (completion) {
+            c.dwCallFeatures2 = ((dev->complModes & LINECALLCOMPLMODE_CAMPON) ? LINECALLFEATURE2_COMPLCAMPON : 0)
+                              | ((dev->complModes & LINECALLCOMPLMODE_CALLBACK) ? LINECALLFEATURE2_COMPLCALLBACK : 0)
+                              | ((dev->complModes & LINECALLCOMPLMODE_INTRUDE) ? LINECALLFEATURE2_COMPLINTRUDE : 0)
+                              | ((dev->complModes & LINECALLCOMPLMODE_MESSAGE) ? LINECALLFEATURE2_COMPLMESSAGE : 0);
+        }
+        c.dwMaxCallCompletions = dev->maxCompletions;
+        c.dwCallCompletionConds = dev->complConds;
+        c.dwCallCompletionModes = dev->complModes;
+        c.dwNumCompletionMessages = NUM_COMPLETION_MESSAGES;
+        /* Fixed-size entries, NUL-padded UTF-16 (spec §3.3). */
+        DWORD longest = 0;
+        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
+            if (strlen(k_completion_messages[i]) > longest)
+                longest = (DWORD)strlen(k_completion_messages[i]);
+        DWORD entry = (longest + 1) * (DWORD)sizeof(WCHAR);
+        WCHAR texts[NUM_COMPLETION_MESSAGES][64];
+        memset(texts, 0, sizeof texts);
+        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
+            for (DWORD j = 0; k_completion_messages[i][j]; j++)
+                texts[i][j] = (WCHAR)k_completion_messages[i][j];
+        unsigned char packed[NUM_COMPLETION_MESSAGES * 64 * sizeof(WCHAR)];
+        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
+            memcpy(packed + i * entry, texts[i], entry);
+        off = sim_var_put(&v, packed, entry * NUM_COMPLETION_MESSAGES);
+        c.dwCompletionMsgTextEntrySize = entry;
+        c.dwCompletionMsgTextSize = off ? entry * NUM_COMPLETION_MESSAGES : 0;
+        c.dwCompletionMsgTextOffset = off;
+        c.dwAddressFeatures = LINEADDRFEATURE_MAKECALL | (completion ? LINEADDRFEATURE_UNCOMPLETECALL : 0);
+        if (dwAPIVersion >= 0x00020000u) {
+            static const char classes[] = "tapi/line\0";
+            off = sim_var_put(&v, classes, sizeof classes);
+            c.dwDeviceClassesSize = off ? (DWORD)sizeof classes : 0;
+            c.dwDeviceClassesOffset = off;
+        }
+        c.dwConnectedModes = LINECONNECTEDMODE_ACTIVE;
+        c.dwOfferingModes = LINEOFFERINGMODE_ACTIVE;
+        c.dwAvailableMediaModes = SIM_MEDIA_MODES;
+        sim_var_end(&v, &c);
+    }
+    r = sim_ret(r, "lineGetAddressCapsW(0x%08X, %u, %u, 0x%08X, %u)", hLineApp, dwDeviceID,
+                dwAddressID, dwAPIVersion, dwExtVersion);
+    sim_unlock();
+    return r;
+}

@@ -1,0 +1,293 @@
+/*
+ * Internal state of the simulated switch. One switch per process, guarded by one mutex
+ * (g_sim.lock): every exported function takes it on entry, every function in this header
+ * expects it to be held.
+ */
+#ifndef SIM_INTERNAL_H
+#define SIM_INTERNAL_H
+
+#include "tapi_abi.h"
+#include "tapisim.h"
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SIM_EXPORT __attribute__((visibility("default")))
+
+#define SIM_NUMBER_MAX        32   /* dialable number incl. NUL */
+#define SIM_APPNAME_MAX       64
+#define SIM_MAX_CALLS_PER_ADDR 8   /* LINEADDRESSCAPS.dwMaxNumActiveCalls */
+#define SIM_ANSWER_DELAY_MS   3000 /* a remote idle station answers after this */
+#define SIM_HANDLE_BUCKETS    4096
+
+#define SIM_VERSION_LOW  0x00010004u
+#define SIM_VERSION_HIGH 0x00030001u
+
+#define SIM_MEDIA_MODES (LINEMEDIAMODE_UNKNOWN | LINEMEDIAMODE_INTERACTIVEVOICE | \
+                         LINEMEDIAMODE_AUTOMATEDVOICE | LINEMEDIAMODE_DATAMODEM)
+
+enum sim_kind { SIM_APP = 1, SIM_LINE = 2, SIM_CALL = 3 };
+
+/* Header of every object reachable by a handle value. */
+typedef struct sim_obj {
+    DWORD handle;
+    int kind;
+    struct sim_obj *hnext;
+} sim_obj;
+
+typedef struct sim_app {
+    sim_obj obj;
+    char name[SIM_APPNAME_MAX];
+    DWORD apiVersion;               /* highest version the app said it supports */
+    LINEMESSAGE *queue;             /* ring buffer */
+    size_t qcap, qhead, qcount;
+    pthread_cond_t cond;
+    int waiters;                    /* threads blocked in lineGetMessage */
+    int dead;                       /* shut down; freed by the last waiter */
+    struct sim_open *opens;
+    struct sim_app *next;
+} sim_app;
+
+typedef struct sim_device {
+    DWORD id;
+    char number[SIM_NUMBER_MAX];
+    struct sim_open *opens;
+    DWORD stationState;             /* TAPISIM_STATION_* */
+    DWORD maxCompletions;           /* LINEADDRESSCAPS completion caps */
+    DWORD complModes, complConds;
+    DWORD numCompletions;           /* LINEDEVSTATUS.dwNumCallCompletions */
+    DWORD nextCompletionId;
+    int msgWait;                    /* LINEDEVSTATUSFLAGS_MSGWAIT */
+} sim_device;
+
+typedef struct sim_open {
+    sim_obj obj;                    /* HLINE */
+    sim_app *app;
+    sim_device *dev;
+    DWORD apiVersion;
+    DWORD_PTR cbInst;
+    DWORD privileges;               /* LINECALLPRIVILEGE_ bits (without options) */
+    DWORD options;                  /* LINEOPENOPTION_ bits */
+    DWORD mediaModes;
+    DWORD addressId;                /* with LINEOPENOPTION_SINGLEADDRESS */
+    DWORD lineStates, addressStates;
+    DWORD seq;                      /* open order, for ownership priority */
+    struct sim_chandle *calls;
+    struct sim_open *app_next, *dev_next;
+} sim_open;
+
+typedef struct sim_call {
+    DWORD callId;
+    sim_device *dev;                /* every call is one local leg on one line device */
+    DWORD addressId;
+    DWORD state, stateMode, tStateEntry;
+    DWORD states;                   /* every state the call has been in */
+    DWORD origin, reason, completionId, mediaMode;
+    int outgoing;
+    char remote[SIM_NUMBER_MAX];    /* the other party's number */
+    char appName[SIM_APPNAME_MAX];  /* app that created an outgoing call */
+    struct sim_call *peer;          /* other local leg (call between two local lines) */
+    char station[SIM_NUMBER_MAX];   /* remote station engaged by this call, "" if none */
+    int engaged;                    /* counted in the busy state of `station` */
+    struct sim_chandle *handles;
+    int refs;                       /* completion requests and entries that point here */
+    struct sim_compl *camp;         /* CAMPON entry bound to this call */
+    int recall;                     /* a CALLBACK recall not yet answered */
+    struct sim_call *next;
+} sim_call;
+
+typedef struct sim_chandle {
+    sim_obj obj;                    /* HCALL */
+    sim_open *open;
+    sim_call *call;
+    DWORD privilege;
+    int announce;                   /* unsolicited handle: next LINE_CALLSTATE carries privilege */
+    struct sim_chandle *call_next, *open_next;
+} sim_chandle;
+
+typedef struct sim_station {
+    char number[SIM_NUMBER_MAX];
+    DWORD state;
+    int engaged;                    /* calls ringing or connected to it */
+    struct sim_station *next;
+} sim_station;
+
+typedef void (*sim_timer_fn)(void *arg);
+
+typedef struct sim_timer {
+    DWORD due;
+    uint64_t seq;
+    sim_timer_fn fn;
+    void *arg;
+    int ownsArg;                    /* arg is freed with the timer */
+    struct sim_timer *next;
+} sim_timer;
+
+/* An accepted completion request waiting at the switch (spec §5.5). */
+typedef struct sim_compl {
+    DWORD id;
+    sim_device *dev;                /* requester's line device */
+    DWORD addressId;
+    sim_app *creator;
+    DWORD mode, cond, messageId;
+    char target[SIM_NUMBER_MAX];
+    sim_call *call;                 /* CAMPON: the camped call */
+    int firing;                     /* CAMPON: ringing the target */
+    int sawActivity;                /* NOANSWER: the target was in use since the request */
+    uint64_t seq;
+    struct sim_compl *next;         /* g_sim.completions, in creation order */
+} sim_compl;
+
+/* lineCompleteCall / lineUncompleteCall between their return and their LINE_REPLY. */
+typedef struct sim_creq {
+    DWORD request;
+    int uncomplete;
+    sim_open *open;
+    sim_call *call;                 /* lineCompleteCall: the call (referenced) */
+    DWORD hCall;
+    LPDWORD lpId;
+    DWORD mode, messageId, cond, completionId;
+    LONG err;                       /* provider's verdict at submission; 0 = accept */
+    struct sim_creq *next;
+} sim_creq;
+
+/* A target being served: the recall call or camped call ringing it. */
+typedef struct sim_firing {
+    char target[SIM_NUMBER_MAX];
+    sim_call *call;
+    struct sim_firing *next;
+} sim_firing;
+
+typedef struct sim_options {
+    DWORD errorDelivery;            /* 0 tapisrv, 1 documentation-literal */
+    DWORD allowProceeding, strictOwner, reuseFreedIds;
+    DWORD guardMs, recallRingMs, expiryBusyMs, expiryNoAnswerMs;
+    DWORD realtime;
+    DWORD trace;                    /* 1 (default): record the trace */
+} sim_options;
+
+typedef struct sim_fault {
+    char function[40];
+    LONG err;
+    struct sim_fault *next;
+} sim_fault;
+
+typedef struct sim_switch {
+    pthread_mutex_t lock;
+    int initialised;
+    DWORD now;
+    uint64_t timerSeq;
+    DWORD nextHandle, nextRequest, nextCallId, nextOpenSeq;
+    DWORD numDevices;
+    sim_device devices[TAPISIM_DEFAULT_LINES];
+    sim_app *apps;
+    int numApps;
+    sim_call *calls;
+    sim_station *stations;
+    sim_timer *timers;
+    sim_fault *faults;
+    sim_obj *handles[SIM_HANDLE_BUCKETS];
+    sim_compl *completions;
+    sim_creq *creqs;
+    sim_firing *firing;
+    uint64_t complSeq;
+    sim_options opt;
+    pthread_t clockThread;
+    int clockRunning, clockStop;
+    char *trace;
+    size_t traceLen, traceCap;
+    size_t traceMark;               /* where the current API call's own line goes */
+} sim_switch;
+
+extern sim_switch g_sim;
+
+/* switch.c: lock, handles, requests, clock, stations, faults, message queues */
+void sim_lock(void);
+void sim_unlock(void);
+DWORD sim_new_handle(sim_obj *obj, int kind);
+void sim_drop_handle(sim_obj *obj);
+void *sim_find(DWORD handle, int kind);
+DWORD sim_new_request(void);
+LONG sim_take_fault(const char *function);
+sim_timer *sim_timer_add(DWORD delay, sim_timer_fn fn, void *arg);
+sim_timer *sim_timer_add_owned(DWORD delay, sim_timer_fn fn, void *arg);
+int sim_target_busy(const char *number);
+void sim_timer_cancel_arg(void *arg);
+sim_device *sim_device_by_number(const char *number);
+sim_station *sim_station_get(const char *number, int create);
+int sim_valid_number(const char *number);
+int sim_version_ok(DWORD version);
+void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
+              DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
+void sim_purge(sim_app *app, DWORD hDevice);
+void sim_reply(sim_open *open, DWORD request, LONG result);
+void sim_app_release(sim_app *app);
+void sim_app_shutdown(sim_app *app);
+
+/* line.c */
+void sim_open_close(sim_open *open, int notifyOthers);
+void sim_linedevstate(sim_device *dev, DWORD state, DWORD_PTR p2, DWORD_PTR p3);
+
+/* call.c */
+sim_call *sim_call_new(sim_device *dev, DWORD addressId, int outgoing);
+sim_chandle *sim_chandle_new(sim_call *call, sim_open *open, DWORD privilege, int announce);
+void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner);
+void sim_call_set_state(sim_call *call, DWORD state, DWORD mode);
+void sim_call_maybe_free(sim_call *call);
+int sim_device_busy(const sim_device *dev);
+DWORD sim_call_features(const sim_call *call, DWORD privilege);
+void sim_reset_calls(void);
+void sim_route(sim_call *call);
+void sim_call_end(sim_call *call);
+void sim_call_attach(sim_call *call, int withOwner);
+void sim_offer(sim_call *call, int ring);
+void sim_callinfo(sim_call *call, DWORD states);
+
+/* completion.c: the switch side of call completion */
+void sim_compl_dispatch(void);
+void sim_compl_activity(const char *number);
+void sim_compl_target_free(const char *number);
+void sim_compl_requester_free(sim_device *dev);
+void sim_compl_call_ended(sim_call *call, int dropped);
+void sim_compl_call_connected(sim_call *call);
+void sim_compl_call_answered(sim_call *call);
+void sim_compl_call_deallocated(sim_call *call, DWORD hCall, DWORD apiVersion);
+void sim_compl_open_closed(sim_open *open);
+void sim_compl_reset(void);
+DWORD sim_compl_features(const sim_call *call, DWORD privilege, DWORD *features2);
+int sim_compl_pending_on(const sim_call *call);
+
+/* caps.c */
+enum sim_struct { SIM_DEVCAPS, SIM_ADDRESSCAPS, SIM_CALLINFO, SIM_CALLSTATUS, SIM_DEVSTATUS,
+                  SIM_CALLPARAMS };
+extern const DWORD sim_line_states;
+/* Fixed size of a structure for a negotiated API version (spec §3.2). */
+DWORD sim_fixed_size(enum sim_struct which, DWORD version);
+
+/* trace.c */
+void sim_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *sim_err_name(LONG err);
+const char *sim_msg_name(DWORD msg);
+const char *sim_state_name(DWORD state);
+void sim_wstr_to_ascii(const WCHAR *src, char *dst, size_t dstSize);
+LONG sim_ret(LONG result, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Variable-size TAPI structures (spec §3.3): fixed part, then variable fields all-or-nothing. */
+typedef struct sim_var {
+    unsigned char *base;
+    DWORD fixed, total, used, needed;
+} sim_var;
+
+/* Starts a structure whose fixed part is that of `which` for API `version`. If dwTotalSize is
+ * smaller, returns LINEERR_STRUCTURETOOSMALL and nothing is written. */
+LONG sim_var_begin(sim_var *v, void *buf, enum sim_struct which, DWORD version);
+/* Appends `size` bytes; returns the offset, or 0 (and adds to dwNeededSize only) if it does not fit. */
+DWORD sim_var_put(sim_var *v, const void *data, DWORD size);
+/* Appends an ASCII string as NUL-terminated UTF-16; *size receives the byte size or 0. */
+DWORD sim_var_wstr(sim_var *v, const char *s, DWORD *size);
+/* Copies the fixed part of `full` (a zero-initialised full-size struct) into the buffer and
+ * writes dwNeededSize and dwUsedSize. */
+void sim_var_end(sim_var *v, const void *full);
+
+#endif /* SIM_INTERNAL_H */

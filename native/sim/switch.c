@@ -1,0 +1,577 @@
+/*
+ * The switch itself: the global lock, handle values, request IDs, the virtual clock and its
+ * timers, stations, fault injection, application message queues, and the tapisim_* control API.
+ */
+#include "sim_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+sim_switch g_sim = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void sim_init_topology(void)
+{
+    g_sim.numDevices = TAPISIM_DEFAULT_LINES;
+    for (DWORD i = 0; i < g_sim.numDevices; i++) {
+        sim_device *dev = &g_sim.devices[i];
+        memset(dev, 0, sizeof *dev);
+        dev->id = i;
+        dev->number[0] = (char)('1');
+        dev->number[1] = (char)('0' + i / 10);
+        dev->number[2] = (char)('0' + i % 10);
+        dev->number[3] = '\0';
+        dev->stationState = TAPISIM_STATION_IDLE;
+        dev->maxCompletions = 4;
+        dev->complModes = LINECALLCOMPLMODE_CAMPON | LINECALLCOMPLMODE_CALLBACK
+                        | LINECALLCOMPLMODE_INTRUDE | LINECALLCOMPLMODE_MESSAGE;
+        dev->complConds = LINECALLCOMPLCOND_BUSY | LINECALLCOMPLCOND_NOANSWER;
+        dev->nextCompletionId = 1;
+    }
+    g_sim.now = 0;
+    g_sim.nextCallId = 1;
+    memset(&g_sim.opt, 0, sizeof g_sim.opt);
+    g_sim.opt.guardMs = 2000;                    /* spec §5.5 defaults */
+    g_sim.opt.recallRingMs = 20000;
+    g_sim.opt.expiryBusyMs = 45u * 60u * 1000u;
+    g_sim.opt.expiryNoAnswerMs = 180u * 60u * 1000u;
+    g_sim.opt.trace = 1;
+}
+
+void sim_lock(void)
+{
+    pthread_mutex_lock(&g_sim.lock);
+    if (!g_sim.initialised) {
+        g_sim.initialised = 1;
+        /* Handle values and request IDs are never reset, so a value held from before a reset
+         * can never name a new object. */
+        g_sim.nextHandle = 0x00010001u;
+        g_sim.nextRequest = 0x00001001u;
+        sim_init_topology();
+    }
+    g_sim.traceMark = g_sim.traceLen;
+}
+
+void sim_unlock(void)
+{
+    pthread_mutex_unlock(&g_sim.lock);
+}
+
+/* ---- handles ---------------------------------------------------------------------------- */
+
+DWORD sim_new_handle(sim_obj *obj, int kind)
+{
+    DWORD h = g_sim.nextHandle++;
+    if (g_sim.nextHandle == 0) /* after 2^32 handles: skip 0, which is never valid */
+        g_sim.nextHandle = 1;
+    obj->handle = h;
+    obj->kind = kind;
+    sim_obj **bucket = &g_sim.handles[h % SIM_HANDLE_BUCKETS];
+    obj->hnext = *bucket;
+    *bucket = obj;
+    return h;
+}
+
+void sim_drop_handle(sim_obj *obj)
+{
+    sim_obj **p = &g_sim.handles[obj->handle % SIM_HANDLE_BUCKETS];
+    while (*p && *p != obj)
+        p = &(*p)->hnext;
+    if (*p)
+        *p = obj->hnext;
+    obj->hnext = NULL;
+}
+
+void *sim_find(DWORD handle, int kind)
+{
+    for (sim_obj *o = g_sim.handles[handle % SIM_HANDLE_BUCKETS]; o; o = o->hnext)
+        if (o->handle == handle)
+            return o->kind == kind ? o : NULL;
+    return NULL;
+}
+
+DWORD sim_new_request(void)
+{
+    DWORD id = g_sim.nextRequest++;
+    if (g_sim.nextRequest > 0x7FFFFFFFu) /* request IDs are positive LONGs */
+        g_sim.nextRequest = 1;
+    return id;
+}
+
+int sim_version_ok(DWORD v)
+{
+    switch (v) {
+    case 0x00010004u: case 0x00020000u: case 0x00020001u: case 0x00020002u:
+    case 0x00030000u: case 0x00030001u:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* ---- fault injection -------------------------------------------------------------------- */
+
+static void fault_key(const char *function, char *key, size_t size)
+{
+    size_t n = strlen(function);
+    if (n > 0 && function[n - 1] == 'W')
+        n--;
+    if (n >= size)
+        n = size - 1;
+    memcpy(key, function, n);
+    key[n] = '\0';
+}
+
+LONG sim_take_fault(const char *function)
+{
+    char key[40];
+    fault_key(function, key, sizeof key);
+    for (sim_fault **p = &g_sim.faults; *p; p = &(*p)->next) {
+        if (strcmp((*p)->function, key) == 0) {
+            sim_fault *f = *p;
+            LONG err = f->err;
+            *p = f->next;
+            free(f);
+            sim_trace("fault %s -> %s\n", key, sim_err_name(err));
+            return err;
+        }
+    }
+    return 0;
+}
+
+static const char *const k_async_functions[] = {
+    "lineMakeCall", "lineAnswer", "lineDrop", "lineCompleteCall", "lineUncompleteCall",
+};
+
+SIM_EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr)
+{
+    if (function == NULL)
+        return LINEERR_INVALPOINTER;
+    char key[40];
+    if (strlen(function) >= sizeof key)
+        return LINEERR_OPERATIONUNAVAIL;
+    fault_key(function, key, sizeof key);
+    int known = 0;
+    for (size_t i = 0; i < sizeof k_async_functions / sizeof *k_async_functions; i++)
+        known |= strcmp(k_async_functions[i], key) == 0;
+    if (!known)
+        return LINEERR_OPERATIONUNAVAIL;
+    if (lineerr >= 0)
+        return LINEERR_INVALPARAM;
+    sim_lock();
+    sim_fault *f = NULL;
+    for (f = g_sim.faults; f; f = f->next)
+        if (strcmp(f->function, key) == 0)
+            break;
+    if (f == NULL) {
+        f = calloc(1, sizeof *f);
+        if (f == NULL) {
+            sim_unlock();
+            return LINEERR_NOMEM;
+        }
+        memcpy(f->function, key, strlen(key) + 1);
+        f->next = g_sim.faults;
+        g_sim.faults = f;
+    }
+    f->err = lineerr;
+    LONG r = sim_ret(0, "tapisim_fail_next(\"%s\", %s)", key, sim_err_name(lineerr));
+    sim_unlock();
+    return r;
+}
+
+/* ---- clock and timers ------------------------------------------------------------------- */
+
+static void timer_free(sim_timer *t)
+{
+    if (t->ownsArg)
+        free(t->arg);
+    free(t);
+}
+
+/* Like sim_timer_add, but `arg` is heap memory that goes with the timer. */
+sim_timer *sim_timer_add_owned(DWORD delay, sim_timer_fn fn, void *arg)
+{
+    sim_timer *t = sim_timer_add(delay, fn, arg);
+    if (t == NULL)
+        free(arg);
+    else
+        t->ownsArg = 1;
+    return t;
+}
+
+sim_timer *sim_timer_add(DWORD delay, sim_timer_fn fn, void *arg)
+{
+    sim_timer *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return NULL;
+    t->due = g_sim.now + delay;
+    t->seq = g_sim.timerSeq++;
+    t->fn = fn;
+    t->arg = arg;
+    sim_timer **p = &g_sim.timers;
+    while (*p && ((*p)->due < t->due || ((*p)->due == t->due && (*p)->seq < t->seq)))
+        p = &(*p)->next;
+    t->next = *p;
+    *p = t;
+    return t;
+}
+
+void sim_timer_cancel_arg(void *arg)
+{
+    sim_timer **p = &g_sim.timers;
+    while (*p) {
+        if ((*p)->arg == arg) {
+            sim_timer *t = *p;
+            *p = t->next;
+            timer_free(t);
+        } else {
+            p = &(*p)->next;
+        }
+    }
+}
+
+/* Moves the clock to `target`, firing due timers in order. */
+static void advance_to(DWORD target)
+{
+    sim_compl_dispatch();
+    while (g_sim.timers && g_sim.timers->due <= target) {
+        sim_timer *t = g_sim.timers;
+        g_sim.timers = t->next;
+        g_sim.now = t->due;
+        t->fn(t->arg);
+        timer_free(t);
+    }
+    g_sim.now = target;
+    sim_compl_dispatch();
+}
+
+SIM_EXPORT LONG tapisim_advance(DWORD ms)
+{
+    sim_lock();
+    DWORD target = g_sim.now + ms;
+    if (target < g_sim.now) { /* the clock would wrap after 49 days of virtual time */
+        sim_unlock();
+        return LINEERR_INVALPARAM;
+    }
+    if (g_sim.opt.realtime) { /* the switch thread owns the clock */
+        sim_unlock();
+        return LINEERR_OPERATIONUNAVAIL;
+    }
+    sim_trace("advance %u ms\n", ms);
+    advance_to(target);
+    sim_unlock();
+    return 0;
+}
+
+/* ---- real-time clock -------------------------------------------------------------------- */
+
+static uint64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static void *clock_thread(void *unused)
+{
+    (void)unused;
+    uint64_t last = mono_ms();
+    for (;;) {
+        struct timespec tick = { 0, 2 * 1000000L };
+        nanosleep(&tick, NULL);
+        pthread_mutex_lock(&g_sim.lock);
+        if (g_sim.clockStop) {
+            pthread_mutex_unlock(&g_sim.lock);
+            return NULL;
+        }
+        uint64_t now = mono_ms();
+        DWORD step = (DWORD)(now - last);
+        last = now;
+        g_sim.traceMark = g_sim.traceLen;
+        if (g_sim.now + step >= g_sim.now)
+            advance_to(g_sim.now + step);
+        pthread_mutex_unlock(&g_sim.lock);
+    }
+}
+
+/* Stops the switch thread. Called with the lock held; drops it while joining. */
+static void clock_stop(void)
+{
+    if (!g_sim.clockRunning)
+        return;
+    g_sim.clockStop = 1;
+    pthread_t t = g_sim.clockThread;
+    sim_unlock();
+    pthread_join(t, NULL);
+    sim_lock();
+    g_sim.clockRunning = 0;
+    g_sim.clockStop = 0;
+}
+
+SIM_EXPORT DWORD tapisim_now(void)
+{
+    sim_lock();
+    DWORD now = g_sim.now;
+    sim_unlock();
+    return now;
+}
+
+/* ---- stations --------------------------------------------------------------------------- */
+
+int sim_valid_number(const char *number)
+{
+    size_t n = 0;
+    for (; number[n]; n++) {
+        char c = number[n];
+        if (n + 1 >= SIM_NUMBER_MAX)
+            return 0;
+        if (!((c >= '0' && c <= '9') || c == '*' || c == '#' || c == '+' || (c >= 'A' && c <= 'D')))
+            return 0;
+    }
+    return n > 0;
+}
+
+sim_device *sim_device_by_number(const char *number)
+{
+    for (DWORD i = 0; i < g_sim.numDevices; i++)
+        if (strcmp(g_sim.devices[i].number, number) == 0)
+            return &g_sim.devices[i];
+    return NULL;
+}
+
+/* Busy for call completion: a local line with an active call or set BUSY; a remote station
+ * set BUSY or in a call. */
+int sim_target_busy(const char *number)
+{
+    const sim_device *dev = sim_device_by_number(number);
+    if (dev != NULL)
+        return sim_device_busy(dev);
+    const sim_station *s = sim_station_get(number, 0);
+    return s != NULL && (s->state == TAPISIM_STATION_BUSY || s->engaged > 0);
+}
+
+sim_station *sim_station_get(const char *number, int create)
+{
+    for (sim_station *s = g_sim.stations; s; s = s->next)
+        if (strcmp(s->number, number) == 0)
+            return s;
+    if (!create)
+        return NULL;
+    sim_station *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    memcpy(s->number, number, strlen(number) + 1);
+    s->state = TAPISIM_STATION_IDLE;
+    s->next = g_sim.stations;
+    g_sim.stations = s;
+    return s;
+}
+
+SIM_EXPORT LONG tapisim_set_station(const char *number, DWORD state)
+{
+    if (number == NULL)
+        return LINEERR_INVALPOINTER;
+    if (!sim_valid_number(number))
+        return LINEERR_INVALADDRESS;
+    if (state > TAPISIM_STATION_PROCEEDING)
+        return LINEERR_INVALPARAM;
+    sim_lock();
+    sim_device *dev = sim_device_by_number(number);
+    LONG r = 0;
+    int wasBusy = sim_target_busy(number);
+    if (dev != NULL) {
+        dev->stationState = state;
+    } else {
+        sim_station *s = sim_station_get(number, 1);
+        if (s == NULL)
+            r = LINEERR_NOMEM;
+        else
+            s->state = state;
+    }
+    if (r == 0 && state == TAPISIM_STATION_BUSY)
+        sim_compl_activity(number);
+    else if (r == 0 && wasBusy && !sim_target_busy(number))
+        sim_compl_target_free(number);
+    static const char *const names[] = { "IDLE", "BUSY", "NOANSWER", "PROCEEDING" };
+    r = sim_ret(r, "tapisim_set_station(\"%s\", %s)", number, names[state]);
+    sim_unlock();
+    return r;
+}
+
+/* ---- message queues --------------------------------------------------------------------- */
+
+void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
+              DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
+{
+    if (app->dead)
+        return;
+    if (app->qcount == app->qcap) {
+        size_t ncap = app->qcap ? app->qcap * 2 : 64;
+        LINEMESSAGE *nq = malloc(ncap * sizeof *nq);
+        if (nq == NULL) {
+            /* Out of memory: the message is lost, and the trace says so. */
+            sim_trace("  LOST %s for app 0x%08X (out of memory)\n", sim_msg_name(msg), app->obj.handle);
+            return;
+        }
+        for (size_t i = 0; i < app->qcount; i++)
+            nq[i] = app->queue[(app->qhead + i) % app->qcap];
+        free(app->queue);
+        app->queue = nq;
+        app->qcap = ncap;
+        app->qhead = 0;
+    }
+    LINEMESSAGE *m = &app->queue[(app->qhead + app->qcount) % app->qcap];
+    m->hDevice = hDevice;
+    m->dwMessageID = msg;
+    m->dwCallbackInstance = inst;
+    m->dwParam1 = p1;
+    m->dwParam2 = p2;
+    m->dwParam3 = p3;
+    app->qcount++;
+    /* A readable note after the raw values: the call state, or the error of a LINE_REPLY. */
+    const char *note = "";
+    if (msg == LINE_CALLSTATE)
+        note = sim_state_name((DWORD)p1);
+    else if (msg == LINE_REPLY && (LONG)(DWORD)p2 < 0)
+        note = sim_err_name((LONG)(DWORD)p2);
+    sim_trace("  => app 0x%08X %s(0x%08X, inst=0x%llX, 0x%llX, 0x%llX, 0x%llX)%s%s\n",
+              app->obj.handle, sim_msg_name(msg), hDevice, (unsigned long long)inst,
+              (unsigned long long)p1, (unsigned long long)p2, (unsigned long long)p3,
+              note[0] ? " " : "", note);
+    pthread_cond_signal(&app->cond);
+}
+
+/* Removes queued messages about `hDevice` (a line or call handle the app no longer holds). */
+void sim_purge(sim_app *app, DWORD hDevice)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < app->qcount; i++) {
+        LINEMESSAGE m = app->queue[(app->qhead + i) % app->qcap];
+        int about = m.hDevice == hDevice
+                 || (m.dwMessageID == LINE_APPNEWCALL && (DWORD)m.dwParam2 == hDevice);
+        if (!about)
+            app->queue[(app->qhead + kept++) % app->qcap] = m;
+    }
+    app->qcount = kept;
+}
+
+/* LINE_REPLY (spec §4.12): hDevice 0, result zero-extended. */
+void sim_reply(sim_open *open, DWORD request, LONG result)
+{
+    sim_post(open->app, 0, LINE_REPLY, open->cbInst, request, (DWORD_PTR)(DWORD)result, 0);
+}
+
+/* ---- applications ----------------------------------------------------------------------- */
+
+void sim_app_release(sim_app *app)
+{
+    pthread_cond_destroy(&app->cond);
+    free(app->queue);
+    free(app);
+}
+
+/* Closes every line of the app, removes it from the switch and wakes its waiters. The memory
+ * is freed now, or by the last thread that leaves lineGetMessage. */
+void sim_app_shutdown(sim_app *app)
+{
+    while (app->opens)
+        sim_open_close(app->opens, 1);
+    for (sim_app **p = &g_sim.apps; *p; p = &(*p)->next) {
+        if (*p == app) {
+            *p = app->next;
+            break;
+        }
+    }
+    g_sim.numApps--;
+    sim_drop_handle(&app->obj);
+    app->dead = 1;
+    app->qcount = 0;
+    if (app->waiters > 0)
+        pthread_cond_broadcast(&app->cond);
+    else
+        sim_app_release(app);
+}
+
+SIM_EXPORT LONG tapisim_reset(void)
+{
+    sim_lock();
+    clock_stop();
+    while (g_sim.apps)
+        sim_app_shutdown(g_sim.apps);
+    sim_compl_reset();
+    sim_reset_calls();
+    while (g_sim.timers) {
+        sim_timer *t = g_sim.timers;
+        g_sim.timers = t->next;
+        timer_free(t);
+    }
+    while (g_sim.stations) {
+        sim_station *s = g_sim.stations;
+        g_sim.stations = s->next;
+        free(s);
+    }
+    while (g_sim.faults) {
+        sim_fault *f = g_sim.faults;
+        g_sim.faults = f->next;
+        free(f);
+    }
+    sim_init_topology();
+    free(g_sim.trace);
+    g_sim.trace = NULL;
+    g_sim.traceLen = g_sim.traceCap = g_sim.traceMark = 0;
+    sim_unlock();
+    return 0;
+}
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+SIM_EXPORT LONG tapisim_set_option(const char *name, DWORD value)
+{
+    if (name == NULL)
+        return LINEERR_INVALPOINTER;
+    static const struct { const char *name; size_t offset; DWORD max; } options[] = {
+        { "error_delivery", offsetof(sim_options, errorDelivery), 1 },
+        { "allow_proceeding", offsetof(sim_options, allowProceeding), 1 },
+        { "strict_completion_owner", offsetof(sim_options, strictOwner), 1 },
+        { "reuse_freed_ids", offsetof(sim_options, reuseFreedIds), 1 },
+        { "guard_ms", offsetof(sim_options, guardMs), 0x7FFFFFFFu },
+        { "recall_ring_ms", offsetof(sim_options, recallRingMs), 0x7FFFFFFFu },
+        { "expiry_busy_ms", offsetof(sim_options, expiryBusyMs), 0x7FFFFFFFu },
+        { "expiry_noanswer_ms", offsetof(sim_options, expiryNoAnswerMs), 0x7FFFFFFFu },
+        { "realtime", offsetof(sim_options, realtime), 1 },
+        { "trace", offsetof(sim_options, trace), 1 },
+    };
+    int isMax = strcmp(name, "max_call_completions") == 0;
+    size_t i = 0;
+    for (; i < sizeof options / sizeof *options && !isMax; i++)
+        if (strcmp(options[i].name, name) == 0)
+            break;
+    if (!isMax && i == sizeof options / sizeof *options)
+        return LINEERR_OPERATIONUNAVAIL;
+    if (isMax ? value > 64 : value > options[i].max)
+        return LINEERR_INVALPARAM;
+    sim_lock();
+    LONG r = 0;
+    if (isMax) {
+        /* LINEADDRESSCAPS.dwMaxCallCompletions of every line; 0 = no completion support */
+        for (DWORD d = 0; d < g_sim.numDevices; d++)
+            g_sim.devices[d].maxCompletions = value;
+    } else if (strcmp(name, "realtime") == 0) {
+        if (value && !g_sim.clockRunning) {
+            g_sim.clockStop = 0;
+            if (pthread_create(&g_sim.clockThread, NULL, clock_thread, NULL) == 0)
+                g_sim.clockRunning = 1;
+            else
+                r = LINEERR_RESOURCEUNAVAIL;
+        } else if (!value) {
+            clock_stop();
+        }
+        if (r == 0)
+            g_sim.opt.realtime = value;
+    } else {
+        memcpy((char *)&g_sim.opt + options[i].offset, &value, sizeof value);
+    }
+    r = sim_ret(r, "tapisim_set_option(\"%s\", %u)", name, value);
+    sim_unlock();
+    return r;
+}

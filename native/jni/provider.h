@@ -1,0 +1,94 @@
+/*
+ * A TAPI provider loaded at run time (tapi32.dll, libtapisim or any library exporting the TAPI
+ * 2.x functions) and its function table. The JNI side holds a tb_provider * as a Java long.
+ */
+#ifndef TAPIBRIDGE_PROVIDER_H
+#define TAPIBRIDGE_PROVIDER_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include "tapi_abi.h"
+
+/* The TAPI functions of spi.TapiBackend, all required: X(name, parameter types). */
+#define TB_TAPI_FUNCTIONS(X)                                                                    \
+    X(lineInitializeExW, (LPHLINEAPP, HINSTANCE, LINECALLBACK, LPCWSTR, LPDWORD, LPDWORD,       \
+                          LPLINEINITIALIZEEXPARAMS))                                            \
+    X(lineShutdown, (HLINEAPP))                                                                 \
+    X(lineNegotiateAPIVersion, (HLINEAPP, DWORD, DWORD, DWORD, LPDWORD, LPLINEEXTENSIONID))     \
+    X(lineGetDevCapsW, (HLINEAPP, DWORD, DWORD, DWORD, LPLINEDEVCAPS))                          \
+    X(lineGetAddressCapsW, (HLINEAPP, DWORD, DWORD, DWORD, DWORD, LPLINEADDRESSCAPS))           \
+    X(lineOpenW, (HLINEAPP, DWORD, LPHLINE, DWORD, DWORD, DWORD_PTR, DWORD, DWORD,              \
+                  LPLINECALLPARAMS))                                                            \
+    X(lineClose, (HLINE))                                                                       \
+    X(lineSetStatusMessages, (HLINE, DWORD, DWORD))                                             \
+    X(lineGetLineDevStatusW, (HLINE, LPLINEDEVSTATUS))                                          \
+    X(lineMakeCallW, (HLINE, LPHCALL, LPCWSTR, DWORD, LPLINECALLPARAMS))                        \
+    X(lineAnswer, (HCALL, LPCSTR, DWORD))                                                       \
+    X(lineDrop, (HCALL, LPCSTR, DWORD))                                                         \
+    X(lineDeallocateCall, (HCALL))                                                              \
+    X(lineGetCallInfoW, (HCALL, LPLINECALLINFO))                                                \
+    X(lineGetCallStatus, (HCALL, LPLINECALLSTATUS))                                             \
+    X(lineGetMessage, (HLINEAPP, LPLINEMESSAGE, DWORD))                                         \
+    X(lineCompleteCall, (HCALL, LPDWORD, DWORD, DWORD))                                         \
+    X(lineUncompleteCall, (HLINE, DWORD))
+
+/* The simulator control functions (tapisim.h): X(name, result type, parameter types).
+ * hasSimulatorControl = all of these resolved. */
+#define TB_TAPISIM_FUNCTIONS(X)                                                                 \
+    X(tapisim_reset, LONG, (void))                                                              \
+    X(tapisim_set_station, LONG, (const char *, DWORD))                                         \
+    X(tapisim_advance, LONG, (DWORD))                                                           \
+    X(tapisim_now, DWORD, (void))                                                               \
+    X(tapisim_fail_next, LONG, (const char *, LONG))                                            \
+    X(tapisim_trace, LONG, (char *, DWORD, DWORD *))                                            \
+    X(tapisim_trace_clear, LONG, (void))
+
+/* Control functions resolved on their own: a simulator may predate them. */
+#define TB_TAPISIM_OPTIONAL_FUNCTIONS(X)                                                        \
+    X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
+    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))
+
+typedef struct tb_provider {
+    void *module;              /* dlopen handle or HMODULE */
+    char *label;               /* the library as given (UTF-8), for messages */
+    int simulator;             /* every TB_TAPISIM_FUNCTIONS entry resolved */
+    atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
+#define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
+    TB_TAPI_FUNCTIONS(TB_FIELD)
+#undef TB_FIELD
+#define TB_FIELD(fn, result, params) result (*fn) params;
+    TB_TAPISIM_FUNCTIONS(TB_FIELD)
+    TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_FIELD)
+#undef TB_FIELD
+} tb_provider;
+
+/* Path characters of the platform's loader: UTF-8 for dlopen, UTF-16 for LoadLibraryExW. */
+#ifdef _WIN32
+typedef WCHAR tb_path_char;
+#else
+typedef char tb_path_char;
+#endif
+
+/* tb_provider_open results (besides TB_OK) */
+#define TB_OK           0
+#define TB_ERR_NOMEM    1 /* out of memory */
+#define TB_ERR_LOAD     2 /* the loader refused the library; err says why */
+#define TB_ERR_SYMBOLS  3 /* a required TAPI function is missing; err names it */
+#define TB_ERR_NOSYSTEM 4 /* no system TAPI on this OS */
+
+/*
+ * Loads `path` (NULL: the system tapi32.dll from System32; Windows only) and resolves the
+ * function table. On failure returns a TB_ERR_ code and writes a message to err.
+ */
+int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, size_t errSize);
+
+/* Releases the library reference and frees p. The library itself stays mapped (pinned). */
+void tb_provider_close(tb_provider *p);
+
+/* Native memory for out-parameters, zeroed, counted per provider. */
+void *tb_mem_alloc(tb_provider *p, size_t size);
+void tb_mem_free(tb_provider *p, void *block);
+long long tb_mem_live(tb_provider *p);
+
+#endif /* TAPIBRIDGE_PROVIDER_H */

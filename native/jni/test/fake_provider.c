@@ -1,0 +1,48 @@
+/*
+ * Test fixtures for the provider loader of libtapibridge (not bundled): TAPI libraries that are
+ * not the simulator. Every TAPI function returns LINEERR_OPERATIONUNAVAIL.
+ *   FAKE_TAPISIM             also export the tapisim_ control functions, but not
+ *                            tapisim_set_option (a simulator that predates it)
+ *   FAKE_NO_UNCOMPLETECALL   leave out lineUncompleteCall (not a complete TAPI provider)
+ */
+#include "tapisim.h"
+
+#define EXPORT __attribute__((visibility("default")))
+#define UNAVAIL return LINEERR_OPERATIONUNAVAIL;
+
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+EXPORT LONG lineInitializeExW(LPHLINEAPP a, HINSTANCE b, LINECALLBACK c, LPCWSTR d, LPDWORD e,
+                              LPDWORD f, LPLINEINITIALIZEEXPARAMS g) { UNAVAIL }
+EXPORT LONG lineShutdown(HLINEAPP a) { UNAVAIL }
+EXPORT LONG lineNegotiateAPIVersion(HLINEAPP a, DWORD b, DWORD c, DWORD d, LPDWORD e,
+                                    LPLINEEXTENSIONID f) { UNAVAIL }
+EXPORT LONG lineGetDevCapsW(HLINEAPP a, DWORD b, DWORD c, DWORD d, LPLINEDEVCAPS e) { UNAVAIL }
+EXPORT LONG lineGetAddressCapsW(HLINEAPP a, DWORD b, DWORD c, DWORD d, DWORD e,
+                                LPLINEADDRESSCAPS f) { UNAVAIL }
+EXPORT LONG lineOpenW(HLINEAPP a, DWORD b, LPHLINE c, DWORD d, DWORD e, DWORD_PTR f, DWORD g,
+                      DWORD h, LPLINECALLPARAMS const i) { UNAVAIL }
+EXPORT LONG lineClose(HLINE a) { UNAVAIL }
+EXPORT LONG lineSetStatusMessages(HLINE a, DWORD b, DWORD c) { UNAVAIL }
+EXPORT LONG lineGetLineDevStatusW(HLINE a, LPLINEDEVSTATUS b) { UNAVAIL }
+EXPORT LONG lineMakeCallW(HLINE a, LPHCALL b, LPCWSTR c, DWORD d, LPLINECALLPARAMS const e) { UNAVAIL }
+EXPORT LONG lineAnswer(HCALL a, LPCSTR b, DWORD c) { UNAVAIL }
+EXPORT LONG lineDrop(HCALL a, LPCSTR b, DWORD c) { UNAVAIL }
+EXPORT LONG lineDeallocateCall(HCALL a) { UNAVAIL }
+EXPORT LONG lineGetCallInfoW(HCALL a, LPLINECALLINFO b) { UNAVAIL }
+EXPORT LONG lineGetCallStatus(HCALL a, LPLINECALLSTATUS b) { UNAVAIL }
+EXPORT LONG lineGetMessage(HLINEAPP a, LPLINEMESSAGE b, DWORD c) { UNAVAIL }
+EXPORT LONG lineCompleteCall(HCALL a, LPDWORD b, DWORD c, DWORD d) { UNAVAIL }
+#ifndef FAKE_NO_UNCOMPLETECALL
+EXPORT LONG lineUncompleteCall(HLINE a, DWORD b) { UNAVAIL }
+#endif
+
+#ifdef FAKE_TAPISIM
+EXPORT LONG tapisim_reset(void) { return 0; }
+EXPORT LONG tapisim_set_station(const char *number, DWORD state) { return 0; }
+EXPORT LONG tapisim_advance(DWORD ms) { return 0; }
+EXPORT DWORD tapisim_now(void) { return 42; }
+EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr) { return 0; }
+EXPORT LONG tapisim_trace(char *buf, DWORD size, DWORD *needed) { UNAVAIL }
+EXPORT LONG tapisim_trace_clear(void) { return 0; }
+#endif

@@ -1,0 +1,258 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.internal.Guard;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A call handle ({@code HCALL}) of this application: a call it made with
+ * {@link Line#makeCall(String)}, or one TAPI gave it ({@link LineEvent.NewCall}), such as an
+ * incoming call or the recall of a completion.
+ *
+ * <p>All methods are thread-safe. Asynchronous methods return a {@link CompletableFuture} that the
+ * event pump completes when the {@code LINE_REPLY} arrives; a request TAPI refuses at once completes
+ * the future exceptionally before it is returned. Errors are {@link TapiException}s. Do not block on
+ * a future on the event pump thread (in a listener or a future callback): chain a callback instead.
+ *
+ * <p><b>Lifecycle.</b> A call that has gone {@link CallState#IDLE} should be closed
+ * ({@link #close()}, {@code lineDeallocateCall}). Closing twice is safe; after close, every method
+ * except {@link #close()}, {@link #isOpen()} and the simple accessors throws
+ * IllegalStateException. Closing the {@link Line} or the {@link Tapi} closes its calls without
+ * {@code lineDeallocateCall} (TAPI invalidates the handles itself).
+ *
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/call-handles">Call handles
+ *      (Microsoft)</a>
+ */
+public final class Call implements AutoCloseable {
+
+    final Guard guard;
+    volatile boolean announced;
+    private final Session session;
+    private final Line line;
+    private final int handle;
+    private final CallPrivilege privilege;
+    private volatile CallState lastState;
+    private volatile int lastStateMode;
+
+    Call(Session session, Line line, int handle, CallPrivilege privilege) {
+        this.session = session;
+        this.line = line;
+        this.handle = handle;
+        this.privilege = privilege;
+        this.guard = new Guard(String.format("Call 0x%08X", handle));
+    }
+
+    void reported(CallState state, int mode) {
+        this.lastState = state;
+        this.lastStateMode = mode;
+    }
+
+    /**
+     * Returns the line of the call.
+     *
+     * @return the line
+     */
+    public Line line() {
+        return line;
+    }
+
+    /**
+     * Returns the {@code HCALL} handle.
+     *
+     * @return the handle (still returned after close, but then invalid)
+     */
+    public int handle() {
+        return handle;
+    }
+
+    /**
+     * Returns this application's privilege on the call, as TAPI gave it with the handle.
+     *
+     * @return {@link CallPrivilege#OWNER} for calls made by this application; the privilege of
+     *         {@link LineEvent.NewCall} for others
+     */
+    public CallPrivilege privilege() {
+        return privilege;
+    }
+
+    /**
+     * Returns the state of the call now ({@code lineGetCallStatus}). Unlike
+     * {@link #lastReportedState()} it asks TAPI, so it may be ahead of the events a listener has
+     * seen.
+     *
+     * @return the current state
+     * @throws TapiException if TAPI fails (for example the handle became invalid)
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallstatus">
+     *      lineGetCallStatus (Microsoft)</a>
+     */
+    public CallState state() {
+        return status().state();
+    }
+
+    /**
+     * Returns the status of the call now: state, mode, privilege and the features available
+     * ({@code lineGetCallStatus}).
+     *
+     * @return the status
+     * @throws TapiException if TAPI fails
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallstatus">
+     *      lineGetCallStatus (Microsoft)</a>
+     */
+    public CallStatus status() {
+        return session.callStatus(this);
+    }
+
+    /**
+     * Returns the state of the last {@code LINE_CALLSTATE} message the event pump processed for
+     * this call, without calling TAPI.
+     *
+     * @return the last reported state, or null if none was reported yet
+     */
+    public CallState lastReportedState() {
+        return lastState;
+    }
+
+    /**
+     * Returns the mode of the last reported state ({@code dwParam2} of {@code LINE_CALLSTATE}).
+     *
+     * @return the mode, 0 if none was reported yet
+     */
+    public int lastReportedStateMode() {
+        return lastStateMode;
+    }
+
+    /**
+     * Returns information about the call ({@code lineGetCallInfoW}): parties, origin, reason, and
+     * for a call produced by a completion, the completion ID.
+     *
+     * @return the information
+     * @throws TapiException if TAPI fails
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
+     *      lineGetCallInfo (Microsoft)</a>
+     */
+    public CallInfo info() {
+        return session.callInfo(this);
+    }
+
+    /**
+     * Requests completion of this call in a mode that needs no message
+     * ({@code lineCompleteCall(hCall, &id, mode, 0)}). The call must be busy or ringing back; the
+     * address must support the mode ({@link AddressCaps#completionModes()}).
+     *
+     * <p>The future completes when the switch has <em>accepted</em> the request, with a
+     * {@link CallCompletion} that carries the completion ID; {@link CallCompletion#whenFired()}
+     * completes when the completion is carried out. Errors the provider detects arrive in the
+     * {@code LINE_REPLY} (spec §4.1), for example {@link LineError#LINEERR_INVALCALLSTATE},
+     * {@link LineError#LINEERR_COMPLETIONOVERRUN}, {@link LineError#LINEERR_INVALCALLCOMPLMODE};
+     * others fail the future at once ({@link LineError#LINEERR_NOTOWNER},
+     * {@link LineError#LINEERR_OPERATIONUNAVAIL} ...).
+     *
+     * @param mode the completion mode
+     * @return a future completed with the completion, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code mode} is null
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletecall">
+     *      lineCompleteCall (Microsoft)</a>
+     */
+    public CompletableFuture<CallCompletion> completeCall(CallCompletionMode mode) {
+        return completeCall(mode, 0);
+    }
+
+    /**
+     * Requests completion of this call ({@code lineCompleteCall}), with a message ID for
+     * {@link CallCompletionMode#MESSAGE}. As {@link #completeCall(CallCompletionMode)}; in
+     * addition, a message ID that is not one of the address's
+     * {@linkplain AddressCaps#completionMessages() messages} fails with
+     * {@link LineError#LINEERR_INVALMESSAGEID}.
+     *
+     * @param mode the completion mode
+     * @param messageId the index of the completion message for {@link CallCompletionMode#MESSAGE};
+     *        ignored (0 is passed) for the other modes
+     * @return a future completed with the completion, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code mode} is null
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletecall">
+     *      lineCompleteCall (Microsoft)</a>
+     */
+    public CompletableFuture<CallCompletion> completeCall(CallCompletionMode mode, int messageId) {
+        Objects.requireNonNull(mode, "mode");
+        return complete(mode, mode.bits(), mode == CallCompletionMode.MESSAGE ? messageId : 0);
+    }
+
+    /** lineCompleteCall with raw mode bits (tests pass invalid combinations). */
+    CompletableFuture<CallCompletion> complete(CallCompletionMode mode, int modeBits, int messageId) {
+        Session.Request q = new Session.Request(Session.Kind.COMPLETE_CALL, session.newFuture(),
+                line, this, mode, messageId, null);
+        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineCompleteCall",
+                line, true, q,
+                out -> session.backend.lineCompleteCall(handle, out, modeBits, messageId));
+    }
+
+    /**
+     * Answers an offered call ({@code lineAnswer}, no user-user information).
+     *
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException (for
+     *         example {@link LineError#LINEERR_INVALCALLSTATE} if the call is not offering,
+     *         {@link LineError#LINEERR_NOTOWNER})
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineanswer">
+     *      lineAnswer (Microsoft)</a>
+     */
+    public CompletableFuture<Void> answer() {
+        Session.Request q = new Session.Request(Session.Kind.ANSWER, session.newFuture(), line, this,
+                null, 0, null);
+        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineAnswer", line,
+                false, q, out -> session.backend.lineAnswer(handle, 0, 0));
+    }
+
+    /**
+     * Drops the call ({@code lineDrop}, no user-user information). The handle stays valid: close
+     * it when the call has gone idle.
+     *
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException (for
+     *         example {@link LineError#LINEERR_INVALCALLSTATE} if the call is idle)
+     * @throws IllegalStateException if the call is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linedrop">
+     *      lineDrop (Microsoft)</a>
+     */
+    public CompletableFuture<Void> drop() {
+        Session.Request q = new Session.Request(Session.Kind.DROP, session.newFuture(), line, this,
+                null, 0, null);
+        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineDrop", line,
+                false, q, out -> session.backend.lineDrop(handle, 0, 0));
+    }
+
+    /**
+     * Tells whether the call handle is open.
+     *
+     * @return false once closed
+     */
+    public boolean isOpen() {
+        return !guard.isClosed();
+    }
+
+    /**
+     * Releases the call handle ({@code lineDeallocateCall}). If this application is the only owner
+     * of a call that is not idle, TAPI (2.0 and later) drops the call. Requests already issued for
+     * the call still complete. A {@link CallCompletionMode#CAMPON} or
+     * {@link CallCompletionMode#INTRUDE} completion of this call that has not fired ends
+     * ({@link CallCompletion.State#ENDED}). Closing twice is safe; after close, using the call
+     * throws IllegalStateException.
+     *
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linedeallocatecall">
+     *      lineDeallocateCall (Microsoft)</a>
+     */
+    @Override
+    public void close() {
+        session.closeCall(this, true);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("Call[hCall=0x%08X, %s, %s%s]", handle, privilege,
+                lastState == null ? "no state yet" : lastState, isOpen() ? "" : ", closed");
+    }
+}

@@ -1,0 +1,247 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.internal.PumpFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A call completion request the switch has accepted ({@code lineCompleteCall} succeeded): its
+ * completion ID, its mode, and what became of it.
+ *
+ * <p>The switch carries a completion out later, or cancels it. The library follows it through the
+ * events of the line it was requested on (spec §4.4, §4.8):
+ * <ul>
+ *   <li>{@link CallCompletionMode#CALLBACK}: when the callee is free, the switch offers a new call
+ *       whose {@link CallInfo#reason()} is {@link CallReason#CALLCOMPLETION} and whose
+ *       {@link CallInfo#completionId()} is this ID; {@link #whenFired()} completes with that
+ *       recall. The recall goes to whichever application owns incoming calls of its media mode on
+ *       the device (normally this one, opened with {@link LineOptions#owner()}); if this
+ *       application gets no handle for it, the completion is not seen to fire.</li>
+ *   <li>{@link CallCompletionMode#CAMPON}: when the callee is free, the original call reports
+ *       reason {@link CallReason#CALLCOMPLETION} ({@code LINE_CALLINFO}), rings back and
+ *       connects; {@link #whenFired()} completes with the original call.</li>
+ *   <li>{@link CallCompletionMode#INTRUDE} and {@link CallCompletionMode#MESSAGE}: carried out on
+ *       acceptance (the call joins the callee's conversation, or the message is left);
+ *       {@link #whenFired()} is complete, with the original call, when {@link Call#completeCall}
+ *       completes, and no {@link LineEvent.CompletionFired} is sent.</li>
+ * </ul>
+ * A completion is matched to its recall or camp-on through the completion ID of the
+ * {@code LINE_REPLY}. If the switch carries a completion out so soon that the event pump sees it
+ * before it has processed that reply (possible only while another thread moves the switch's clock,
+ * or with a real-time clock), {@link #whenFired()} still completes, when the reply is processed,
+ * but no {@link LineEvent.CompletionFired} (and a {@link LineEvent.CompletionCancelled} without the
+ * completion) is sent: rely on the future, not on the event.
+ *
+ * <p>{@link #whenFired()} is settled exactly once, according to the final {@link #state()}:
+ * <ul>
+ *   <li>{@link State#FIRED}: completed normally with the recall or the original call;</li>
+ *   <li>{@link State#CANCELLED} ({@link #cancel()} or {@link Line#uncompleteCall(int)} succeeded):
+ *       cancelled, as by {@link CompletableFuture#cancel(boolean)};</li>
+ *   <li>{@link State#CANCELLED_BY_SWITCH} ({@code LINEDEVSTATE_COMPLCANCEL}, for example the
+ *       service time expired): completed exceptionally with a {@link CancellationException} whose
+ *       message says the switch cancelled it ({@link CompletableFuture#isCancelled()} is true);</li>
+ *   <li>{@link State#ENDED} (the camped-on call went idle or was closed before the completion
+ *       fired): completed exceptionally with a {@link CancellationException};</li>
+ *   <li>{@link State#CLOSED} (the line or the application was closed, so the completion can no
+ *       longer be followed): completed exceptionally with a {@link TapiException}
+ *       ({@link LineError#LINEERR_INVALLINEHANDLE} or {@link LineError#LINEERR_INVALAPPHANDLE}).</li>
+ * </ul>
+ * The future is completed on the event pump thread; callbacks chained to it run there, in message
+ * order, and must not block.
+ *
+ * <p>Thread-safe.
+ *
+ * @see Call#completeCall(CallCompletionMode)
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletecall">
+ *      lineCompleteCall (Microsoft)</a>
+ */
+public final class CallCompletion {
+
+    /** What became of a completion. */
+    public enum State {
+        /** Accepted by the switch, waiting to be carried out. */
+        ACTIVE,
+        /** Carried out: the recall was offered, or the original call completes. */
+        FIRED,
+        /** Cancelled by this application ({@code lineUncompleteCall}). */
+        CANCELLED,
+        /** Cancelled by the switch ({@code LINEDEVSTATE_COMPLCANCEL}). */
+        CANCELLED_BY_SWITCH,
+        /** A camp-on or intrusion ended with its call before it fired. */
+        ENDED,
+        /** No longer followed: its line or the application was closed. */
+        CLOSED
+    }
+
+    volatile boolean cancelling;
+    private final Session session;
+    private final Line line;
+    private final Call call;
+    private final int id;
+    private final CallCompletionMode mode;
+    private final int messageId;
+    private final PumpFuture<Call> fired;
+    private final AtomicReference<State> state = new AtomicReference<>(State.ACTIVE);
+
+    CallCompletion(Session session, Line line, Call call, int id, CallCompletionMode mode,
+                   int messageId, PumpFuture<Call> fired) {
+        this.session = session;
+        this.line = line;
+        this.call = call;
+        this.id = id;
+        this.mode = mode;
+        this.messageId = messageId;
+        this.fired = fired;
+    }
+
+    /**
+     * Returns the completion ID the switch assigned ({@code *lpdwCompletionID}), unique on the
+     * line device while the completion is active.
+     *
+     * @return the completion ID
+     */
+    public int id() {
+        return id;
+    }
+
+    /**
+     * Returns the mode requested.
+     *
+     * @return the mode
+     */
+    public CallCompletionMode mode() {
+        return mode;
+    }
+
+    /**
+     * Returns the message ID requested for {@link CallCompletionMode#MESSAGE}.
+     *
+     * @return the message ID, 0 for other modes
+     */
+    public int messageId() {
+        return messageId;
+    }
+
+    /**
+     * Returns the call whose completion was requested.
+     *
+     * @return the original call (possibly closed since)
+     */
+    public Call call() {
+        return call;
+    }
+
+    /**
+     * Returns the line the completion was requested on.
+     *
+     * @return the line
+     */
+    public Line line() {
+        return line;
+    }
+
+    /**
+     * Returns a future settled when the completion is carried out or ends; see the class comment
+     * for what each outcome does to it. The same future is returned on every call.
+     *
+     * @return the future of the recall (CALLBACK) or of the original call (other modes)
+     */
+    public CompletableFuture<Call> whenFired() {
+        return fired;
+    }
+
+    /**
+     * Returns what became of the completion so far.
+     *
+     * @return the state
+     */
+    public State state() {
+        return state.get();
+    }
+
+    /**
+     * Tells whether the completion is still waiting to be carried out.
+     *
+     * @return true if {@link #state()} is {@link State#ACTIVE}
+     */
+    public boolean isActive() {
+        return state.get() == State.ACTIVE;
+    }
+
+    /**
+     * Tells whether the switch cancelled the completion on its own
+     * ({@code LINEDEVSTATE_COMPLCANCEL}; see {@link LineEvent.CompletionCancelled}).
+     *
+     * @return true if {@link #state()} is {@link State#CANCELLED_BY_SWITCH}
+     */
+    public boolean isCancelledBySwitch() {
+        return state.get() == State.CANCELLED_BY_SWITCH;
+    }
+
+    /**
+     * Cancels the completion ({@code lineUncompleteCall(hLine, id)} on its line). When TAPI
+     * confirms, the state becomes {@link State#CANCELLED} and {@link #whenFired()} is cancelled.
+     * If the completion is no longer {@linkplain #isActive() active}, TAPI is not called (its ID
+     * may already name another request) and the future fails with
+     * {@link LineError#LINEERR_INVALCOMPLETIONID}.
+     *
+     * @return a future completed when the switch has cancelled the request, or exceptionally with
+     *         a {@link TapiException}
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineuncompletecall">
+     *      lineUncompleteCall (Microsoft)</a>
+     */
+    public CompletableFuture<Void> cancel() {
+        line.guard.ensureOpen();
+        State s = state.get();
+        if (s != State.ACTIVE) {
+            CompletableFuture<Void> f = session.newFuture();
+            f.completeExceptionally(new TapiException(LineError.LINEERR_INVALCOMPLETIONID.code(),
+                    "lineUncompleteCall", "the completion is no longer active (" + s + ")"));
+            return f;
+        }
+        return line.uncomplete(id, this);
+    }
+
+    // ---- transitions (event pump, or the thread that processed the reply) -------------------
+
+    boolean fire(Call result) {
+        if (state.compareAndSet(State.ACTIVE, State.FIRED)) {
+            fired.complete(result);
+            return true;
+        }
+        return false;
+    }
+
+    void cancelled() {
+        if (state.compareAndSet(State.ACTIVE, State.CANCELLED)) {
+            fired.cancel(false);
+        }
+    }
+
+    void cancelledBySwitch() {
+        if (state.compareAndSet(State.ACTIVE, State.CANCELLED_BY_SWITCH)) {
+            fired.completeExceptionally(new CancellationException(
+                    "Completion " + id + " was cancelled by the switch (LINEDEVSTATE_COMPLCANCEL)"));
+        }
+    }
+
+    void end(String why) {
+        if (state.compareAndSet(State.ACTIVE, State.ENDED)) {
+            fired.completeExceptionally(new CancellationException("Completion " + id + " ended: " + why));
+        }
+    }
+
+    void close(TapiException why) {
+        if (state.compareAndSet(State.ACTIVE, State.CLOSED)) {
+            fired.completeExceptionally(why);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CallCompletion[id=" + id + ", " + mode + ", " + state.get() + ", device "
+                + line.deviceId() + "]";
+    }
+}

@@ -1,0 +1,276 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.internal.Guard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * An open line device ({@code HLINE}): makes calls, reports address capabilities and line status,
+ * cancels call completions, and delivers the events of its calls to listeners.
+ *
+ * <p>Obtain one with {@link Tapi#openLine(int, LineOptions)}. All methods are thread-safe.
+ * Asynchronous methods return a {@link CompletableFuture} that the event pump completes when the
+ * {@code LINE_REPLY} arrives; a request TAPI refuses at once completes the future exceptionally
+ * before it is returned. Errors are reported as {@link TapiException}. Do not block on a future on
+ * the event pump thread (in a listener or a future callback): chain a callback instead.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} calls {@code lineClose}. It waits for calls of this line
+ * that are in flight on other threads, closes the line's {@link Call}s, fails the futures of its
+ * pending requests with {@link LineError#LINEERR_INVALLINEHANDLE} (TAPI suppresses their replies),
+ * and stops tracking its {@link CallCompletion}s. Closing twice is safe. After close, every method
+ * except {@link #close()}, {@link #isOpen()} and the simple accessors throws
+ * IllegalStateException. Closing the {@link Tapi} closes its lines.
+ *
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineopen">lineOpen
+ *      (Microsoft)</a>
+ */
+public final class Line implements AutoCloseable {
+
+    final Guard guard;
+    final AtomicInteger makeCallsInFlight = new AtomicInteger();
+    private final Session session;
+    private final int deviceId;
+    private final TapiVersion apiVersion;
+    private final LineOptions options;
+    private final long instance;
+    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile int handle;
+
+    Line(Session session, int deviceId, TapiVersion apiVersion, LineOptions options, long instance) {
+        this.session = session;
+        this.deviceId = deviceId;
+        this.apiVersion = apiVersion;
+        this.options = options;
+        this.instance = instance;
+        this.guard = new Guard("Line " + deviceId);
+    }
+
+    void opened(int hLine) {
+        this.handle = hLine;
+    }
+
+    long instance() {
+        return instance;
+    }
+
+    Set<Call> callSet() {
+        return calls;
+    }
+
+    Object[] listenerArray() {
+        return listeners.toArray();
+    }
+
+    /**
+     * Returns the line device ID.
+     *
+     * @return the device ID this line was opened on
+     */
+    public int deviceId() {
+        return deviceId;
+    }
+
+    /**
+     * Returns the {@code HLINE} handle TAPI gave this line.
+     *
+     * @return the handle (still returned after close, but then invalid)
+     */
+    public int handle() {
+        return handle;
+    }
+
+    /**
+     * Returns the API version negotiated for the device and used to open the line.
+     *
+     * @return the version
+     */
+    public TapiVersion apiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * Returns the options the line was opened with.
+     *
+     * @return the options
+     */
+    public LineOptions options() {
+        return options;
+    }
+
+    /**
+     * Returns the capabilities of one address of the line, including its call completion support
+     * ({@code lineGetAddressCapsW} at the negotiated version).
+     *
+     * @param addressId the address, 0 to {@link LineDevice#numAddresses()} - 1
+     * @return the capabilities
+     * @throws TapiException for example {@link LineError#LINEERR_INVALADDRESSID}
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetaddresscaps">
+     *      lineGetAddressCaps (Microsoft)</a>
+     */
+    public AddressCaps addressCaps(int addressId) {
+        return session.addressCaps(this, addressId);
+    }
+
+    /**
+     * Returns the current status of the line device, including the number of outstanding call
+     * completions ({@code lineGetLineDevStatusW}).
+     *
+     * @return the status
+     * @throws TapiException if TAPI fails
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetlinedevstatus">
+     *      lineGetLineDevStatus (Microsoft)</a>
+     */
+    public LineStatus status() {
+        return session.lineStatus(this);
+    }
+
+    /**
+     * Makes an outgoing call ({@code lineMakeCallW}, no call parameters, address 0, country code
+     * 0). The future completes with the {@link Call} when TAPI replies, which is before any event
+     * about the call; its state changes then arrive as {@link LineEvent.CallStateChanged} events.
+     *
+     * @param destination the number to dial
+     * @return a future completed with the new call, or exceptionally with a {@link TapiException}
+     *         (for example {@link LineError#LINEERR_INVALADDRESS}, {@link LineError#LINEERR_CALLUNAVAIL})
+     * @throws NullPointerException if {@code destination} is null
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linemakecall">
+     *      lineMakeCall (Microsoft)</a>
+     */
+    public CompletableFuture<Call> makeCall(String destination) {
+        Objects.requireNonNull(destination, "destination");
+        Session.Request q = new Session.Request(Session.Kind.MAKE_CALL, session.newFuture(), this,
+                null, null, 0, null);
+        return session.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
+                out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
+    }
+
+    /**
+     * Cancels a call completion request ({@code lineUncompleteCall}). Any completion of the line
+     * device can be cancelled, also one requested by another application. If this application
+     * requested it (on any of its lines of this device), its {@link CallCompletion} becomes
+     * {@link CallCompletion.State#CANCELLED} when TAPI confirms. Prefer
+     * {@link CallCompletion#cancel()}, which refuses to cancel a completion that is no longer active
+     * (its ID may already name another request).
+     *
+     * @param completionId the completion ID
+     * @return a future completed when the switch has cancelled the request, or exceptionally with
+     *         a {@link TapiException} (for example {@link LineError#LINEERR_INVALCOMPLETIONID})
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineuncompletecall">
+     *      lineUncompleteCall (Microsoft)</a>
+     */
+    public CompletableFuture<Void> uncompleteCall(int completionId) {
+        return uncomplete(completionId, session.completionOnDevice(this, completionId));
+    }
+
+    CompletableFuture<Void> uncomplete(int completionId, CallCompletion target) {
+        if (target != null) {
+            target.cancelling = true;
+        }
+        Session.Request q = new Session.Request(Session.Kind.UNCOMPLETE_CALL, session.newFuture(),
+                this, null, null, 0, target);
+        try {
+            return session.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,
+                    false, q, out -> session.backend.lineUncompleteCall(handle, completionId));
+        } catch (RuntimeException e) {
+            if (target != null) {
+                target.cancelling = false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the completion with this ID that this application requested on this line and that
+     * is still {@linkplain CallCompletion.State#ACTIVE active}.
+     *
+     * @param completionId the completion ID
+     * @return the completion, or empty
+     */
+    public Optional<CallCompletion> completion(int completionId) {
+        return Optional.ofNullable(session.completion(this, completionId));
+    }
+
+    /**
+     * Returns the active completions this application requested on this line.
+     *
+     * @return a snapshot, in no particular order
+     */
+    public List<CallCompletion> completions() {
+        return session.completions(this);
+    }
+
+    /**
+     * Returns the calls of this line that this application holds a handle for and has not closed.
+     *
+     * @return a snapshot, in no particular order
+     */
+    public List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    /**
+     * Adds a listener for the events of this line and its calls. Listeners run in the order they
+     * were added, one event at a time, in message order, on the event pump thread or the configured
+     * listener executor (see {@link LineEvent}). Adding the same listener twice delivers every
+     * event to it twice.
+     *
+     * @param listener the listener
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void addListener(Consumer<LineEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes one registration of a listener. An event already being delivered may still reach
+     * it.
+     *
+     * @param listener the listener
+     * @return true if it was registered
+     */
+    public boolean removeListener(Consumer<LineEvent> listener) {
+        return listeners.remove(listener);
+    }
+
+    /**
+     * Tells whether the line is open.
+     *
+     * @return false once closed by {@link #close()}, by closing the {@link Tapi}, or by the
+     *         provider
+     */
+    public boolean isOpen() {
+        return !guard.isClosed();
+    }
+
+    /**
+     * Closes the line ({@code lineClose}) and its calls; see the class comment. Closing twice is
+     * safe; after close, using the line throws IllegalStateException. May be called from any
+     * thread, including a listener.
+     *
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineclose">
+     *      lineClose (Microsoft)</a>
+     */
+    @Override
+    public void close() {
+        session.closeLine(this, true);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("Line[device=%d, hLine=0x%08X%s]", deviceId, handle,
+                isOpen() ? "" : ", closed");
+    }
+}

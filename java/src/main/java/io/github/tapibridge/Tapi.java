@@ -1,0 +1,278 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.spi.TapiBackend;
+import java.lang.System.Logger.Level;
+import java.lang.ref.Cleaner;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A TAPI application: the entry point of tapibridge. Opening one initialises TAPI
+ * ({@code lineInitializeExW} with the event model) and starts the event pump, one Java thread that
+ * pulls messages with {@code lineGetMessage} and delivers them to listeners and futures.
+ *
+ * <pre>{@code
+ * try (Tapi tapi = Tapi.open(TapiConfig.defaults())) {
+ *     Line line = tapi.openLine(0);
+ *     Call call = line.makeCall("201").get();
+ *     // ... the call reaches BUSY
+ *     CallCompletion c = call.completeCall(CallCompletionMode.CALLBACK).get();
+ *     c.whenFired().thenAccept(recall -> recall.answer());
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> All methods are thread-safe. Events (see {@link LineEvent}) and the completion
+ * of futures happen on the event pump thread, in message order; listeners may run on an executor
+ * instead ({@link TapiConfig.Builder#listenerExecutor}).
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} shuts TAPI down ({@code lineShutdown}): it waits for
+ * native calls in flight on other threads, stops the event pump, fails every pending future with a
+ * {@link TapiException} ({@link LineError#LINEERR_INVALAPPHANDLE}) saying the application was shut
+ * down, frees the native memory of pending requests, and closes every {@link Line} and
+ * {@link Call}. Closing twice is safe. After close, every method except {@link #close()},
+ * {@link #isOpen()} and {@link #config()} throws IllegalStateException. If the provider shuts the
+ * application down (for example {@link io.github.tapibridge.sim.Simulator#reset()}), the instance
+ * closes itself the same way and its lines report {@link LineEvent.LineClosed}. A {@code Tapi} that
+ * becomes unreachable without being closed is closed by a {@link Cleaner} as a safety net, with a
+ * warning in the log; do not rely on it.
+ *
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineinitializeexw">
+ *      lineInitializeExW (Microsoft)</a>
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineshutdown">
+ *      lineShutdown (Microsoft)</a>
+ */
+public final class Tapi implements AutoCloseable {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final Session session;
+    private final Cleaner.Cleanable cleanable;
+
+    private Tapi(Session session) {
+        this.session = session;
+        this.cleanable = CLEANER.register(this, new Leak(session));
+    }
+
+    /** The cleaning action: refers to the session only, never to the Tapi. */
+    private static final class Leak implements Runnable {
+        private final Session session;
+
+        Leak(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void run() {
+            if (session.isOpen()) {
+                Session.LOG.log(Level.WARNING, "{0} became unreachable without close(); closing it",
+                        session);
+                session.close();
+            }
+        }
+    }
+
+    /**
+     * Opens a TAPI application with the given configuration: loads the backend and the provider,
+     * calls {@code lineInitializeExW} (event model, the configured application name and highest API
+     * version) and starts the event pump thread.
+     *
+     * @param config the configuration
+     * @return the open application; close it
+     * @throws NullPointerException if {@code config} is null
+     * @throws TapiException if {@code lineInitializeExW} fails
+     * @throws IllegalStateException if the configured backend is not available
+     * @throws UnsupportedOperationException if {@link Provider#system()} is asked for on an
+     *         operating system other than Windows
+     * @throws UnsatisfiedLinkError if the native bridge or the provider cannot be loaded, or the
+     *         provider library lacks a TAPI function
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineinitializeexw">
+     *      lineInitializeExW (Microsoft)</a>
+     */
+    public static Tapi open(TapiConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new Tapi(Session.open(config));
+    }
+
+    /**
+     * Opens a TAPI application with {@link TapiConfig#defaults()}.
+     *
+     * @return the open application; close it
+     * @throws TapiException if {@code lineInitializeExW} fails
+     * @throws UnsatisfiedLinkError if the native bridge or the provider cannot be loaded
+     */
+    public static Tapi open() {
+        return open(TapiConfig.defaults());
+    }
+
+    /** Opens on a given backend, which the application closes (tests). */
+    static Tapi open(TapiConfig config, TapiBackend backend) {
+        return new Tapi(Session.open(config, backend));
+    }
+
+    Session session() {
+        return session;
+    }
+
+    TapiBackend backend() {
+        return session.backend;
+    }
+
+    /**
+     * Returns the configuration this application was opened with.
+     *
+     * @return the configuration
+     */
+    public TapiConfig config() {
+        return session.config;
+    }
+
+    /**
+     * Returns the {@code HLINEAPP} handle.
+     *
+     * @return the application handle
+     * @throws IllegalStateException if closed
+     */
+    public int handle() {
+        session.guard.ensureOpen();
+        return session.hLineApp;
+    }
+
+    /**
+     * Returns the highest API version TAPI supports, as {@code lineInitializeExW} reported it.
+     *
+     * @return the version
+     * @throws IllegalStateException if closed
+     */
+    public TapiVersion apiVersion() {
+        session.guard.ensureOpen();
+        return session.apiVersion;
+    }
+
+    /**
+     * Returns the number of line devices: device IDs are 0 to {@code lineCount() - 1}. Starts as
+     * {@code lineInitializeExW} reported it and grows with {@link LineEvent.DeviceCreated}.
+     *
+     * @return the number of line devices
+     * @throws IllegalStateException if closed
+     */
+    public int lineCount() {
+        return session.lineCount();
+    }
+
+    /**
+     * Describes a line device: negotiates its API version ({@code lineNegotiateAPIVersion} within
+     * the configured range; the result is cached) and reads its capabilities
+     * ({@code lineGetDevCapsW}).
+     *
+     * @param deviceId the device ID
+     * @return the device's description
+     * @throws TapiException for example {@link LineError#LINEERR_BADDEVICEID} or
+     *         {@link LineError#LINEERR_INCOMPATIBLEAPIVERSION}
+     * @throws IllegalStateException if closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetdevcaps">
+     *      lineGetDevCaps (Microsoft)</a>
+     */
+    public LineDevice device(int deviceId) {
+        return session.device(deviceId);
+    }
+
+    /**
+     * Opens a line device as owner of interactive voice calls ({@link LineOptions#owner()}).
+     *
+     * @param deviceId the device ID
+     * @return the open line
+     * @throws TapiException if {@code lineNegotiateAPIVersion}, {@code lineOpenW} or
+     *         {@code lineSetStatusMessages} fails
+     * @throws IllegalStateException if closed
+     * @see #openLine(int, LineOptions)
+     */
+    public Line openLine(int deviceId) {
+        return openLine(deviceId, LineOptions.owner());
+    }
+
+    /**
+     * Opens a line device ({@code lineOpenW} at the negotiated API version, then
+     * {@code lineSetStatusMessages} with the options' status messages). A device may be opened
+     * several times, also with different privileges.
+     *
+     * @param deviceId the device ID
+     * @param options privilege, media modes and status messages
+     * @return the open line
+     * @throws NullPointerException if {@code options} is null
+     * @throws TapiException for example {@link LineError#LINEERR_BADDEVICEID},
+     *         {@link LineError#LINEERR_INVALMEDIAMODE}, {@link LineError#LINEERR_INVALLINESTATE}
+     * @throws IllegalStateException if closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineopen">
+     *      lineOpen (Microsoft)</a>
+     */
+    public Line openLine(int deviceId, LineOptions options) {
+        Objects.requireNonNull(options, "options");
+        return session.openLine(deviceId, options);
+    }
+
+    /**
+     * Returns the lines of this application that are open.
+     *
+     * @return a snapshot, in no particular order
+     * @throws IllegalStateException if closed
+     */
+    public List<Line> lines() {
+        session.guard.ensureOpen();
+        return session.lines();
+    }
+
+    /**
+     * Adds a listener for every event of every line of this application, plus the device events
+     * ({@link LineEvent.DeviceCreated}, {@link LineEvent.DeviceRemoved}) and line events TAPI sends
+     * without a line ({@code LINEDEVSTATE_REINIT}). For one event, the line's own listeners run
+     * first. See {@link LineEvent} for order and threads.
+     *
+     * @param listener the listener
+     * @throws NullPointerException if {@code listener} is null
+     * @throws IllegalStateException if closed
+     */
+    public void addListener(Consumer<LineEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        session.guard.ensureOpen();
+        session.addListener(listener);
+    }
+
+    /**
+     * Removes one registration of a listener added with {@link #addListener(Consumer)}.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(Consumer<LineEvent> listener) {
+        session.removeListener(listener);
+    }
+
+    /**
+     * Tells whether the application is open.
+     *
+     * @return false once closed, by {@link #close()} or by the provider
+     */
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /**
+     * Shuts the application down ({@code lineShutdown}); see the class comment. Closing twice is
+     * safe. When it returns (on a thread other than the event pump) the event pump has ended and
+     * the native resources are released; called from a listener on the event pump thread, it
+     * returns at once and the pump releases them as it ends.
+     *
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineshutdown">
+     *      lineShutdown (Microsoft)</a>
+     */
+    @Override
+    public void close() {
+        session.close();
+        cleanable.clean();
+    }
+
+    @Override
+    public String toString() {
+        return session.toString();
+    }
+}

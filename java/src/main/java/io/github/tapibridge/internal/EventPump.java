@@ -1,0 +1,177 @@
+package io.github.tapibridge.internal;
+
+import io.github.tapibridge.spi.TapiBackend;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The event pump of one TAPI application: a Java-owned daemon thread that calls
+ * {@code lineGetMessage(hLineApp, INFINITE)} into one reused native {@code LINEMESSAGE} buffer,
+ * reads it through {@link TapiBackend#view}, and hands each message to the {@link Handler}, in
+ * queue order. No native thread ever calls into Java (STYLE 9).
+ *
+ * <p>The loop ends when {@code lineGetMessage} fails: normally because {@code lineShutdown} (on
+ * another thread, after {@link #requestStop()}) invalidated the application handle, otherwise
+ * because the provider shut the application down (for example a simulator reset), which is
+ * reported to {@link Handler#stopped(int)}. A handler that throws is logged; the pump goes on.
+ */
+public final class EventPump {
+
+    private static final System.Logger LOG = System.getLogger("io.github.tapibridge");
+
+    /** Consecutive spurious timeouts tolerated before the pump gives up. */
+    private static final int MAX_SPURIOUS = 1000;
+
+    /** Receives what the pump dequeues. Called on the pump thread only. */
+    public interface Handler {
+        /**
+         * Processes one message.
+         *
+         * @param message the message
+         */
+        void message(Message message);
+
+        /**
+         * The pump stopped without {@link #requestStop()}: {@code lineGetMessage} failed.
+         *
+         * @param error the LINEERR_ code it returned
+         */
+        void stopped(int error);
+
+        /** Last call on the pump thread, after its LINEMESSAGE buffer was freed. */
+        void exited();
+    }
+
+    private final TapiBackend backend;
+    private final int hLineApp;
+    private final Handler handler;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private long buffer;
+
+    /**
+     * Creates the pump; {@link #start()} starts it.
+     *
+     * @param backend the backend
+     * @param hLineApp the application handle
+     * @param threadName the thread's name
+     * @param handler receives the messages
+     */
+    public EventPump(TapiBackend backend, int hLineApp, String threadName, Handler handler) {
+        this.backend = backend;
+        this.hLineApp = hLineApp;
+        this.handler = handler;
+        this.thread = new Thread(this::run, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    /** Allocates the LINEMESSAGE buffer (on the calling thread, so that a failure is reported
+     * to it) and starts the thread, which frees the buffer when it ends. */
+    public void start() {
+        buffer = backend.allocate(Layout.LINEMESSAGE_SIZE);
+        try {
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            backend.free(buffer);
+            throw e;
+        }
+    }
+
+    /** @return the pump thread */
+    public Thread thread() {
+        return thread;
+    }
+
+    /**
+     * Tells the pump that the next failure of {@code lineGetMessage} is the expected result of
+     * {@code lineShutdown}. Call it before {@code lineShutdown}.
+     */
+    public void requestStop() {
+        stopping = true;
+    }
+
+    /**
+     * Waits for the thread to end (not interruptible; the interrupt status is kept). Does
+     * nothing on the pump thread itself.
+     */
+    public void join() {
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            ByteBuffer view = backend.view(buffer, Layout.LINEMESSAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+            loop(buffer, view);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "The TAPI event pump failed; no more events will be delivered", e);
+            if (!stopping) {
+                try {
+                    handler.stopped(TapiConstants.LINEERR_OPERATIONFAILED);
+                } catch (RuntimeException | Error e2) {
+                    LOG.log(Level.ERROR, "Closing after the pump failed threw", e2);
+                }
+            }
+        } finally {
+            try {
+                backend.free(buffer);
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "Could not free the LINEMESSAGE buffer", e);
+            }
+            handler.exited();
+        }
+    }
+
+    private void loop(long buffer, ByteBuffer view) {
+        int spurious = 0;
+        for (;;) {
+            int r = backend.lineGetMessage(hLineApp, buffer, TapiConstants.INFINITE);
+            if (r != 0) {
+                if (stopping) {
+                    return;
+                }
+                if (r == TapiConstants.LINEERR_OPERATIONFAILED && ++spurious < MAX_SPURIOUS) {
+                    continue; // a timeout with an empty queue; INFINITE should not produce it
+                }
+                LOG.log(Level.DEBUG, "lineGetMessage failed with 0x{0}: the application was shut"
+                        + " down by the provider", Integer.toHexString(r));
+                handler.stopped(r);
+                return;
+            }
+            spurious = 0;
+            Message m = read(view);
+            try {
+                handler.message(m);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "Processing " + m + " threw; the pump goes on", e);
+            }
+        }
+    }
+
+    private static Message read(ByteBuffer v) {
+        int device = v.getInt(Layout.LINEMESSAGE_HDEVICE);
+        int id = v.getInt(Layout.LINEMESSAGE_MESSAGEID);
+        if (Layout.POINTER_SIZE == 8) {
+            return new Message(device, id, v.getLong(Layout.LINEMESSAGE_INSTANCE),
+                    v.getLong(Layout.LINEMESSAGE_PARAM1), v.getLong(Layout.LINEMESSAGE_PARAM2),
+                    v.getLong(Layout.LINEMESSAGE_PARAM3));
+        }
+        return new Message(device, id, Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_INSTANCE)),
+                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM1)),
+                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM2)),
+                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM3)));
+    }
+}

@@ -1,0 +1,277 @@
+package io.github.tapibridge.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Correlates asynchronous TAPI requests with their {@code LINE_REPLY} messages.
+ *
+ * <p>An asynchronous TAPI function returns a positive request ID, and TAPI later queues
+ * {@code LINE_REPLY(requestId, result)}. The issuing thread {@linkplain #register registers} the
+ * request after the function returned; the event pump {@linkplain #reply reports} the reply when it
+ * dequeues it. TAPI guarantees only that the reply is queued after the function returned, so the
+ * pump may dequeue it before the issuing thread has registered the ID. Both orders are handled
+ * with one {@link ConcurrentHashMap#compute} each and no waiting:
+ * <ul>
+ *   <li>register first: the map holds the {@link Pending} request; the reply removes it and the
+ *       pump processes it;</li>
+ *   <li>reply first: the reply leaves a placeholder with the result; the registration removes it
+ *       and the issuing thread processes the request itself.</li>
+ * </ul>
+ * Whoever removes a request from the map owns it: exactly one thread processes each reply, and
+ * that thread frees the request's out-parameter memory.
+ *
+ * <p>A request whose line is closed is {@linkplain #abandon abandoned}: its future is failed at
+ * once, but it stays registered, because its out-parameter memory may still be written by the
+ * provider until the reply is processed or the application is shut down
+ * ({@link #shutdown()} returns every request left).
+ *
+ * <p>Thread-safe.
+ */
+public final class RequestRegistry {
+
+    /** What happened to a request passed to {@link #register}. */
+    public enum Registration {
+        /** The request waits for its reply, which the pump will process. */
+        WAITING,
+        /** The reply had already arrived: the caller processes it ({@link Pending#earlyResult()}). */
+        REPLIED,
+        /** The registry is shut down: the caller fails the request and frees its memory. */
+        SHUT_DOWN
+    }
+
+    /**
+     * A request waiting for its reply: what to complete, the native memory TAPI writes at reply
+     * time, and what the request was for. The fields are set by the issuing thread before the
+     * request is registered, and the registry publishes them safely to the processing thread.
+     */
+    public static final class Pending {
+        private final String function;
+        private final Object owner;
+        private final long outParameter;
+        private final Object context;
+        private volatile boolean abandoned;
+        private int requestId;
+        private int earlyResult;
+
+        /**
+         * Creates a request.
+         *
+         * @param function the TAPI function, for example {@code "lineCompleteCall"}
+         * @param owner the object whose closing abandons the request (the line), or null
+         * @param outParameter native memory written by TAPI at reply time, or 0
+         * @param context what the processing thread needs (the future and its inputs)
+         */
+        public Pending(String function, Object owner, long outParameter, Object context) {
+            this.function = function;
+            this.owner = owner;
+            this.outParameter = outParameter;
+            this.context = context;
+        }
+
+        /** @return the TAPI function name */
+        public String function() {
+            return function;
+        }
+
+        /** @return the owner given at creation, or null */
+        public Object owner() {
+            return owner;
+        }
+
+        /** @return the out-parameter address, or 0 */
+        public long outParameter() {
+            return outParameter;
+        }
+
+        /** @return the context given at creation */
+        public Object context() {
+            return context;
+        }
+
+        /** @return the request ID, once registered */
+        public int requestId() {
+            return requestId;
+        }
+
+        /** @return the result of a reply that arrived before registration */
+        public int earlyResult() {
+            return earlyResult;
+        }
+
+        /** @return true once {@link RequestRegistry#abandon} marked it */
+        public boolean isAbandoned() {
+            return abandoned;
+        }
+
+        @Override
+        public String toString() {
+            return function + " request " + requestId + (abandoned ? " (abandoned)" : "");
+        }
+    }
+
+    /** Placeholder for a reply dequeued before its request was registered. */
+    private static final class EarlyReply {
+        final int result;
+
+        EarlyReply(int result) {
+            this.result = result;
+        }
+    }
+
+    private final ConcurrentHashMap<Integer, Object> entries = new ConcurrentHashMap<>();
+    private final Consumer<Pending> discard;
+    private volatile boolean shutdown;
+
+    /**
+     * Creates an empty registry.
+     *
+     * @param discard receives an abandoned request that the provider can no longer answer (its
+     *        request ID was handed out again): the consumer frees its memory
+     */
+    public RequestRegistry(Consumer<Pending> discard) {
+        this.discard = discard;
+    }
+
+    /**
+     * Registers a request under the ID the TAPI function returned.
+     *
+     * @param requestId the positive request ID
+     * @param request the request
+     * @return {@link Registration#WAITING}; {@link Registration#REPLIED} if the reply was already
+     *         dequeued (its result is in {@link Pending#earlyResult()}: the caller processes it);
+     *         {@link Registration#SHUT_DOWN} if the registry is shut down
+     */
+    public Registration register(int requestId, Pending request) {
+        request.requestId = requestId;
+        if (shutdown) {
+            return Registration.SHUT_DOWN;
+        }
+        Object[] replaced = new Object[1];
+        Object after = entries.compute(requestId, (id, present) -> {
+            if (present == null) {
+                return request;
+            }
+            if (present instanceof EarlyReply) {
+                request.earlyResult = ((EarlyReply) present).result;
+                return null;
+            }
+            // A request is still registered under this ID: the provider reused the ID, so that
+            // request will never be answered. Only an abandoned one can be in this state.
+            replaced[0] = present;
+            return request;
+        });
+        if (replaced[0] != null) {
+            discard.accept((Pending) replaced[0]);
+        }
+        if (after == null) {
+            return Registration.REPLIED;
+        }
+        if (shutdown && entries.remove(requestId, request)) {
+            // shutdown() ran between the check above and the insertion and did not see it.
+            return Registration.SHUT_DOWN;
+        }
+        return Registration.WAITING;
+    }
+
+    /**
+     * Reports a {@code LINE_REPLY}.
+     *
+     * @param requestId {@code dwParam1} of the message
+     * @param result {@code dwParam2} of the message, as a {@code LONG}
+     * @return the request waiting for this reply, now removed (the caller processes it), or null
+     *         if it is not registered yet (a placeholder now holds the result) or the registry is
+     *         shut down
+     */
+    public Pending reply(int requestId, int result) {
+        if (shutdown) {
+            return null;
+        }
+        Object[] found = new Object[1];
+        entries.compute(requestId, (id, present) -> {
+            if (present == null) {
+                return new EarlyReply(result);
+            }
+            if (present instanceof EarlyReply) {
+                // Two replies for one ID: keep the newer one; the provider broke the contract.
+                return new EarlyReply(result);
+            }
+            found[0] = present;
+            return null;
+        });
+        return (Pending) found[0];
+    }
+
+    /**
+     * Marks every request of {@code owner} as abandoned and returns those that were not already,
+     * so that the caller can fail their futures. They stay registered (see the class comment).
+     *
+     * @param owner the owner whose requests to abandon
+     * @return the newly abandoned requests
+     */
+    public List<Pending> abandon(Object owner) {
+        List<Pending> list = new ArrayList<>();
+        for (Object o : entries.values()) {
+            if (o instanceof Pending) {
+                Pending p = (Pending) o;
+                if (p.owner == owner && !p.abandoned) {
+                    p.abandoned = true;
+                    list.add(p);
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Shuts the registry down: every later {@link #register} returns
+     * {@link Registration#SHUT_DOWN}, every later {@link #reply} is ignored, and every request
+     * still registered is removed and returned, so that the caller can fail it and free its memory.
+     * Call it only once TAPI can no longer write the out-parameters (after {@code lineShutdown}).
+     *
+     * @return the requests that were registered
+     */
+    public List<Pending> shutdown() {
+        shutdown = true;
+        List<Pending> list = new ArrayList<>();
+        for (Integer id : entries.keySet()) {
+            Object o = entries.remove(id);
+            if (o instanceof Pending) {
+                list.add((Pending) o);
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Number of registered requests (abandoned ones included), for tests and diagnostics.
+     *
+     * @return the count
+     */
+    public int pendingCount() {
+        int n = 0;
+        for (Object o : entries.values()) {
+            if (o instanceof Pending) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Number of replies waiting for their registration, for tests and diagnostics.
+     *
+     * @return the count
+     */
+    public int earlyReplyCount() {
+        int n = 0;
+        for (Object o : entries.values()) {
+            if (o instanceof EarlyReply) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

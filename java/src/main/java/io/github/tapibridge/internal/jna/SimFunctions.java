@@ -1,0 +1,30 @@
+package io.github.tapibridge.internal.jna;
+
+/**
+ * The simulator's control functions ({@code tapisim.h}), bound like {@link TapiFunctions}.
+ * C strings are NUL-terminated ASCII {@code byte[]}.
+ */
+public interface SimFunctions {
+
+    int tapisim_reset();
+
+    int tapisim_set_station(byte[] number, int state);
+
+    int tapisim_advance(int ms);
+
+    int tapisim_now();
+
+    int tapisim_fail_next(byte[] function, int lineerr);
+
+    int tapisim_set_option(byte[] name, int value);
+
+    int tapisim_trace(long buf, int size, long needed);
+
+    int tapisim_trace_clear();
+
+    int tapisim_constant(byte[] name, long value);
+
+    int tapisim_layout(byte[] type, byte[] field, long offset, long size);
+
+    int tapisim_post_messages(int hLineApp, int count);
+}

@@ -1,0 +1,537 @@
+package io.github.tapibridge.internal.jni;
+
+import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.NativeLibraries;
+import io.github.tapibridge.internal.TapiConstants;
+import io.github.tapibridge.spi.TapiBackend;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The JNI backend: {@link TapiBackend} over libtapibridge ({@link TapiJni}), bound to one provider
+ * library for its whole life.
+ *
+ * <p>Thread-safe. Every method runs inside one {@link Guard}: after {@link #close()} starts, every
+ * method throws IllegalStateException, and {@code close()} waits for the native calls already
+ * running before it releases the provider. A thread blocked in
+ * {@link #lineGetMessage(int, long, int)} counts as running: shut its application down first
+ * ({@link #lineShutdown(int)} wakes it with {@code LINEERR_INVALAPPHANDLE}), or {@code close()}
+ * waits for its timeout. Native memory from {@link #allocate(long)} is counted per backend and can
+ * only be freed while the backend is open: free it before closing.
+ */
+public final class JniBackend implements TapiBackend {
+
+    private final long provider;
+    private final String description;
+    private final boolean simulatorControl;
+    private final Guard guard;
+
+    private JniBackend(long provider, String description) {
+        this.provider = provider;
+        this.description = description;
+        this.simulatorControl = TapiJni.hasSimulatorControl(provider);
+        this.guard = new Guard("JNI backend (" + description + ")");
+    }
+
+    /**
+     * Opens the bundled simulator ({@link NativeLibraries#simulatorPath()}). Every backend of the
+     * process sees the same simulated switch.
+     *
+     * @return a backend whose provider is libtapisim
+     * @throws UnsatisfiedLinkError if the bridge or the simulator cannot be found or loaded
+     */
+    public static JniBackend openSimulator() {
+        NativeLibraries.loadBridge();
+        Path library = NativeLibraries.simulatorPath();
+        return new JniBackend(TapiJni.openProvider(library.toString()), "simulator " + library);
+    }
+
+    /**
+     * Opens the system TAPI, {@code tapi32.dll} from System32 only (no DLL search in the working
+     * directory or the PATH).
+     *
+     * @return a backend whose provider is {@code tapi32.dll}
+     * @throws UnsupportedOperationException if this is not Windows
+     * @throws UnsatisfiedLinkError if the bridge or {@code tapi32.dll} cannot be loaded
+     */
+    public static JniBackend openSystem() {
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            throw new UnsupportedOperationException("the system TAPI (tapi32.dll) exists only on"
+                    + " Windows, not on " + os + ": use the simulator or a TAPI library by path");
+        }
+        NativeLibraries.loadBridge();
+        return new JniBackend(TapiJni.openSystemProvider(), "tapi32.dll (System32)");
+    }
+
+    /**
+     * Opens a library that exports the TAPI 2.x functions of {@link TapiBackend}; its
+     * {@code tapisim_} control functions are used when it exports them.
+     *
+     * @param library the library file
+     * @return a backend whose provider is that library
+     * @throws UnsatisfiedLinkError if it cannot be loaded or lacks a TAPI function (the message
+     *         names it)
+     */
+    public static JniBackend openLibrary(Path library) {
+        Objects.requireNonNull(library, "library");
+        NativeLibraries.loadBridge();
+        Path file = library.toAbsolutePath();
+        return new JniBackend(TapiJni.openProvider(file.toString()), file.toString());
+    }
+
+    /**
+     * Releases the provider once no call is running. Closing twice is safe; after close every
+     * method throws IllegalStateException. Blocks while a call is running: shut down every
+     * application whose thread waits in {@code lineGetMessage} first.
+     */
+    @Override
+    public void close() {
+        if (guard.close()) {
+            guard.awaitQuiescent();
+            TapiJni.closeProvider(provider);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JniBackend[" + description + (guard.isClosed() ? ", closed]" : "]");
+    }
+
+    /** Calls inside the guard now; for tests that must know a call is running. */
+    int callsInFlight() {
+        return guard.inFlight();
+    }
+
+    @Override
+    public String name() {
+        guard.ensureOpen();
+        return "JNI";
+    }
+
+    @Override
+    public String providerDescription() {
+        guard.ensureOpen();
+        return description;
+    }
+
+    // ---- native memory ------------------------------------------------------------------
+
+    @Override
+    public long allocate(long size) {
+        guard.enter();
+        try {
+            return TapiJni.allocate(provider, size);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void free(long address) {
+        guard.enter();
+        try {
+            TapiJni.free(provider, address);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public long liveAllocations() {
+        guard.enter();
+        try {
+            return TapiJni.liveAllocations(provider);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int getInt(long address) {
+        guard.enter();
+        try {
+            return TapiJni.getInt(address);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void putInt(long address, int value) {
+        guard.enter();
+        try {
+            TapiJni.putInt(address, value);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void read(long address, byte[] dst, int offset, int length) {
+        guard.enter();
+        try {
+            TapiJni.read(address, dst, offset, length);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public void write(long address, byte[] src, int offset, int length) {
+        guard.enter();
+        try {
+            TapiJni.write(address, src, offset, length);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public ByteBuffer view(long address, int size) {
+        guard.enter();
+        try {
+            return TapiJni.view(address, size).order(ByteOrder.LITTLE_ENDIAN);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    // ---- TAPI ---------------------------------------------------------------------------
+
+    @Override
+    public int lineInitializeExW(long lphLineApp, long hInstance, String lpszFriendlyAppName,
+                                 long lpdwNumDevs, long lpdwAPIVersion,
+                                 long lpLineInitializeExParams) {
+        guard.enter();
+        try {
+            return TapiJni.lineInitializeExW(provider, lphLineApp, hInstance, lpszFriendlyAppName,
+                    lpdwNumDevs, lpdwAPIVersion, lpLineInitializeExParams);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineShutdown(int hLineApp) {
+        guard.enter();
+        try {
+            return TapiJni.lineShutdown(provider, hLineApp);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineNegotiateAPIVersion(int hLineApp, int dwDeviceID, int dwAPILowVersion,
+                                       int dwAPIHighVersion, long lpdwAPIVersion,
+                                       long lpExtensionID) {
+        guard.enter();
+        try {
+            return TapiJni.lineNegotiateAPIVersion(provider, hLineApp, dwDeviceID, dwAPILowVersion,
+                    dwAPIHighVersion, lpdwAPIVersion, lpExtensionID);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetDevCapsW(int hLineApp, int dwDeviceID, int dwAPIVersion, int dwExtVersion,
+                               long lpLineDevCaps) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetDevCapsW(provider, hLineApp, dwDeviceID, dwAPIVersion,
+                    dwExtVersion, lpLineDevCaps);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetAddressCapsW(int hLineApp, int dwDeviceID, int dwAddressID,
+                                   int dwAPIVersion, int dwExtVersion, long lpAddressCaps) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetAddressCapsW(provider, hLineApp, dwDeviceID, dwAddressID,
+                    dwAPIVersion, dwExtVersion, lpAddressCaps);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineOpenW(int hLineApp, int dwDeviceID, long lphLine, int dwAPIVersion,
+                         int dwExtVersion, long dwCallbackInstance, int dwPrivileges,
+                         int dwMediaModes, long lpCallParams) {
+        guard.enter();
+        try {
+            return TapiJni.lineOpenW(provider, hLineApp, dwDeviceID, lphLine, dwAPIVersion,
+                    dwExtVersion, dwCallbackInstance, dwPrivileges, dwMediaModes, lpCallParams);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineClose(int hLine) {
+        guard.enter();
+        try {
+            return TapiJni.lineClose(provider, hLine);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineSetStatusMessages(int hLine, int dwLineStates, int dwAddressStates) {
+        guard.enter();
+        try {
+            return TapiJni.lineSetStatusMessages(provider, hLine, dwLineStates, dwAddressStates);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetLineDevStatusW(int hLine, long lpLineDevStatus) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetLineDevStatusW(provider, hLine, lpLineDevStatus);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineMakeCallW(int hLine, long lphCall, String lpszDestAddress, int dwCountryCode,
+                             long lpCallParams) {
+        guard.enter();
+        try {
+            return TapiJni.lineMakeCallW(provider, hLine, lphCall, lpszDestAddress, dwCountryCode,
+                    lpCallParams);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineAnswer(int hCall, long lpsUserUserInfo, int dwSize) {
+        guard.enter();
+        try {
+            return TapiJni.lineAnswer(provider, hCall, lpsUserUserInfo, dwSize);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineDrop(int hCall, long lpsUserUserInfo, int dwSize) {
+        guard.enter();
+        try {
+            return TapiJni.lineDrop(provider, hCall, lpsUserUserInfo, dwSize);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineDeallocateCall(int hCall) {
+        guard.enter();
+        try {
+            return TapiJni.lineDeallocateCall(provider, hCall);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetCallInfoW(int hCall, long lpCallInfo) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetCallInfoW(provider, hCall, lpCallInfo);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetCallStatus(int hCall, long lpCallStatus) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetCallStatus(provider, hCall, lpCallStatus);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetMessage(provider, hLineApp, lpMessage, dwTimeout);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode,
+                                int dwMessageID) {
+        guard.enter();
+        try {
+            return TapiJni.lineCompleteCall(provider, hCall, lpdwCompletionID, dwCompletionMode,
+                    dwMessageID);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineUncompleteCall(int hLine, int dwCompletionID) {
+        guard.enter();
+        try {
+            return TapiJni.lineUncompleteCall(provider, hLine, dwCompletionID);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    // ---- simulator control ----------------------------------------------------------------
+
+    @Override
+    public boolean hasSimulatorControl() {
+        guard.ensureOpen();
+        return simulatorControl;
+    }
+
+    @Override
+    public int tapisimReset() {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_reset(provider);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetStation(String number, int state) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_station(provider, number, state);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimAdvance(int ms) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_advance(provider, ms);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimNow() {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_now(provider);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimFailNext(String function, int lineerr) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_fail_next(provider, function, lineerr);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetOption(String name, int value) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_option(provider, name, value);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Asks {@code tapisim_trace} for the size, then copies; retries if the trace grew between
+     * the two calls. The text is ASCII (decoded as UTF-8).
+     */
+    @Override
+    public String tapisimTrace() {
+        guard.enter();
+        try {
+            long needed = TapiJni.allocate(provider, 4);
+            long buf = 0;
+            try {
+                int size = 0;
+                for (;;) {
+                    int r = TapiJni.tapisim_trace(provider, buf, size, needed);
+                    if (r == 0) {
+                        byte[] bytes = new byte[size];
+                        if (size > 0) {
+                            TapiJni.read(buf, bytes, 0, size);
+                        }
+                        int length = 0;
+                        while (length < size && bytes[length] != 0) {
+                            length++;
+                        }
+                        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+                    }
+                    int next = TapiJni.getInt(needed);
+                    if (r != TapiConstants.LINEERR_STRUCTURETOOSMALL || next <= size) {
+                        throw new IllegalStateException(String.format(
+                                "tapisim_trace(%d bytes) returned 0x%08X, needed %d", size, r, next));
+                    }
+                    TapiJni.free(provider, buf);
+                    buf = 0;
+                    buf = TapiJni.allocate(provider, next);
+                    size = next;
+                }
+            } finally {
+                TapiJni.free(provider, buf);
+                TapiJni.free(provider, needed);
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimTraceClear() {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_trace_clear(provider);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimPostMessages(int hLineApp, int count) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_post_messages(provider, hLineApp, count);
+        } finally {
+            guard.exit();
+        }
+    }
+}

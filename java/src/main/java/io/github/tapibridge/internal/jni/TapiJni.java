@@ -1,0 +1,142 @@
+package io.github.tapibridge.internal.jni;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The natives of libtapibridge ({@code native/jni/tapijni.c}): a static, one-to-one mirror of the
+ * C functions. {@code provider} is the C {@code tb_provider *} from {@link #openProvider}; handles
+ * and {@code DWORD}s are {@code int}, pointers and {@code DWORD_PTR}s are {@code long}
+ * ({@code 0} = {@code NULL}), {@code LPCWSTR} is a {@code String} ({@code null} = {@code NULL}).
+ * Results are the C {@code LONG}. C throws only for misuse: a {@code 0} provider
+ * (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
+ * units or containing U+0000 (IllegalArgumentException), bad array bounds, or a simulator control
+ * function the provider lacks (UnsupportedOperationException).
+ *
+ * <p>Nothing here checks that a provider is still open or an address still allocated: that is
+ * {@link JniBackend}'s job. Load the library with
+ * {@link io.github.tapibridge.internal.NativeLibraries#loadBridge()} first.
+ */
+public final class TapiJni {
+
+    /**
+     * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
+     * be equal. Bump both when a native is added, removed or changes meaning.
+     */
+    public static final int ABI_VERSION = 2;
+
+    private TapiJni() {
+    }
+
+    /**
+     * The library's {@code TAPIBRIDGE_ABI_VERSION}.
+     *
+     * @return the version the library was built with
+     */
+    public static native int abiVersion();
+
+    // ---- provider -----------------------------------------------------------------------
+
+    /** Loads a TAPI provider library by path; UnsatisfiedLinkError if it fails or lacks a TAPI function. */
+    static native long openProvider(String path);
+
+    /** Loads the system {@code tapi32.dll} from System32 (Windows); else UnsupportedOperationException. */
+    static native long openSystemProvider();
+
+    /** Frees the provider; it must not be used again. The library stays loaded. */
+    static native void closeProvider(long provider);
+
+    /** Whether the provider exports every {@code tapisim_} control function. */
+    static native boolean hasSimulatorControl(long provider);
+
+    // ---- native memory ------------------------------------------------------------------
+
+    /** Zeroed memory, counted in {@link #liveAllocations} of the provider. */
+    static native long allocate(long provider, long size);
+
+    static native void free(long provider, long address);
+
+    static native long liveAllocations(long provider);
+
+    static native int getInt(long address);
+
+    static native void putInt(long address, int value);
+
+    static native void read(long address, byte[] dst, int offset, int length);
+
+    static native void write(long address, byte[] src, int offset, int length);
+
+    /** A direct buffer over the memory, in big-endian (the JNI default) order. */
+    static native ByteBuffer view(long address, int size);
+
+    // ---- TAPI ---------------------------------------------------------------------------
+
+    static native int lineInitializeExW(long provider, long lphLineApp, long hInstance,
+                                        String lpszFriendlyAppName, long lpdwNumDevs,
+                                        long lpdwAPIVersion, long lpLineInitializeExParams);
+
+    static native int lineShutdown(long provider, int hLineApp);
+
+    static native int lineNegotiateAPIVersion(long provider, int hLineApp, int dwDeviceID,
+                                              int dwAPILowVersion, int dwAPIHighVersion,
+                                              long lpdwAPIVersion, long lpExtensionID);
+
+    static native int lineGetDevCapsW(long provider, int hLineApp, int dwDeviceID,
+                                      int dwAPIVersion, int dwExtVersion, long lpLineDevCaps);
+
+    static native int lineGetAddressCapsW(long provider, int hLineApp, int dwDeviceID,
+                                          int dwAddressID, int dwAPIVersion, int dwExtVersion,
+                                          long lpAddressCaps);
+
+    static native int lineOpenW(long provider, int hLineApp, int dwDeviceID, long lphLine,
+                                int dwAPIVersion, int dwExtVersion, long dwCallbackInstance,
+                                int dwPrivileges, int dwMediaModes, long lpCallParams);
+
+    static native int lineClose(long provider, int hLine);
+
+    static native int lineSetStatusMessages(long provider, int hLine, int dwLineStates,
+                                            int dwAddressStates);
+
+    static native int lineGetLineDevStatusW(long provider, int hLine, long lpLineDevStatus);
+
+    static native int lineMakeCallW(long provider, int hLine, long lphCall, String lpszDestAddress,
+                                    int dwCountryCode, long lpCallParams);
+
+    static native int lineAnswer(long provider, int hCall, long lpsUserUserInfo, int dwSize);
+
+    static native int lineDrop(long provider, int hCall, long lpsUserUserInfo, int dwSize);
+
+    static native int lineDeallocateCall(long provider, int hCall);
+
+    static native int lineGetCallInfoW(long provider, int hCall, long lpCallInfo);
+
+    static native int lineGetCallStatus(long provider, int hCall, long lpCallStatus);
+
+    /** Blocks up to {@code dwTimeout} ms ({@code -1} = INFINITE); holds no JNI lock meanwhile. */
+    static native int lineGetMessage(long provider, int hLineApp, long lpMessage, int dwTimeout);
+
+    static native int lineCompleteCall(long provider, int hCall, long lpdwCompletionID,
+                                       int dwCompletionMode, int dwMessageID);
+
+    static native int lineUncompleteCall(long provider, int hLine, int dwCompletionID);
+
+    // ---- simulator control (tapisim.h); UnsupportedOperationException if not exported ----
+
+    static native int tapisim_reset(long provider);
+
+    static native int tapisim_set_station(long provider, String number, int state);
+
+    static native int tapisim_advance(long provider, int ms);
+
+    static native int tapisim_now(long provider);
+
+    static native int tapisim_fail_next(long provider, String function, int lineerr);
+
+    static native int tapisim_set_option(long provider, String name, int value);
+
+    static native int tapisim_trace(long provider, long buf, int size, long needed);
+
+    static native int tapisim_trace_clear(long provider);
+
+    /** Also UnsupportedOperationException if the simulator predates it. */
+    static native int tapisim_post_messages(long provider, int hLineApp, int count);
+}

@@ -1,0 +1,251 @@
+package io.github.tapibridge.sim;
+
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.LineError;
+import io.github.tapibridge.Provider;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.TapiException;
+import io.github.tapibridge.internal.Backends;
+import io.github.tapibridge.spi.TapiBackend;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The simulated TAPI switch of this process ({@code libtapisim}), seen from its control API
+ * ({@code tapisim.h}): not part of TAPI, but what tests need to drive the switch.
+ *
+ * <pre>{@code
+ * Simulator sim = Simulator.get();
+ * sim.reset();
+ * sim.station("201").busy();
+ * // ... make a call to 201 (BUSY), request a CALLBACK completion ...
+ * sim.station("201").idle();
+ * sim.advance(Duration.ofSeconds(2));   // guard time: the recall is offered
+ * }</pre>
+ *
+ * <p>The default topology after {@link #reset()}: line devices 0 to 3 with one address each and the
+ * numbers {@code "100"} to {@code "103"}; every other number is a remote station, idle by default,
+ * that answers after 3 seconds. Timers run on a <em>virtual clock</em> that moves only through
+ * {@link #advance(Duration)} (unless the {@code "realtime"} {@linkplain #option option} is set), so
+ * tests are deterministic: after {@code advance} returns, every message it caused is queued.
+ *
+ * <p>Thread-safe. Every method throws a {@link TapiException} if the switch rejects the request,
+ * with the function name of {@code tapisim.h} (for example {@code tapisim_set_station}).
+ */
+public final class Simulator {
+
+    /** The largest batch of {@link #postMessages(Tapi, int)} ({@code TAPISIM_POST_MAX}). */
+    public static final int MAX_POSTED_MESSAGES = 1 << 20;
+
+    /** Station states of {@code tapisim_set_station}. */
+    static final int STATION_IDLE = 0;
+    static final int STATION_BUSY = 1;
+    static final int STATION_NOANSWER = 2;
+
+    private static final Object LOCK = new Object();
+    private static volatile Simulator instance;
+
+    private final TapiBackend backend;
+
+    private Simulator(TapiBackend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * Returns the simulated switch of this process, loading the bundled simulator (through the JNI
+     * backend) on first use. The simulator stays loaded for the life of the process.
+     *
+     * @return the simulator
+     * @throws IllegalStateException if the provider has no simulator control functions
+     * @throws UnsatisfiedLinkError if the native libraries cannot be loaded
+     */
+    public static Simulator get() {
+        Simulator s = instance;
+        if (s == null) {
+            synchronized (LOCK) {
+                s = instance;
+                if (s == null) {
+                    TapiBackend backend = Backends.open(Backend.JNI, Provider.simulator());
+                    if (!backend.hasSimulatorControl()) {
+                        backend.close();
+                        throw new IllegalStateException("The simulator provider ("
+                                + backend.providerDescription() + ") exports no tapisim_ functions");
+                    }
+                    s = new Simulator(backend);
+                    instance = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Puts the switch back into its default state ({@code tapisim_reset}): default topology,
+     * virtual clock at 0, all stations idle, default options, no faults, empty trace. Every
+     * application is shut down: each open {@link io.github.tapibridge.Tapi} on the simulator closes
+     * itself and its lines report {@link io.github.tapibridge.LineEvent.LineClosed}.
+     *
+     * @throws TapiException if the switch fails
+     */
+    public void reset() {
+        check(backend.tapisimReset(), "tapisim_reset");
+    }
+
+    /**
+     * Returns a station by its dialable number: a local line ({@code "100"} ...) or a remote
+     * number. Nothing is checked until a state is set.
+     *
+     * @param number the dialable number (digits, {@code * # +} and {@code A} to {@code D})
+     * @return the station
+     * @throws NullPointerException if {@code number} is null
+     */
+    public Station station(String number) {
+        return new Station(this, Objects.requireNonNull(number, "number"));
+    }
+
+    void setStation(String number, int state) {
+        check(backend.tapisimSetStation(number, state), "tapisim_set_station");
+    }
+
+    /**
+     * Moves the virtual clock forward ({@code tapisim_advance}), firing every timer that falls due
+     * in order of due time: remote answers, completion guard times, recall rings, service expiry.
+     * When it returns, the messages the timers produced are queued for the applications (their
+     * event pumps deliver them asynchronously).
+     *
+     * @param duration how far to move, at millisecond resolution
+     * @throws NullPointerException if {@code duration} is null
+     * @throws IllegalArgumentException if {@code duration} is negative
+     * @throws TapiException if the clock would wrap (after about 49 days of virtual time)
+     */
+    public void advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("Negative duration: " + duration);
+        }
+        long ms = duration.toMillis();
+        do {
+            int step = (int) Math.min(ms, Integer.MAX_VALUE);
+            check(backend.tapisimAdvance(step), "tapisim_advance");
+            ms -= step;
+        } while (ms > 0);
+    }
+
+    /**
+     * Returns the virtual time since the last reset ({@code tapisim_now}).
+     *
+     * @return the virtual time, at millisecond resolution
+     */
+    public Duration now() {
+        return Duration.ofMillis(Integer.toUnsignedLong(backend.tapisimNow()));
+    }
+
+    /**
+     * Makes the next call of an asynchronous TAPI function that passes its synchronous checks
+     * return a request ID and then fail with {@code LINE_REPLY(error)} ({@code tapisim_fail_next}).
+     *
+     * @param function {@code "lineMakeCall"}, {@code "lineAnswer"}, {@code "lineDrop"},
+     *        {@code "lineCompleteCall"} or {@code "lineUncompleteCall"} (a trailing {@code W} is
+     *        ignored)
+     * @param error the error to reply with
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code error} is {@link LineError#UNKNOWN}
+     * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} if the function is not an
+     *         asynchronous function of the simulator
+     */
+    public void failNext(String function, LineError error) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(error, "error");
+        if (error == LineError.UNKNOWN) {
+            throw new IllegalArgumentException("LineError.UNKNOWN has no code to inject");
+        }
+        check(backend.tapisimFailNext(function, error.code()), "tapisim_fail_next");
+    }
+
+    /**
+     * Sets a behaviour option of the switch until the next {@link #reset()}
+     * ({@code tapisim_set_option}): {@code "error_delivery"} (0 as tapisrv: provider errors in
+     * {@code LINE_REPLY}; 1 as the documentation reads: returned at once),
+     * {@code "allow_proceeding"}, {@code "strict_completion_owner"}, {@code "reuse_freed_ids"},
+     * the timers {@code "guard_ms"}, {@code "recall_ring_ms"}, {@code "expiry_busy_ms"},
+     * {@code "expiry_noanswer_ms"}, and {@code "realtime"} (1: the clock follows wall time).
+     *
+     * @param name the option
+     * @param value its value (an unsigned 32-bit number)
+     * @throws NullPointerException if {@code name} is null
+     * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} for an unknown option,
+     *         {@link LineError#LINEERR_INVALPARAM} for a value out of range
+     */
+    public void option(String name, int value) {
+        Objects.requireNonNull(name, "name");
+        check(backend.tapisimSetOption(name, value), "tapisim_set_option");
+    }
+
+    /**
+     * Returns the trace ({@code tapisim_trace}): one line per TAPI call (arguments and result) and
+     * per message queued for an application, each prefixed with the virtual time in ms. The trace
+     * keeps the newest 4 MiB.
+     *
+     * @return the trace text
+     */
+    public String trace() {
+        return backend.tapisimTrace();
+    }
+
+    /** Empties the trace ({@code tapisim_trace_clear}). */
+    public void clearTrace() {
+        check(backend.tapisimTraceClear(), "tapisim_trace_clear");
+    }
+
+    /**
+     * Queues synthetic messages for an application ({@code tapisim_post_messages}): a hook for
+     * benchmarks and tests of event delivery, not a behaviour of TAPI. The messages are queued
+     * after those already waiting and delivered by the application's event pump in order, each as
+     * a {@link io.github.tapibridge.LineEvent.Other} to the listeners of the {@link Tapi}
+     * ({@link Tapi#addListener}): message ID {@code LINE_DEVSPECIFIC} (4), no line, device 0,
+     * {@code param1} its index in the batch (0 to {@code count - 1}), {@code param2} the count,
+     * {@code param3} 0. The simulator sends no other {@code LINE_DEVSPECIFIC}. The trace records
+     * the batch in one line.
+     *
+     * @param tapi an open application on the simulator ({@link Provider#simulator()})
+     * @param count how many messages, 0 to {@value #MAX_POSTED_MESSAGES}
+     * @throws NullPointerException if {@code tapi} is null
+     * @throws IllegalArgumentException if {@code count} is out of range or {@code tapi} was not
+     *         opened on the simulator
+     * @throws IllegalStateException if {@code tapi} is closed
+     * @throws UnsupportedOperationException if the loaded simulator predates this hook
+     * @throws TapiException if the switch refuses, for example {@link LineError#LINEERR_NOMEM}
+     */
+    public void postMessages(Tapi tapi, int count) {
+        Objects.requireNonNull(tapi, "tapi");
+        if (count < 0 || count > MAX_POSTED_MESSAGES) {
+            throw new IllegalArgumentException("count must be 0 to " + MAX_POSTED_MESSAGES + ": " + count);
+        }
+        if (tapi.config().provider().kind() != Provider.Kind.SIMULATOR) {
+            throw new IllegalArgumentException(tapi + " was not opened on the simulator");
+        }
+        check(backend.tapisimPostMessages(tapi.handle(), count), "tapisim_post_messages");
+    }
+
+    /**
+     * Number of native memory blocks the bridge has allocated and not freed, for leak tests
+     * ({@link TapiBackend#liveAllocations()} of the simulator's own backend; the count may be
+     * process-wide, depending on the backend).
+     *
+     * @return the count
+     */
+    public long liveAllocations() {
+        return backend.liveAllocations();
+    }
+
+    private static void check(int result, String function) {
+        if (result < 0) {
+            throw new TapiException(result, function);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Simulator[" + backend.providerDescription() + ", now=" + now() + "]";
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.tapibridge.spi;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The raw TAPI 2.x surface that the public API is built on: the one seam between Java and native
+ * code. Each TAPI method mirrors the C function of the same name (the {@code W} entry points),
+ * parameter for parameter:
+ * <ul>
+ *   <li>{@code HLINEAPP}, {@code HLINE}, {@code HCALL} and every {@code DWORD} are {@code int}
+ *       (handles are 32-bit on every platform, Win64 included);</li>
+ *   <li>{@code DWORD_PTR} is {@code long};</li>
+ *   <li>every pointer is a {@code long} native address of memory obtained from
+ *       {@link #allocate(long)}, or {@code 0} for {@code NULL};</li>
+ *   <li>{@code LPCWSTR} parameters are Java strings, passed as NUL-terminated UTF-16
+ *       ({@code null} passes {@code NULL});</li>
+ *   <li>the result is the function's {@code LONG}: {@code 0}, a positive request ID, or a
+ *       negative {@code LINEERR_} code.</li>
+ * </ul>
+ * A backend is bound to one provider library (the simulator, {@code tapi32.dll}, or another
+ * library exporting the TAPI functions) for its whole life.
+ *
+ * <p>Implementations are thread-safe: TAPI functions may be called from any thread, and
+ * {@link #lineGetMessage} blocks only its caller. A backend never throws for a TAPI error; it
+ * throws {@link IllegalStateException} after {@link #close()}, and the memory methods throw
+ * {@link IllegalArgumentException} for a {@code 0} address. This interface is not for
+ * applications: it validates nothing that TAPI itself would reject, and a wrong address can
+ * corrupt memory.
+ */
+public interface TapiBackend extends AutoCloseable {
+
+    /** {@code "JNI"} or {@code "JNA"}. */
+    String name();
+
+    /** A description of the provider library this backend calls, for messages. */
+    String providerDescription();
+
+    // ---- native memory -------------------------------------------------------------------
+
+    /** Allocates {@code size} bytes of zeroed native memory; never returns 0. */
+    long allocate(long size);
+
+    /** Frees memory from {@link #allocate(long)}; {@code 0} is ignored. */
+    void free(long address);
+
+    /** Number of blocks allocated and not yet freed through this backend's native side. */
+    long liveAllocations();
+
+    int getInt(long address);
+
+    void putInt(long address, int value);
+
+    /** Copies {@code length} bytes from native memory into {@code dst}. */
+    void read(long address, byte[] dst, int offset, int length);
+
+    /** Copies {@code length} bytes of {@code src} into native memory. */
+    void write(long address, byte[] src, int offset, int length);
+
+    /**
+     * A little-endian view of {@code size} bytes at {@code address}; valid until the memory is
+     * freed. Used for structures read on hot paths (LINEMESSAGE) without a copy.
+     */
+    ByteBuffer view(long address, int size);
+
+    // ---- TAPI ----------------------------------------------------------------------------
+
+    int lineInitializeExW(long lphLineApp, long hInstance, String lpszFriendlyAppName,
+                          long lpdwNumDevs, long lpdwAPIVersion, long lpLineInitializeExParams);
+
+    int lineShutdown(int hLineApp);
+
+    int lineNegotiateAPIVersion(int hLineApp, int dwDeviceID, int dwAPILowVersion,
+                                int dwAPIHighVersion, long lpdwAPIVersion, long lpExtensionID);
+
+    int lineGetDevCapsW(int hLineApp, int dwDeviceID, int dwAPIVersion, int dwExtVersion,
+                        long lpLineDevCaps);
+
+    int lineGetAddressCapsW(int hLineApp, int dwDeviceID, int dwAddressID, int dwAPIVersion,
+                            int dwExtVersion, long lpAddressCaps);
+
+    int lineOpenW(int hLineApp, int dwDeviceID, long lphLine, int dwAPIVersion, int dwExtVersion,
+                  long dwCallbackInstance, int dwPrivileges, int dwMediaModes, long lpCallParams);
+
+    int lineClose(int hLine);
+
+    int lineSetStatusMessages(int hLine, int dwLineStates, int dwAddressStates);
+
+    int lineGetLineDevStatusW(int hLine, long lpLineDevStatus);
+
+    int lineMakeCallW(int hLine, long lphCall, String lpszDestAddress, int dwCountryCode,
+                      long lpCallParams);
+
+    int lineAnswer(int hCall, long lpsUserUserInfo, int dwSize);
+
+    int lineDrop(int hCall, long lpsUserUserInfo, int dwSize);
+
+    int lineDeallocateCall(int hCall);
+
+    int lineGetCallInfoW(int hCall, long lpCallInfo);
+
+    int lineGetCallStatus(int hCall, long lpCallStatus);
+
+    /** Blocks up to {@code dwTimeout} ms ({@code -1} = INFINITE) for the next message. */
+    int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout);
+
+    int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode, int dwMessageID);
+
+    int lineUncompleteCall(int hLine, int dwCompletionID);
+
+    // ---- simulator control (tapisim.h) ---------------------------------------------------
+
+    /** Whether the provider exports the {@code tapisim_*} control functions. */
+    boolean hasSimulatorControl();
+
+    /* Each of these throws UnsupportedOperationException when hasSimulatorControl() is false. */
+
+    int tapisimReset();
+
+    int tapisimSetStation(String number, int state);
+
+    int tapisimAdvance(int ms);
+
+    int tapisimNow();
+
+    int tapisimFailNext(String function, int lineerr);
+
+    int tapisimSetOption(String name, int value);
+
+    /** The whole trace ({@code tapisim_trace}) as a string. */
+    String tapisimTrace();
+
+    int tapisimTraceClear();
+
+    /**
+     * {@code tapisim_post_messages}: queues {@code count} synthetic {@code LINE_DEVSPECIFIC}
+     * messages for the application (a hook for benchmarks and tests; see {@code tapisim.h}). A
+     * backend that predates it, or a simulator that does not export it, throws
+     * UnsupportedOperationException.
+     *
+     * @param hLineApp the application handle
+     * @param count how many messages, a {@code DWORD}
+     * @return {@code 0} or a negative {@code LINEERR_} code
+     */
+    default int tapisimPostMessages(int hLineApp, int count) {
+        throw new UnsupportedOperationException("tapisim_post_messages: not supported by " + name());
+    }
+
+    /** Releases the provider library. Idempotent; every other method then throws IllegalStateException. */
+    @Override
+    void close();
+}

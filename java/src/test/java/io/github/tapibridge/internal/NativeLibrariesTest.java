@@ -1,0 +1,127 @@
+package io.github.tapibridge.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tapibridge.internal.jni.TapiJni;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NativeLibrariesTest {
+
+    private static NativeLibraries.Lookup lookup(Map<String, String> properties, URL resource) {
+        return new NativeLibraries.Lookup(properties::get, name -> resource);
+    }
+
+    @Test
+    void platformFolderInJnaNaming() {
+        assertEquals("linux-x86-64", NativeLibraries.platform("Linux", "amd64"));
+        assertEquals("linux-aarch64", NativeLibraries.platform("Linux", "aarch64"));
+        assertEquals("win32-x86-64", NativeLibraries.platform("Windows 11", "amd64"));
+        assertEquals("win32-x86", NativeLibraries.platform("Windows 10", "x86"));
+        assertEquals("darwin-x86-64", NativeLibraries.platform("Mac OS X", "x86_64"));
+        assertEquals("darwin-aarch64", NativeLibraries.platform("Mac OS X", "aarch64"));
+        assertEquals("freebsd-x86-64", NativeLibraries.platform("FreeBSD", "amd64"));
+    }
+
+    @Test
+    void errorNamesEveryPlaceTried(@TempDir Path empty) {
+        Map<String, String> props = Map.of(
+                NativeLibraries.LIBRARY_PATH_PROPERTY, "/bogus/tapibridge/dir",
+                NativeLibraries.TAPISIM_PATH_PROPERTY, "/bogus/libtapisim-file.so",
+                "java.library.path", empty + File.pathSeparator + "/another/bogus");
+        List<String> tried = new ArrayList<>();
+        assertNull(NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null),
+                p -> true, tried));
+        String message = NativeLibraries.notFound(NativeLibraries.SIMULATOR, tried).getMessage();
+        String file = System.mapLibraryName("tapisim");
+        assertTrue(message.contains(NativeLibraries.TAPISIM_PATH_PROPERTY + "=/bogus/libtapisim-file.so"), message);
+        assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + "=/bogus/tapibridge/dir"), message);
+        assertTrue(message.contains("bundled resource " + NativeLibraries.platform() + "/" + file), message);
+        assertTrue(message.contains("java.library.path=" + empty), message);
+        assertTrue(message.contains("/another/bogus"), message);
+        assertEquals(4, tried.size(), tried.toString());
+    }
+
+    @Test
+    void unsetPropertiesAreNamedToo() {
+        List<String> tried = new ArrayList<>();
+        assertNull(NativeLibraries.find(NativeLibraries.BRIDGE, lookup(Map.of(), null), p -> true, tried));
+        String message = NativeLibraries.notFound(NativeLibraries.BRIDGE, tried).getMessage();
+        assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + ": not set"), message);
+        assertTrue(message.contains(System.mapLibraryName("tapibridge")), message);
+        assertTrue(message.contains("java.library.path=null"), message);
+    }
+
+    @Test
+    void searchOrderPropertyThenDirectoryThenResourceThenLibraryPath(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        String name = System.mapLibraryName("tapisim");
+        Path inA = Files.createFile(a.resolve(name));
+        Path inB = Files.createFile(b.resolve(name));
+        Path explicit = Files.createFile(dir.resolve("explicit-" + name));
+
+        // java.library.path only
+        Map<String, String> props = Map.of("java.library.path", b.toString());
+        assertEquals(inB, NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null), p -> true, new ArrayList<>()));
+        // the directory property wins over java.library.path
+        props = Map.of("java.library.path", b.toString(), NativeLibraries.LIBRARY_PATH_PROPERTY, a.toString());
+        assertEquals(inA, NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null), p -> true, new ArrayList<>()));
+        // the file property wins over both
+        props = Map.of("java.library.path", b.toString(), NativeLibraries.LIBRARY_PATH_PROPERTY, a.toString(),
+                NativeLibraries.TAPISIM_PATH_PROPERTY, explicit.toString());
+        assertEquals(explicit, NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null), p -> true, new ArrayList<>()));
+        // a file resource (exploded class folder) is used in place, before java.library.path
+        props = Map.of("java.library.path", b.toString());
+        assertEquals(inA, NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, inA.toUri().toURL()), p -> true, new ArrayList<>()));
+        // a place whose library is refused (fails to load) is passed over
+        List<String> tried = new ArrayList<>();
+        props = Map.of("java.library.path", b.toString(), NativeLibraries.LIBRARY_PATH_PROPERTY, a.toString());
+        assertEquals(inB, NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null), p -> !p.equals(inA), tried));
+    }
+
+    @Test
+    void bundledLibrariesAreExtractedIntoAPrivateDirectory() throws Exception {
+        NativeLibraries.loadBridge();
+        Path bridge = NativeLibraries.bridgePath();
+        Path simulator = NativeLibraries.simulatorPath();
+        assertTrue(Files.isRegularFile(bridge), bridge.toString());
+        assertTrue(Files.isRegularFile(simulator), simulator.toString());
+        assertEquals(System.mapLibraryName("tapibridge"), bridge.getFileName().toString());
+        assertEquals(System.mapLibraryName("tapisim"), simulator.getFileName().toString());
+        assertEquals(bridge.getParent(), simulator.getParent(), "one directory per process");
+        if (System.getProperty(NativeLibraries.LIBRARY_PATH_PROPERTY) == null
+                && bridge.getParent().getFileName().toString().startsWith("tapibridge-")
+                && Files.getFileAttributeView(bridge, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(bridge.getParent()));
+        }
+        NativeLibraries.loadBridge(); // idempotent
+        assertEquals(bridge, NativeLibraries.bridgePath());
+    }
+
+    @Test
+    void abiMismatchNamesBothVersionsAndTheFile() {
+        Path file = Path.of("/opt/x/libtapibridge.so");
+        UnsatisfiedLinkError e = assertThrows(UnsatisfiedLinkError.class,
+                () -> NativeLibraries.checkAbi(TapiJni.ABI_VERSION + 1, TapiJni.ABI_VERSION, file));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("ABI version " + (TapiJni.ABI_VERSION + 1)), e.getMessage());
+        assertTrue(e.getMessage().contains("ABI version " + TapiJni.ABI_VERSION), e.getMessage());
+        NativeLibraries.checkAbi(TapiJni.ABI_VERSION, TapiJni.ABI_VERSION, file);
+    }
+}

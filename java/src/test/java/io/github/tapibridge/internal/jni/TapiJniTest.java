@@ -1,0 +1,207 @@
+package io.github.tapibridge.internal.jni;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.tapibridge.internal.NativeLibraries;
+import io.github.tapibridge.spi.TapiBackend;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The natives and the provider loader at their edges: misuse, providers that are not the
+ * simulator (fixtures built by native/CMakeLists.txt, not bundled), the ABI stamp, and the shape
+ * of the classes.
+ */
+class TapiJniTest {
+
+    static final int LINEERR_OPERATIONUNAVAIL = 0x80000049;
+
+    @BeforeAll
+    static void load() {
+        NativeLibraries.loadBridge();
+    }
+
+    /** A test fixture library of the CMake build (native/target/cmake). */
+    static Path fixture(String name) {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path p = Paths.get(dir, System.mapLibraryName(name)).toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(p), "test fixture missing (build native first): " + p);
+        return p;
+    }
+
+    @Test
+    void abiVersionOfTheLoadedLibraryIsTheJavaOne() {
+        assertEquals(TapiJni.ABI_VERSION, TapiJni.abiVersion());
+    }
+
+    @Test
+    void zeroProviderIsIllegalState() {
+        assertThrows(IllegalStateException.class, () -> TapiJni.lineShutdown(0, 1));
+        assertThrows(IllegalStateException.class, () -> TapiJni.lineMakeCallW(0, 0, 0, "201", 0, 0));
+        assertThrows(IllegalStateException.class, () -> TapiJni.allocate(0, 4));
+        assertThrows(IllegalStateException.class, () -> TapiJni.liveAllocations(0));
+        assertThrows(IllegalStateException.class, () -> TapiJni.tapisim_reset(0));
+        assertThrows(IllegalStateException.class, () -> TapiJni.closeProvider(0));
+        assertThrows(IllegalStateException.class, () -> TapiJni.hasSimulatorControl(0));
+    }
+
+    @Test
+    void openProviderMisuse() {
+        assertThrows(NullPointerException.class, () -> TapiJni.openProvider(null));
+        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider(""));
+        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider("/tmp/a\u0000b"));
+    }
+
+    @Test
+    void missingLibraryNamesTheFile() {
+        Path missing = Paths.get("no-such-dir", "libnothing.so").toAbsolutePath();
+        UnsatisfiedLinkError e = assertThrows(UnsatisfiedLinkError.class,
+                () -> JniBackend.openLibrary(missing));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+
+    @Test
+    void libraryWithoutATapiFunctionIsRefusedNamingIt() {
+        Path lib = fixture("tapifake_incomplete");
+        UnsatisfiedLinkError e = assertThrows(UnsatisfiedLinkError.class,
+                () -> JniBackend.openLibrary(lib));
+        assertTrue(e.getMessage().contains("lineUncompleteCall"), e.getMessage());
+        assertTrue(e.getMessage().contains(lib.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("lineGetMessage"), e.getMessage());
+
+        Path bridge = NativeLibraries.bridgePath(); // exports JNI_OnLoad only
+        e = assertThrows(UnsatisfiedLinkError.class, () -> JniBackend.openLibrary(bridge));
+        assertTrue(e.getMessage().contains("lineInitializeExW"), e.getMessage());
+    }
+
+    @Test
+    void providerWithoutSimulatorControl() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_tapi"))) {
+            assertFalse(b.hasSimulatorControl());
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the fixture's answer
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, b::tapisimReset);
+            assertTrue(e.getMessage().contains("tapisim_reset"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, b::tapisimNow);
+            assertThrows(UnsupportedOperationException.class, b::tapisimTrace);
+            assertThrows(UnsupportedOperationException.class, b::tapisimTraceClear);
+            assertThrows(UnsupportedOperationException.class, () -> b.tapisimAdvance(1));
+            assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetStation("1", 0));
+            assertThrows(UnsupportedOperationException.class, () -> b.tapisimFailNext("x", -1));
+            assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetOption("x", 0));
+        }
+    }
+
+    @Test
+    void simulatorWithoutSetOption() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_sim"))) {
+            assertTrue(b.hasSimulatorControl());
+            assertEquals(42, b.tapisimNow()); // the fixture's, not the bundled simulator's
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> b.tapisimSetOption("guard_ms", 1));
+            assertTrue(e.getMessage().contains("tapisim_set_option"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_sim"), e.getMessage());
+        }
+    }
+
+    @Test
+    void providersStayLoadedAfterCloseButRefusedLibrariesAreUnloaded() throws Exception {
+        Path maps = Paths.get("/proc/self/maps");
+        assumeTrue(Files.isReadable(maps), "needs Linux /proc to see the mapped libraries");
+        Path refused = fixture("tapifake_incomplete");
+        assertThrows(UnsatisfiedLinkError.class, () -> JniBackend.openLibrary(refused));
+        assertFalse(Files.readString(maps).contains(refused.toString()), "refused library unloaded");
+        Path provider = fixture("tapifake_tapi");
+        JniBackend.openLibrary(provider).close();
+        // pinned: libtapisim's state and clock thread must outlive any one backend
+        assertTrue(Files.readString(maps).contains(provider.toString()), "provider stays mapped");
+    }
+
+    @Test
+    void everyMethodThrowsIllegalStateAfterClose() throws Exception {
+        JniBackend b = JniBackend.openSimulator();
+        b.close();
+        b.close();
+        Set<String> checked = new TreeSet<>();
+        for (Method m : TapiBackend.class.getMethods()) {
+            if (m.getName().equals("close") || Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Object[] args = Arrays.stream(m.getParameterTypes()).map(TapiJniTest::zero).toArray();
+            try {
+                m.invoke(b, args);
+                fail(m.getName() + " ran after close");
+            } catch (InvocationTargetException e) {
+                assertTrue(e.getCause() instanceof IllegalStateException,
+                        m.getName() + " threw " + e.getCause());
+            }
+            checked.add(m.getName());
+        }
+        assertEquals(TapiBackend.class.getMethods().length - 1, checked.size(), checked.toString());
+    }
+
+    private static Object zero(Class<?> type) {
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == byte[].class) {
+            return new byte[4];
+        }
+        return null;
+    }
+
+    @Test
+    void shapeOfTheJniClass() {
+        Class<TapiJni> c = TapiJni.class;
+        assertTrue(Modifier.isFinal(c.getModifiers()));
+        assertEquals(1, c.getDeclaredConstructors().length);
+        assertTrue(Modifier.isPrivate(c.getDeclaredConstructors()[0].getModifiers()));
+        for (Method m : c.getDeclaredMethods()) {
+            assertTrue(Modifier.isStatic(m.getModifiers()) && Modifier.isNative(m.getModifiers()),
+                    m + " is not static native");
+        }
+        // handles mirror C: every TAPI and tapisim_ native takes the provider first
+        for (Method m : c.getDeclaredMethods()) {
+            if (m.getName().startsWith("line") || m.getName().startsWith("tapisim_")) {
+                assertEquals(long.class, m.getParameterTypes()[0], m.getName());
+            }
+        }
+    }
+
+    @Test
+    void backendMirrorsEveryTapiFunctionOfTheInterface() {
+        Set<String> natives = new TreeSet<>();
+        for (Method m : TapiJni.class.getDeclaredMethods()) {
+            natives.add(m.getName());
+        }
+        for (Method m : TapiBackend.class.getMethods()) {
+            if (m.getName().startsWith("line")) {
+                assertTrue(natives.contains(m.getName()), "no native for " + m.getName());
+                Class<?>[] nativeParams = Arrays.stream(TapiJni.class.getDeclaredMethods())
+                        .filter(n -> n.getName().equals(m.getName())).findFirst().orElseThrow()
+                        .getParameterTypes();
+                assertEquals(Arrays.asList(m.getParameterTypes()),
+                        Arrays.asList(nativeParams).subList(1, nativeParams.length), m.getName());
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.tapibridge.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.Call;
+import io.github.tapibridge.CallState;
+import io.github.tapibridge.Line;
+import io.github.tapibridge.LineError;
+import io.github.tapibridge.Provider;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.TapiConfig;
+import io.github.tapibridge.TapiException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator's control API from Java, with applications on the backend under test (STYLE 12:
+ * a {@code SimulatorJniTest} and a {@code SimulatorJnaTest} run it in full). {@link Simulator}
+ * itself always drives the switch through JNI; the applications it acts on use {@link #backend()}.
+ */
+abstract class SimulatorContract {
+
+    Simulator sim;
+
+    /** The backend of the applications under test. */
+    abstract Backend backend();
+
+    TapiConfig simulatorConfig() {
+        return TapiConfig.builder().provider(Provider.simulator()).backend(backend()).build();
+    }
+
+    @BeforeEach
+    void reset() {
+        sim = Simulator.get();
+        sim.reset();
+    }
+
+    @Test
+    void getReturnsTheOneSwitch() {
+        assertSame(sim, Simulator.get());
+        assertTrue(sim.toString().contains("Simulator"));
+    }
+
+    @Test
+    void clockMovesOnlyWhenAdvanced() {
+        assertEquals(Duration.ZERO, sim.now());
+        sim.advance(Duration.ofMillis(1500));
+        assertEquals(Duration.ofMillis(1500), sim.now());
+        sim.advance(Duration.ZERO);
+        assertEquals(Duration.ofMillis(1500), sim.now());
+        assertThrows(IllegalArgumentException.class, () -> sim.advance(Duration.ofMillis(-1)));
+        assertThrows(NullPointerException.class, () -> sim.advance(null));
+        sim.reset();
+        assertEquals(Duration.ZERO, sim.now());
+    }
+
+    @Test
+    void stationsTraceFaultsAndOptions() throws Exception {
+        Station s = sim.station("201");
+        assertEquals("201", s.number());
+        assertSame(s, s.busy());
+        assertTrue(s.toString().contains("201"));
+        sim.clearTrace();
+        try (Tapi tapi = Tapi.open(simulatorConfig())) {
+            Line line = tapi.openLine(0);
+            Call busy = line.makeCall("201").get(30, TimeUnit.SECONDS);
+            assertEquals(CallState.BUSY, busy.state());
+            s.noAnswer();
+            Call ringing = line.makeCall("201").get(30, TimeUnit.SECONDS);
+            sim.advance(Duration.ofSeconds(10));
+            assertEquals(CallState.RINGBACK, ringing.state(), "a no-answer station never answers");
+            ringing.drop().get(30, TimeUnit.SECONDS);
+            sim.station("202").idle();
+            Call answered = line.makeCall("202").get(30, TimeUnit.SECONDS);
+            sim.advance(Duration.ofSeconds(3));
+            assertEquals(CallState.CONNECTED, answered.state());
+            sim.failNext("lineMakeCallW", LineError.LINEERR_NOMEM);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> line.makeCall("203").get(30, TimeUnit.SECONDS));
+            assertEquals(LineError.LINEERR_NOMEM, ((TapiException) e.getCause()).error());
+            String trace = sim.trace();
+            assertTrue(trace.contains("lineMakeCallW"), trace);
+            assertTrue(trace.contains("LINE_REPLY"), trace);
+            sim.clearTrace();
+            assertEquals("", sim.trace());
+        }
+        sim.option("guard_ms", 500);
+        assertThrows(NullPointerException.class, () -> sim.option(null, 1));
+        assertThrows(NullPointerException.class, () -> sim.station(null));
+        assertThrows(IllegalArgumentException.class, () -> sim.failNext("lineMakeCall", LineError.UNKNOWN));
+        assertThrows(NullPointerException.class, () -> sim.failNext("lineMakeCall", null));
+        assertTrue(sim.liveAllocations() >= 0);
+    }
+
+    @Test
+    void resetShutsApplicationsDown() throws Exception {
+        Tapi tapi = Tapi.open(simulatorConfig());
+        Line line = tapi.openLine(0);
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        line.addListener(e -> {
+            if (e instanceof io.github.tapibridge.LineEvent.LineClosed) {
+                closed.complete(null);
+            }
+        });
+        sim.reset();
+        closed.get(30, TimeUnit.SECONDS);
+        tapi.close(); // returns once the instance has shut itself down
+        assertTrue(!tapi.isOpen() && !line.isOpen());
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.tapibridge.examples;
+
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.Provider;
+import io.github.tapibridge.TapiConfig;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The runnable jar: with no arguments it runs the call completion demo on the simulator;
+ * {@code --help} lists the examples and options.
+ */
+public final class Main {
+
+    /** An example: one task, run with the context built from the command line. */
+    @FunctionalInterface
+    public interface Example {
+        void run(ExampleContext context) throws Exception;
+    }
+
+    private record Entry(String description, Example example) {
+    }
+
+    private static final Map<String, Entry> EXAMPLES = new LinkedHashMap<>();
+
+    static {
+        EXAMPLES.put("run-demo", new Entry("the call completion story (the default)", RunDemo::run));
+        EXAMPLES.put("list-lines", new Entry("list lines and their completion capabilities", ListLines::run));
+        EXAMPLES.put("camp-on-busy-line", new Entry("camp on a busy line until it rings through", CampOnBusyLine::run));
+        EXAMPLES.put("request-callback", new Entry("request a callback and take the recall", RequestCallback::run));
+        EXAMPLES.put("intrude-on-busy-line", new Entry("join a busy line's conversation", IntrudeOnBusyLine::run));
+        EXAMPLES.put("leave-completion-message", new Entry("leave a completion message", LeaveCompletionMessage::run));
+        EXAMPLES.put("cancel-completion", new Entry("cancel an outstanding completion", CancelCompletion::run));
+        EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one example class's {@code run} with the options in {@code args}; exits the JVM. */
+    static void main(String[] args, Example example) {
+        System.exit(run(args, example, System.out, System.err));
+    }
+
+    /**
+     * Parses the command line and runs the chosen example.
+     *
+     * @return the exit code: 0 done, 1 the example failed, 2 bad command line
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String name = "run-demo";
+        int first = 0;
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            name = args[0];
+            first = 1;
+        }
+        Entry entry = EXAMPLES.get(name);
+        if (entry == null) {
+            err.println("unknown example: " + name + " (--help lists them)");
+            return 2;
+        }
+        String[] rest = new String[args.length - first];
+        System.arraycopy(args, first, rest, 0, rest.length);
+        return run(rest, entry.example(), out, err);
+    }
+
+    static int run(String[] args, Example example, PrintStream out, PrintStream err) {
+        Provider provider = Provider.simulator();
+        Backend backend = Backend.JNI;
+        String dial = "201";
+        Duration wait = Duration.ofSeconds(10);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--help", "-h" -> {
+                        usage(out);
+                        return 0;
+                    }
+                    case "--provider" -> provider = switch (value(args, ++i, a)) {
+                        case "simulator" -> Provider.simulator();
+                        case "system" -> Provider.system();
+                        default -> throw new IllegalArgumentException("--provider takes simulator or system");
+                    };
+                    case "--backend" -> backend = switch (value(args, ++i, a).toLowerCase(Locale.ROOT)) {
+                        case "jni" -> Backend.JNI;
+                        case "jna" -> Backend.JNA;
+                        default -> throw new IllegalArgumentException("--backend takes jni or jna");
+                    };
+                    case "--dial" -> dial = value(args, ++i, a);
+                    case "--wait" -> wait = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                    default -> throw new IllegalArgumentException("unknown option: " + a);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + " (--help lists the options)");
+            return 2;
+        }
+        TapiConfig config = TapiConfig.builder().provider(provider).backend(backend)
+                .appName("tapibridge examples").build();
+        try {
+            example.run(new ExampleContext(config, out, dial, wait));
+            return 0;
+        } catch (Exception | LinkageError e) {
+            err.println("failed: " + e);
+            return 1;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar tapibridge-examples.jar [example] [options]");
+        out.println();
+        out.println("examples:");
+        EXAMPLES.forEach((name, e) -> out.printf("  %-26s %s%n", name, e.description()));
+        out.println();
+        out.println("options:");
+        out.println("  --provider simulator|system  the bundled simulator (default) or Windows tapi32.dll");
+        out.println("  --backend jni|jna            the JNI bridge (default) or the JNA binding");
+        out.println("  --dial NUMBER                the number to call (default 201)");
+        out.println("  --wait SECONDS               how long to wait for each event (default 10)");
+        out.println("  --help                       this text");
+    }
+}

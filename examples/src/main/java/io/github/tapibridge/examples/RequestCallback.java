@@ -1,0 +1,59 @@
+package io.github.tapibridge.examples;
+
+import io.github.tapibridge.Call;
+import io.github.tapibridge.CallCompletion;
+import io.github.tapibridge.CallCompletionMode;
+import io.github.tapibridge.CallState;
+import io.github.tapibridge.Line;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.sim.Simulator;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls a busy station, asks the switch to call back when it is free (CALLBACK), and takes the
+ * recall: a new incoming call whose call info says {@code CALLCOMPLETION} and the completion ID.
+ */
+public final class RequestCallback {
+
+    private RequestCallback() {
+    }
+
+    public static void main(String[] args) {
+        Main.main(args, RequestCallback::run);
+    }
+
+    static void run(ExampleContext ctx) throws Exception {
+        ctx.simulator().ifPresent(Simulator::reset);
+        CallFlow flow = ctx.flow();
+        try (Tapi tapi = ctx.open(flow)) {
+            requestCallback(ctx, flow, tapi.openLine(0), ctx.dial());
+        }
+    }
+
+    static void requestCallback(ExampleContext ctx, CallFlow flow, Line line, String target) throws Exception {
+        ctx.busy(target);
+        flow.say("call " + target);
+        Call call = line.makeCall(target).get();
+        flow.untilState(call, CallState.BUSY);
+        flow.say(target + " is busy: request a callback (lineCompleteCall, CALLBACK)");
+        CallCompletion completion = call.completeCall(CallCompletionMode.CALLBACK).get();
+        flow.untilState(call, CallState.IDLE);
+        flow.say("accepted: completion id " + completion.id() + "; the call went idle");
+        call.close();
+        ctx.idle(target);
+        ctx.pass(Duration.ofSeconds(2));
+        Call recall = completion.whenFired().get(30, TimeUnit.SECONDS);
+        flow.untilState(recall, CallState.OFFERING);
+        flow.say("the recall: reason " + recall.info().reason() + ", completion id "
+                + recall.info().completionId() + "; answer it");
+        recall.answer().get();
+        flow.untilState(recall, CallState.RINGBACK);
+        ctx.pass(Duration.ofSeconds(3));
+        flow.untilState(recall, CallState.CONNECTED);
+        flow.say("connected to " + target + "; hang up");
+        recall.drop().get();
+        flow.untilState(recall, CallState.IDLE);
+        recall.close();
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.tapibridge.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Runs every example as the jar would, and checks its exit code and what it prints. */
+class ExamplesTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertContainsInOrder(String text, String... parts) {
+        int at = 0;
+        for (String part : parts) {
+            int i = text.indexOf(part, at);
+            assertTrue(i >= 0, "missing, or out of order: \"" + part + "\" in\n" + text);
+            at = i + part.length();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jni", "jna"})
+    void theDemoTellsTheWholeStory(String backend) {
+        Run r = run("--backend", backend);
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(),
+                "1. CALLBACK", "BUSY", "IDLE", "accepted: completion id 1; the call went idle",
+                "2.000 s  LINE_APPNEWCALL", "OFFERING", "the recall: reason CALLCOMPLETION, completion id 1",
+                "5.000 s  LINE_CALLSTATE", "CONNECTED",
+                "2. CAMPON", "accepted: completion id 2; the call waits in BUSY",
+                "7.000 s  LINE_CALLINFO", "reason CALLCOMPLETION, completion id 2", "RINGBACK",
+                "10.000 s  LINE_CALLSTATE", "CONNECTED", "rang through on the same call (true)",
+                "3. Cancel", "completion id 3", "cancelled: CANCELLED, 0 completions outstanding",
+                "cancelling it again: LINEERR_INVALCOMPLETIONID", "done");
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void theDemoIsTheDefault() {
+        // Handle values and request IDs are never reused, so they differ between runs.
+        String handles = "0x[0-9A-F]{8}";
+        assertEquals(run().out().replaceAll(handles, "0x..."), run("run-demo").out().replaceAll(handles, "0x..."));
+    }
+
+    @Test
+    void listLines() {
+        Run r = run("list-lines");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "4 lines", "line 0  \"Simulated line 100\"",
+                "up to 4 completions, modes [CAMPON, CALLBACK, INTRUDE, MESSAGE], conditions [BUSY, NOANSWER]",
+                "message 0: Please call me back", "line 3");
+    }
+
+    @Test
+    void campOnBusyLine() {
+        Run r = run("camp-on-busy-line");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "BUSY", "waits in BUSY", "LINE_CALLINFO", "RINGBACK", "CONNECTED",
+                "rang through on the same call (true)", "IDLE");
+    }
+
+    @Test
+    void requestCallback() {
+        Run r = run("request-callback", "--dial", "555");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 555", "BUSY", "completion id 1", "OFFERING",
+                "reason CALLCOMPLETION, completion id 1", "connected to 555");
+    }
+
+    @Test
+    void intrudeOnBusyLine() {
+        Run r = run("intrude-on-busy-line");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "line 101 calls 301", "CONNECTED", "call 101", "BUSY",
+                "joined the conversation: completion id 1, reason CALLCOMPLETION",
+                "line 101 sees a new party, reason INTRUDE");
+    }
+
+    @Test
+    void leaveCompletionMessage() {
+        Run r = run("leave-completion-message");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "Please call me back", "BUSY", "IDLE", "delivered",
+                "[MSGWAITON]", "message waiting: true");
+    }
+
+    @Test
+    void cancelCompletion() {
+        Run r = run("cancel-completion");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "cancel it", "cancelled: CANCELLED", "LINEERR_INVALCOMPLETIONID");
+    }
+
+    @Test
+    void watchLineEvents() {
+        Run r = run("watch-line-events");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "LINE_APPNEWCALL", "OFFERING", "answer", "CONNECTED",
+                "the caller hangs up", "DISCONNECTED", "IDLE");
+    }
+
+    @Test
+    void helpListsEveryExampleAndOption() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
+                "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
+                "--provider", "--backend", "--dial", "--wait")) {
+            assertTrue(r.out().contains(name), name);
+        }
+    }
+
+    @Test
+    void badCommandLinesExitWith2() {
+        Run unknownOption = run("--bogus");
+        assertEquals(2, unknownOption.exit());
+        assertTrue(unknownOption.err().contains("unknown option: --bogus"), unknownOption.err());
+        assertEquals(2, run("no-such-example").exit());
+        assertEquals(2, run("--backend", "jnx").exit());
+        assertEquals(2, run("--dial").exit());
+        assertEquals("", run("--bogus").out());
+    }
+
+    @Test
+    void theSystemProviderOutsideWindowsFailsClearly() {
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            Run r = run("list-lines", "--provider", "system");
+            assertEquals(1, r.exit());
+            assertTrue(r.err().contains("Windows"), r.err());
+        }
+    }
+}

@@ -1,0 +1,522 @@
+#!/usr/bin/env python3
+"""Renders the benchmark results (benchmarks/results/*.json) into benchmarks/README.md and an SVG
+chart. Standard library only.
+
+    render.py RESULTS_DIR README.md chart.svg   replace the results section of README.md
+    render.py --snapshot FILE                   record the machine and its load before a run
+    render.py --snapshot-end FILE               add the load after the run
+
+README.md keeps everything outside the markers <!-- results:begin --> and <!-- results:end -->,
+so the hand-written analysis survives a new run.
+"""
+
+import glob
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+BEGIN = "<!-- results:begin -->"
+END = "<!-- results:end -->"
+
+# DESIGN.md §6
+TARGET_CROSSING_NS = 25.0
+TARGET_JNA_OVER_JNI = 3.0
+TARGET_ROUND_TRIPS = 200_000.0
+TARGET_EVENTS = 1_000_000.0
+
+VARIANTS = [("JNI", "JNI"), ("JNA", "JNA direct"), ("JNA_INTERFACE", "JNA interface")]
+CALLS = [
+    ("lineGetCallStatus", "lineGetCallStatus", "lineGetCallStatus"),
+    ("lineCompleteCallRejected", "lineCompleteCall_rejected", "lineCompleteCall, rejected at once"),
+    ("lineGetMessageEmpty", "lineGetMessage_empty", "lineGetMessage, empty queue"),
+]
+
+
+# ---- machine snapshot ------------------------------------------------------------------------
+
+
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def java_version():
+    try:
+        out = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False)
+        lines = (out.stderr or out.stdout).strip().splitlines()
+        return " / ".join(line.strip() for line in lines[:2])
+    except OSError:
+        return "unknown"
+
+
+def snapshot(path):
+    data = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nproc": os.cpu_count(),
+        "cpu": cpu_model(),
+        "kernel": platform.system() + " " + platform.release(),
+        "java": java_version(),
+        "loadStart": loadavg(),
+    }
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+        f.write("\n")
+
+
+def snapshot_end(path):
+    with open(path) as f:
+        data = json.load(f)
+    data["loadEnd"] = loadavg()
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+        f.write("\n")
+
+
+# ---- results ---------------------------------------------------------------------------------
+
+
+class Figure:
+    """One measured configuration: median and spread, in its unit."""
+
+    def __init__(self, median, low, high, unit, samples, mean=None, error=None, fork_means=None,
+                 bytes_per_op=None):
+        self.median = median
+        self.low = low
+        self.high = high
+        self.unit = unit
+        self.samples = samples
+        self.mean = mean
+        self.error = error
+        self.fork_means = fork_means or []
+        self.bytes_per_op = bytes_per_op
+
+    def spread(self):
+        """(max - min) / median of the samples, in percent."""
+        return 100.0 * (self.high - self.low) / self.median if self.median else float("nan")
+
+
+def load_c(paths):
+    """Pools the runs of every session (c-bench-N.json) per benchmark; fork_means holds the
+    median of each session."""
+    meta = {}
+    samples, sessions, units = {}, {}, {}
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        meta = data
+        for b in data["benchmarks"]:
+            if b["unit"] == "ns/op":
+                runs = list(b["nsPerOp"])
+            else:
+                runs = [1e9 / x for x in b["nsPerOp"]]
+            samples.setdefault(b["name"], []).extend(runs)
+            sessions.setdefault(b["name"], []).append(statistics.median(runs))
+            units[b["name"]] = b["unit"]
+    figures = {}
+    for name, runs in samples.items():
+        figures[name] = Figure(statistics.median(runs), min(runs), max(runs), units[name], runs,
+                               fork_means=sessions[name])
+    meta = dict(meta, sessions=len(paths))
+    return meta, figures
+
+
+def load_jmh(paths):
+    data = []
+    for path in paths:
+        with open(path) as f:
+            data.extend(json.load(f))
+    figures = {}
+    for r in data:
+        name = ".".join(r["benchmark"].split(".")[-2:])
+        params = r.get("params", {})
+        variant = params.get("variant") or params.get("backend") or ""
+        m = r["primaryMetric"]
+        forks = m.get("rawData", [])
+        samples = [x for fork in forks for x in fork]
+        secondary = {k.lstrip("\u00b7:"): v for k, v in r.get("secondaryMetrics", {}).items()}
+        gc = secondary.get("gc.alloc.rate.norm")
+        figures[(name, variant)] = Figure(
+            statistics.median(samples), min(samples), max(samples), m["scoreUnit"], samples,
+            mean=m["score"], error=m.get("scoreError"),
+            fork_means=[statistics.mean(f) for f in forks if f],
+            bytes_per_op=gc["score"] if gc else None)
+    return data, figures
+
+
+# ---- formatting ------------------------------------------------------------------------------
+
+
+def num(x, digits=None):
+    if isinstance(x, str):
+        try:
+            x = float(x)
+        except ValueError:
+            return x
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if digits is None:
+        a = abs(x)
+        digits = 0 if a >= 1000 else 1 if a >= 10 else 2
+    return f"{x:,.{digits}f}"
+
+
+def si(x):
+    """1234567 -> 1.23 M"""
+    if x is None:
+        return "n/a"
+    for div, suffix in ((1e6, " M"), (1e3, " k")):
+        if abs(x) >= div:
+            return f"{x / div:.3g}{suffix}"
+    return f"{x:.3g}"
+
+
+def ratio(a, b):
+    if a is None or b is None or b == 0:
+        return "n/a"
+    return f"{a / b:.2f}x"
+
+
+def bytes_op(b):
+    if b is None:
+        return "n/a"
+    return "0" if b < 0.5 else f"{b:.0f}"
+
+
+# ---- README section --------------------------------------------------------------------------
+
+
+def results_markdown(machine, cmeta, c, j):
+    out = []
+    w = out.append
+
+    def jf(name, variant):
+        return j.get((name, variant))
+
+    def cf(name):
+        return c.get(name)
+
+    def med(f):
+        return f.median if f else None
+
+    w(f"Measured {machine.get('date', '?')} on {machine.get('nproc', '?')} CPUs "
+      f"({machine.get('cpu', '?')}), {machine.get('kernel', '?')}, {machine.get('java', '?')}. "
+      f"Load average (1, 5, 15 min) before the run: {machine.get('loadStart', '?')}; "
+      f"after: {machine.get('loadEnd', '?')}.")
+    w("")
+    w("All figures are medians of the measured iterations (JMH: every iteration of every fork; C: "
+      "every run). The spread columns of the last table say how noisy each one was. "
+      + ("The C baseline ran multi-threaded, as a JVM does." if cmeta.get("multiThreaded")
+         else "The C baseline ran single-threaded (--single-threaded): its mutexes are cheaper "
+              "than in a JVM."))
+    w("")
+
+    # -- crossing
+    w("### Synchronous calls: the crossing (ns per call, lower is better)")
+    w("")
+    w("| Call | C | JNI | JNA direct | JNA interface | JNI − C | JNI / C | JNA direct / JNI "
+      "| JNA interface / JNI | B/op JNI, JNA, JNA interface |")
+    w("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for jname, cname, label in CALLS:
+        cfig = cf(cname)
+        figs = [jf("CrossingBenchmark." + jname, v) for v, _ in VARIANTS]
+        jni, jna, jnai = (med(f) for f in figs)
+        delta = jni - cfig.median if jni is not None and cfig else None
+        w(f"| {label} | {num(med(cfig))} | {num(jni)} | {num(jna)} | {num(jnai)} | {num(delta)} "
+          f"| {ratio(jni, med(cfig))} | {ratio(jna, jni)} | {ratio(jnai, jni)} "
+          f"| {', '.join(bytes_op(f.bytes_per_op) if f else 'n/a' for f in figs)} |")
+    w("")
+    w("The crossing alone, the time above the C call, (JNA − C) / (JNI − C): "
+      + "; ".join(
+          f"{label} {ratio(med(jf('CrossingBenchmark.' + jn, 'JNA')) - med(cf(cn)), med(jf('CrossingBenchmark.' + jn, 'JNI')) - med(cf(cn)))}"
+          for jn, cn, label in CALLS
+          if jf("CrossingBenchmark." + jn, "JNA") and jf("CrossingBenchmark." + jn, "JNI") and cf(cn))
+      + ".")
+    w("")
+
+    # -- round trips
+    w("### Completion round trips (per second, higher is better)")
+    w("")
+    w("One round trip: `completeCall(CAMPON)` and its `LINE_REPLY`, then `cancel()` and its "
+      "`LINE_REPLY`.")
+    w("")
+    w("| | 1 thread | 2 threads | µs per round trip (1 thread) | vs. C with a pump thread |")
+    w("|---|--:|--:|--:|--:|")
+    c1 = cf("completionRoundTrip_oneThread")
+    cp = cf("completionRoundTrip_pump")
+    w(f"| C, the caller takes its own replies | {num(med(c1))} | | "
+      f"{num(1e6 / c1.median if c1 else None)} | |")
+    w(f"| C, a pump thread hands the replies over | {num(med(cp))} | | "
+      f"{num(1e6 / cp.median if cp else None)} | 1.00x |")
+    for v in ("JNI", "JNA"):
+        one = jf("CompletionRoundTripBenchmark.oneThread", v)
+        two = jf("CompletionRoundTripBenchmark.twoThreads", v)
+        w(f"| {v} | {num(med(one))} | {num(med(two))} | {num(1e6 / one.median if one else None)} "
+          f"| {ratio(med(one), med(cp))} |")
+    jni1 = med(jf("CompletionRoundTripBenchmark.oneThread", "JNI"))
+    jna1 = med(jf("CompletionRoundTripBenchmark.oneThread", "JNA"))
+    w("")
+    w(f"JNA / JNI (1 thread): {ratio(jna1, jni1)} of the throughput.")
+    w("")
+
+    # -- events
+    w("### Event delivery (messages per second, higher is better)")
+    w("")
+    w("| C, same thread | C, pump thread | JNI | JNA | JNI / C pump | JNA / JNI |")
+    w("|--:|--:|--:|--:|--:|--:|")
+    e1 = med(cf("eventDelivery_oneThread"))
+    ep = med(cf("eventDelivery_pump"))
+    ejni = med(jf("EventDeliveryBenchmark.deliver", "JNI"))
+    ejna = med(jf("EventDeliveryBenchmark.deliver", "JNA"))
+    w(f"| {num(e1)} | {num(ep)} | {num(ejni)} | {num(ejna)} | {ratio(ejni, ep)} | {ratio(ejna, ejni)} |")
+    ev = jf("EventDeliveryBenchmark.deliver", "JNI")
+    w("")
+    w(f"Allocation per message: JNI {bytes_op(ev.bytes_per_op) if ev else 'n/a'} B, JNA "
+      f"{bytes_op(jf('EventDeliveryBenchmark.deliver', 'JNA').bytes_per_op) if jf('EventDeliveryBenchmark.deliver', 'JNA') else 'n/a'} B.")
+    w("")
+
+    # -- JNI breakdown
+    parts = {n: jf("JniBreakdownBenchmark." + n, "") for n in
+             ("emptyNative", "guard", "unguardedNative", "backend")}
+    c_empty = cf("lineGetMessage_empty")
+    if all(parts.values()) and c_empty:
+        w("### Where the JNI nanoseconds go (lineGetMessage, empty queue)")
+        w("")
+        w("| C call | empty JNI call | JNI call without the guard | guard (enter + exit) "
+          "| JNI backend | without guard − C | backend − C |")
+        w("|--:|--:|--:|--:|--:|--:|--:|")
+        w(f"| {num(c_empty.median)} | {num(parts['emptyNative'].median)} "
+          f"| {num(parts['unguardedNative'].median)} | {num(parts['guard'].median)} "
+          f"| {num(parts['backend'].median)} | {num(parts['unguardedNative'].median - c_empty.median)} "
+          f"| {num(parts['backend'].median - c_empty.median)} |")
+        w("")
+
+    # -- targets
+    w("### DESIGN §6 targets")
+    w("")
+    w("| Target | Measured | |")
+    w("|---|---|---|")
+    deltas = []
+    for jname, cname, label in CALLS:
+        jni_f, c_f = jf("CrossingBenchmark." + jname, "JNI"), cf(cname)
+        if jni_f and c_f:
+            deltas.append((label, jni_f.median - c_f.median, jni_f.bytes_per_op))
+    if deltas:
+        verdicts = [d <= TARGET_CROSSING_NS and (b or 0) < 0.5 for _, d, b in deltas]
+        verdict = ("met" if all(verdicts) else "**missed**" if not any(verdicts)
+                   else f"met for {sum(verdicts)} of {len(verdicts)} calls")
+        w("| JNI crossing within 25 ns of the same call from C, 0 B/op | JNI − C: "
+          + "; ".join(f"{label} {num(d)} ns, {bytes_op(b)} B/op" for label, d, b in deltas)
+          + f" | {verdict} |")
+    totals, crossings = [], []
+    for jname, cname, label in CALLS:
+        jni_f, jna_f, c_f = (jf("CrossingBenchmark." + jname, "JNI"),
+                             jf("CrossingBenchmark." + jname, "JNA"), cf(cname))
+        if jni_f and jna_f and c_f:
+            totals.append((label, jna_f.median / jni_f.median))
+            crossings.append((label, (jna_f.median - c_f.median) / (jni_f.median - c_f.median)))
+    if totals:
+        ok_cross = all(r >= TARGET_JNA_OVER_JNI for _, r in crossings)
+        ok_total = all(r >= TARGET_JNA_OVER_JNI for _, r in totals)
+        verdict = "met" if ok_total else ("met on the crossing, **missed** on the whole call"
+                                          if ok_cross else "**missed**")
+        w("| JNI at least 3x faster than JNA direct, same call | whole call (JNA / JNI): "
+          + ", ".join(f"{label} {r:.2f}x" for label, r in totals)
+          + "; the crossing alone ((JNA − C) / (JNI − C)): "
+          + ", ".join(f"{label} {r:.2f}x" for label, r in crossings) + f" | {verdict} |")
+    best = max((med(jf("CompletionRoundTripBenchmark." + m, "JNI")) or 0) for m in ("oneThread", "twoThreads"))
+    w(f"| At least 200,000 round trips per second on 2 cores | {num(best)} per second (JNI, best of 1 "
+      f"and 2 threads); C with the same pump-thread shape: {num(med(cp))} | "
+      f"{'met' if best >= TARGET_ROUND_TRIPS else '**missed**'} |")
+    if ejni is not None:
+        w(f"| At least 1,000,000 messages per second to a Java listener | {num(ejni)} per second "
+          f"(JNI), {num(ejna)} (JNA) | {'met' if ejni >= TARGET_EVENTS else '**missed**'} |")
+    w("| Native memory flat after 1,000,000 completion cycles | not measured by this run (see "
+      "below) | |")
+    w("")
+
+    # -- all figures, with their noise
+    w("### Every figure and its noise")
+    w("")
+    w("JMH: median of the iterations, JMH's mean ± its 99.9% error, the range of the iterations, "
+      "and the mean of each fork (JVM). C: median of the runs of every session "
+      f"({cmeta.get('sessions', '?')} sessions of {cmeta.get('runs', '?')} runs, before, between and "
+      "after the JMH classes), their range, and each session's median (in the fork column). "
+      "Spread = (max − min) / median.")
+    w("")
+    w("| Benchmark | Variant | Unit | Median | Mean ± error | Min – max | Spread "
+      "| Fork means (JMH), session medians (C) |")
+    w("|---|---|---|--:|--:|--:|--:|--:|")
+    for (name, variant), f in sorted(j.items()):
+        w(f"| {name} | {variant} | {f.unit} | {num(f.median)} | {num(f.mean)} ± {num(f.error)} "
+          f"| {num(f.low)} – {num(f.high)} | {f.spread():.0f}% | {', '.join(num(x) for x in f.fork_means)} |")
+    for name, f in c.items():
+        w(f"| tapisim-bench {name} | C | {f.unit} | {num(f.median)} | | {num(f.low)} – {num(f.high)} "
+          f"| {f.spread():.0f}% | {', '.join(num(x) for x in f.fork_means)} |")
+    w("")
+    w("![Benchmark chart](chart.svg)")
+    return "\n".join(out)
+
+
+# ---- chart -----------------------------------------------------------------------------------
+
+COLORS = {"C": "#555555", "JNI": "#1f77b4", "JNA": "#ff7f0e", "JNA interface": "#d62728"}
+
+
+def svg_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def panel(title, rows, log, target=None, target_label=None, fmt=num):
+    """rows: (label, color key, Figure or None), a None label starts a new group. Returns (svg
+    lines, height)."""
+    rows = [r for r in rows if r[0] is None or r[2] is not None]
+    left, width, bar, gap = 250, 560, 16, 6
+    top = 34
+    figures = [f for _, _, f in rows if f is not None]
+    values = [f.high for f in figures] + ([target] if target else [])
+    lows = [f.low for f in figures] + ([target] if target else [])
+    hi = max(values)
+    lo = 0.0
+    if log:
+        lo = 10 ** math.floor(math.log10(max(min(lows), 1e-9)) - 0.3)
+        hi = 10 ** math.ceil(math.log10(hi))
+
+    def x(v):
+        if log:
+            return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+        return left + width * v / (hi * 1.08)
+
+    s = [f'<text x="10" y="18" font-weight="bold">{svg_escape(title)}</text>']
+    bottom = top + sum(8 if r[0] is None else bar + gap for r in rows)
+    if log:
+        p = lo
+        while p <= hi * 1.0001:
+            gx = x(p)
+            s.append(f'<line x1="{gx:.1f}" x2="{gx:.1f}" y1="{top - 4}" y2="{bottom}" stroke="#dddddd"/>')
+            s.append(f'<text x="{gx:.1f}" y="{bottom + 12}" text-anchor="middle" fill="#666">'
+                     f'{svg_escape(si(p))}</text>')
+            p *= 10
+    y = top
+    for label, key, f in rows:
+        if label is None:
+            y += 8
+            continue
+        s.append(f'<text x="{left - 8}" y="{y + bar - 4}" text-anchor="end">{svg_escape(label)}</text>')
+        s.append(f'<rect x="{left}" y="{y}" width="{max(x(f.median) - left, 1):.1f}" height="{bar}" '
+                 f'fill="{COLORS[key]}"/>')
+        # whisker: range of the samples
+        s.append(f'<line x1="{x(f.low):.1f}" x2="{x(f.high):.1f}" y1="{y + bar / 2}" y2="{y + bar / 2}" '
+                 f'stroke="black"/>')
+        s.append(f'<text x="{x(f.high) + 6:.1f}" y="{y + bar - 4}">{svg_escape(fmt(f.median))}</text>')
+        y += bar + gap
+    if target:
+        tx = x(target)
+        s.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 6}" y2="{y}" stroke="#2ca02c" '
+                 f'stroke-dasharray="4 3"/>')
+        s.append(f'<text x="{tx + 4:.1f}" y="{top - 8}" fill="#2ca02c">{svg_escape(target_label)}</text>')
+    axis = "log scale" if log else "linear scale"
+    s.append(f'<text x="{left}" y="{y + 30}" fill="#666">{axis}; bar = median, line = range of the '
+             f'iterations or runs</text>')
+    return s, y + 40
+
+
+def chart(c, j):
+    def jf(name, variant):
+        return j.get((name, variant))
+
+    panels = []
+    rows = []
+    for jname, cname, label in CALLS:
+        if rows:
+            rows.append((None, None, None))
+        rows.append((f"{label}: C", "C", c.get(cname)))
+        for v, vlabel in VARIANTS:
+            rows.append((f"{vlabel}", "JNA interface" if v == "JNA_INTERFACE" else v,
+                         jf("CrossingBenchmark." + jname, v)))
+    panels.append(panel("Synchronous call, ns per call (lower is better)", rows, True))
+    rows = [("C, caller takes replies", "C", c.get("completionRoundTrip_oneThread")),
+            ("C, pump thread hand-off", "C", c.get("completionRoundTrip_pump"))]
+    for v in ("JNI", "JNA"):
+        rows.append((None, None, None))
+        rows.append((f"{v}, 1 thread", v, jf("CompletionRoundTripBenchmark.oneThread", v)))
+        rows.append((f"{v}, 2 threads", v, jf("CompletionRoundTripBenchmark.twoThreads", v)))
+    panels.append(panel("Completion round trips per second (higher is better)", rows, True,
+                        TARGET_ROUND_TRIPS, "target 200 k/s", si))
+    rows = [("C, same thread", "C", c.get("eventDelivery_oneThread")),
+            ("C, pump thread", "C", c.get("eventDelivery_pump")),
+            (None, None, None),
+            ("JNI", "JNI", jf("EventDeliveryBenchmark.deliver", "JNI")),
+            ("JNA", "JNA", jf("EventDeliveryBenchmark.deliver", "JNA"))]
+    panels.append(panel("Event delivery, messages per second (higher is better)", rows, True,
+                        TARGET_EVENTS, "target 1 M/s", si))
+
+    body = []
+    y = 0
+    for lines, h in panels:
+        body.append(f'<g transform="translate(0,{y})">')
+        body.extend(lines)
+        body.append("</g>")
+        y += h + 10
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="900" height="{y}" '
+            f'font-family="sans-serif" font-size="12">')
+    return "\n".join([head, f'<rect width="900" height="{y}" fill="white"/>'] + body + ["</svg>"]) + "\n"
+
+
+# ---- main ------------------------------------------------------------------------------------
+
+
+def render(results, readme, svg):
+    with open(os.path.join(results, "machine.json")) as f:
+        machine = json.load(f)
+    cmeta, c = load_c(sorted(glob.glob(os.path.join(results, "c-bench*.json"))))
+    _, j = load_jmh(sorted(glob.glob(os.path.join(results, "jmh*.json"))))
+    section = results_markdown(machine, cmeta, c, j)
+    text = ""
+    if os.path.exists(readme):
+        with open(readme) as f:
+            text = f.read()
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+    else:
+        head, tail = "# tapibridge benchmarks\n\n", "\n"
+    with open(readme, "w") as f:
+        f.write(head + BEGIN + "\n" + section + "\n" + END + tail)
+    with open(svg, "w") as f:
+        f.write(chart(c, j))
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "--snapshot":
+        snapshot(argv[2])
+    elif len(argv) == 3 and argv[1] == "--snapshot-end":
+        snapshot_end(argv[2])
+    elif len(argv) == 4:
+        render(argv[1], argv[2], argv[3])
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

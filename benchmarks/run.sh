@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs the C baseline (native/bench, tapisim-bench) and the JMH benchmarks in one go, writes their
+# JSON to benchmarks/results/, and renders benchmarks/README.md (tables) and
+# benchmarks/chart.svg from it. A full run takes about 7 minutes on 2 cores.
+#
+#   benchmarks/run.sh                 build if needed, run everything, render
+#   benchmarks/run.sh --render-only   render README.md and chart.svg from the saved JSON
+#   benchmarks/run.sh --quick         short settings (1 fork, short iterations): a check, not figures
+#   benchmarks/run.sh -- ARGS...      extra arguments for JMH (e.g. -- CrossingBenchmark)
+#
+# Close other work first: the machine's load average is recorded with the results.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+results=benchmarks/results
+jar=benchmarks/target/benchmarks.jar
+cbench=native/target/cmake/tapisim-bench
+quick=false
+render_only=false
+jmh_extra=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=true ;;
+        --render-only) render_only=true ;;
+        --) shift; jmh_extra=("$@"); break ;;
+        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+render() {
+    python3 benchmarks/render.py "$results" benchmarks/README.md benchmarks/chart.svg
+}
+
+if $render_only; then
+    render
+    exit 0
+fi
+
+# ---- build if needed: an output missing, or a source newer than one of them ---------------------
+c_sources=(native/include native/sim native/bench native/CMakeLists.txt)
+java_sources=("${c_sources[@]}" native/jni java/src/main java/pom.xml benchmarks/src
+              benchmarks/pom.xml pom.xml)
+newer_than() { # OUTPUT SOURCE...: true if OUTPUT is missing or a source is newer
+    local out=$1
+    shift
+    [ ! -e "$out" ] || [ -n "$(find "$@" -newer "$out" -print -quit)" ]
+}
+stale() {
+    newer_than "$cbench" "${c_sources[@]}" || newer_than "$jar" "${java_sources[@]}"
+}
+if stale; then
+    echo "== build (mvn -DskipTests package)"
+    mvn -B -q -DskipTests package -pl benchmarks -am
+fi
+
+mkdir -p "$results"
+rm -f "$results"/c-bench*.json "$results"/jmh*.json "$results"/jmh.txt
+python3 benchmarks/render.py --snapshot "$results/machine.json"
+
+# The C baseline runs in sessions between the JMH classes (before, between, after), so that a
+# passing disturbance of the machine hits a few of its runs, not all of them; render.py pools the
+# runs and reports each session's median.
+session=0
+c_baseline() {
+    session=$((session + 1))
+    echo "== C baseline, session $session ($cbench)"
+    if $quick; then
+        "$cbench" --runs 1 --time-ms 50 --json "$results/c-bench-$session.json"
+    else
+        "$cbench" --runs 3 --time-ms 200 --json "$results/c-bench-$session.json"
+    fi
+}
+
+# JMH: the settings are the classes' annotations.
+jmh_args=(-rf json -prof gc -foe true)
+if $quick; then
+    jmh_args+=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms)
+fi
+jmh() { # NAME ARGS...
+    local name=$1
+    shift
+    echo "== JMH $name ($jar)"
+    java -jar "$jar" "${jmh_args[@]}" -rff "$results/jmh-$name.json" "$@" | tee -a "$results/jmh.txt"
+}
+
+c_baseline
+if [ ${#jmh_extra[@]} -gt 0 ]; then
+    jmh selection "${jmh_extra[@]}"
+    c_baseline
+else
+    for class in CrossingBenchmark JniBreakdownBenchmark CompletionRoundTripBenchmark \
+                 EventDeliveryBenchmark; do
+        jmh "$class" "^io\.github\.tapibridge\.benchmarks\.$class\."
+        c_baseline
+    done
+fi
+
+python3 benchmarks/render.py --snapshot-end "$results/machine.json"
+render
+echo "== wrote benchmarks/README.md, benchmarks/chart.svg and $results/"

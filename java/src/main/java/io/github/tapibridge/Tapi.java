@@ -257,6 +257,20 @@ public final class Tapi implements AutoCloseable {
     }
 
     /**
+     * Returns the number of native memory blocks this application's backend holds: out-parameters
+     * of requests still waiting for their {@code LINE_REPLY}, and structure buffers in use. Once
+     * every request has been answered it is back at its value before them, which makes it a leak
+     * check for tests of telephony code. The simulator's own memory is not counted.
+     *
+     * @return the count
+     * @throws IllegalStateException if the application is closed
+     */
+    public long nativeAllocations() {
+        session.guard.ensureOpen();
+        return session.backend.liveAllocations();
+    }
+
+    /**
      * Shuts the application down ({@code lineShutdown}); see the class comment. Closing twice is
      * safe. When it returns (on a thread other than the event pump) the event pump has ended and
      * the native resources are released; called from a listener on the event pump thread, it

@@ -56,7 +56,7 @@ abstract class CompletionStressContract extends SimTestSupport {
                 }
             }
         });
-        long baseline = tapi.backend().liveAllocations();
+        long baseline = tapi.nativeAllocations();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<Integer>> results = new ArrayList<>();
@@ -95,6 +95,6 @@ abstract class CompletionStressContract extends SimTestSupport {
             assertTrue(line.calls().isEmpty());
             assertEquals(0, line.status().numCallCompletions());
         }
-        assertEquals(baseline, tapi.backend().liveAllocations(), "native memory back to the baseline");
+        assertEquals(baseline, tapi.nativeAllocations(), "native memory back to the baseline");
     }
 }

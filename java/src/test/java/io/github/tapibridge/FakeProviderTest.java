@@ -177,6 +177,7 @@ class FakeProviderTest {
         CompletableFuture<Call> f = line.makeCall("201");
         assertFalse(f.isDone());
         assertEquals(before + 1, fake.liveBlocks(), "lphCall lives until the reply");
+        assertEquals(before + 1, tapi.nativeAllocations());
         FakeBackend.Request r = fake.lastRequest();
         fake.defineCall(0x3001, line.handle(), CallState.DIALING, CallReason.DIRECT, 0);
         fake.reply(r, 0, 0x3001);
@@ -187,6 +188,7 @@ class FakeProviderTest {
         assertSame(line, call.line());
         assertEquals(List.of(call), line.calls());
         assertEquals(before, fake.liveBlocks(), "lphCall freed when the reply was processed");
+        assertEquals(before, tapi.nativeAllocations());
         LineEvent.Reply reply = (LineEvent.Reply) events.get(0);
         assertEquals(r.id(), reply.requestId());
         assertTrue(reply.isSuccess());
@@ -421,6 +423,7 @@ class FakeProviderTest {
         assertTrue(fake.isClosed());
         assertEquals(0, fake.liveBlocks());
         assertFalse(tapi.isOpen());
+        assertThrows(IllegalStateException.class, tapi::nativeAllocations);
         assertFalse(line.isOpen());
         assertFalse(call.isOpen());
         tapi.close(); // idempotent

@@ -227,17 +227,6 @@ public final class Simulator {
         check(backend.tapisimPostMessages(tapi.handle(), count), "tapisim_post_messages");
     }
 
-    /**
-     * Number of native memory blocks the bridge has allocated and not freed, for leak tests
-     * ({@link TapiBackend#liveAllocations()} of the simulator's own backend; the count may be
-     * process-wide, depending on the backend).
-     *
-     * @return the count
-     */
-    public long liveAllocations() {
-        return backend.liveAllocations();
-    }
-
     private static void check(int result, String function) {
         if (result < 0) {
             throw new TapiException(result, function);

@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>{@link State#FIRED}: completed normally with the recall or the original call;</li>
  *   <li>{@link State#CANCELLED} ({@link #cancel()} or {@link Line#uncompleteCall(int)} succeeded):
- *       cancelled, as by {@link CompletableFuture#cancel(boolean)};</li>
+ *       completed exceptionally with a {@link CancellationException} whose message names the
+ *       completion ({@link CompletableFuture#isCancelled()} is true);</li>
  *   <li>{@link State#CANCELLED_BY_SWITCH} ({@code LINEDEVSTATE_COMPLCANCEL}, for example the
  *       service time expired): completed exceptionally with a {@link CancellationException} whose
  *       message says the switch cancelled it ({@link CompletableFuture#isCancelled()} is true);</li>
@@ -48,7 +49,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       ({@link LineError#LINEERR_INVALLINEHANDLE} or {@link LineError#LINEERR_INVALAPPHANDLE}).</li>
  * </ul>
  * The future is completed on the event pump thread; callbacks chained to it run there, in message
- * order, and must not block.
+ * order, and must not block. The {@link CancellationException}s carry no stack trace: they are
+ * created on the event pump, where a trace would show only the pump's own frames, and filling one
+ * in was the largest single cost of a cancelled round trip.
  *
  * <p>Thread-safe.
  *
@@ -93,6 +96,25 @@ public final class CallCompletion {
         this.mode = mode;
         this.messageId = messageId;
         this.fired = fired;
+        if (bindsCall()) {
+            call.activeBound.incrementAndGet();
+        }
+    }
+
+    /** CAMPON and INTRUDE completions wait on their call: they end if it goes away. */
+    private boolean bindsCall() {
+        return call != null && (mode == CallCompletionMode.CAMPON || mode == CallCompletionMode.INTRUDE);
+    }
+
+    /** The one transition out of {@link State#ACTIVE}; keeps the call's count of bound ones. */
+    private boolean leave(State to) {
+        if (!state.compareAndSet(State.ACTIVE, to)) {
+            return false;
+        }
+        if (bindsCall()) {
+            call.activeBound.decrementAndGet();
+        }
+        return true;
     }
 
     /**
@@ -207,7 +229,7 @@ public final class CallCompletion {
     // ---- transitions (event pump, or the thread that processed the reply) -------------------
 
     boolean fire(Call result) {
-        if (state.compareAndSet(State.ACTIVE, State.FIRED)) {
+        if (leave(State.FIRED)) {
             fired.complete(result);
             return true;
         }
@@ -215,26 +237,44 @@ public final class CallCompletion {
     }
 
     void cancelled() {
-        if (state.compareAndSet(State.ACTIVE, State.CANCELLED)) {
-            fired.cancel(false);
+        if (leave(State.CANCELLED)) {
+            fired.completeExceptionally(new Cancelled("Completion " + id + " was cancelled"));
         }
     }
 
     void cancelledBySwitch() {
-        if (state.compareAndSet(State.ACTIVE, State.CANCELLED_BY_SWITCH)) {
-            fired.completeExceptionally(new CancellationException(
+        if (leave(State.CANCELLED_BY_SWITCH)) {
+            fired.completeExceptionally(new Cancelled(
                     "Completion " + id + " was cancelled by the switch (LINEDEVSTATE_COMPLCANCEL)"));
         }
     }
 
     void end(String why) {
-        if (state.compareAndSet(State.ACTIVE, State.ENDED)) {
-            fired.completeExceptionally(new CancellationException("Completion " + id + " ended: " + why));
+        if (leave(State.ENDED)) {
+            fired.completeExceptionally(new Cancelled("Completion " + id + " ended: " + why));
+        }
+    }
+
+    /**
+     * The cancellation of {@link #whenFired()}, without a stack trace (see the class comment). A
+     * {@link CancellationException}, so {@link CompletableFuture#isCancelled()} is true and
+     * {@code get} and {@code join} throw it as it is.
+     */
+    private static final class Cancelled extends CancellationException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled(String message) {
+            super(message);
+        }
+
+        @Override
+        public Throwable fillInStackTrace() {
+            return this;
         }
     }
 
     void close(TapiException why) {
-        if (state.compareAndSet(State.ACTIVE, State.CLOSED)) {
+        if (leave(State.CLOSED)) {
             fired.completeExceptionally(why);
         }
     }

@@ -70,6 +70,10 @@ public final class Line implements AutoCloseable {
         return listeners.toArray();
     }
 
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     /**
      * Returns the line device ID.
      *

@@ -680,6 +680,9 @@ final class Session implements EventPump.Handler {
 
     /** Ends CAMPON and INTRUDE completions waiting on a call that is gone. */
     private void endBoundCompletions(Call call, String why) {
+        if (call.activeBound.get() == 0) {
+            return;
+        }
         for (CallCompletion c : completions.values()) {
             if (c.call() == call && !c.cancelling
                     && (c.mode() == CallCompletionMode.CAMPON || c.mode() == CallCompletionMode.INTRUDE)
@@ -697,6 +700,11 @@ final class Session implements EventPump.Handler {
 
     void removeListener(Consumer<LineEvent> listener) {
         listeners.remove(listener);
+    }
+
+    /** Whether an event of this line reaches a listener: spares building events nobody gets. */
+    private boolean listening(Line line) {
+        return !listeners.isEmpty() || (line != null && line.hasListeners());
     }
 
     /** Delivers an event to the line's listeners and the application's, in order. */
@@ -767,8 +775,10 @@ final class Session implements EventPump.Handler {
                 break;
             default:
                 Line line = lines.get(m.instance());
-                emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(), m.param2(),
-                        m.param3()));
+                if (listening(line)) {
+                    emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(), m.param2(),
+                            m.param3()));
+                }
                 break;
         }
     }
@@ -782,7 +792,9 @@ final class Session implements EventPump.Handler {
             finish(p, result, out);
         }
         Line line = lines.get(m.instance());
-        emit(line, new LineEvent.Reply(line, requestId, result));
+        if (listening(line)) {
+            emit(line, new LineEvent.Reply(line, requestId, result));
+        }
     }
 
     private void onCallState(Message m) {
@@ -815,7 +827,9 @@ final class Session implements EventPump.Handler {
         if (state == CallState.IDLE) {
             endBoundCompletions(call, "the call went idle");
         }
-        emit(line, new LineEvent.CallStateChanged(line, call, state, (int) m.param2()));
+        if (listening(line)) {
+            emit(line, new LineEvent.CallStateChanged(line, call, state, (int) m.param2()));
+        }
         if (state == CallState.OFFERING) {
             checkCompletion(line, call);
         }
@@ -828,7 +842,9 @@ final class Session implements EventPump.Handler {
             return;
         }
         int states = (int) m.param1();
-        emit(line, new LineEvent.CallInfoChanged(line, call, states));
+        if (listening(line)) {
+            emit(line, new LineEvent.CallInfoChanged(line, call, states));
+        }
         if ((states & (TapiConstants.LINECALLINFOSTATE_REASON
                 | TapiConstants.LINECALLINFOSTATE_COMPLETIONID)) != 0) {
             checkCompletion(line, call);
@@ -852,7 +868,7 @@ final class Session implements EventPump.Handler {
         Line line = lines.get(m.instance());
         int states = (int) m.param1();
         int others = states & ~LineDeviceState.COMPLCANCEL.bits();
-        if (others != 0 || states == 0) {
+        if ((others != 0 || states == 0) && listening(line)) {
             emit(line, new LineEvent.LineDeviceStateChanged(line, LineDeviceState.setOf(others),
                     m.param2(), m.param3()));
         }

@@ -348,6 +348,9 @@ class FakeProviderTest {
         await(f);
         assertEquals(CallCompletion.State.CANCELLED, c.state());
         assertTrue(c.whenFired().isCancelled());
+        CancellationException e = assertThrows(CancellationException.class, () -> c.whenFired().join());
+        assertEquals("Completion 12 was cancelled", e.getMessage());
+        assertEquals(0, e.getStackTrace().length, "created on the pump: no trace to fill in");
         assertTrue(line.completion(12).isEmpty());
     }
 

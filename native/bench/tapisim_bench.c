@@ -4,6 +4,7 @@
  * the cost of the bridge".
  *
  *   tapisim-bench [--runs N] [--time-ms MS] [--json FILE] [--smoke] [--single-threaded] [NAME...]
+ *   tapisim-bench --memory CYCLES [--json FILE]
  *
  * Each benchmark runs once to warm up, then N times (default 7); a run repeats the operation for
  * at least MS milliseconds (default 200) of measured time. Reported: the median, minimum and
@@ -27,6 +28,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#include <malloc.h>
+#define HAVE_MALLINFO2 1 /* mallinfo2, for --memory */
+#endif
 
 #define APP_VERSION 0x00030001u
 #define STATUS_ROOM 512           /* the Java benchmark's buffer: LINECALLSTATUS + 512 bytes */
@@ -267,6 +273,46 @@ static struct {
     pthread_t thread;
 } g_pump = { .lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER };
 
+/* Round trips in flight (the pipelined shape, below): each entry is a busy call whose
+ * lineCompleteCall, then lineUncompleteCall, is outstanding. Guarded by g_pump.lock. */
+#define WINDOW 32u                /* 4 lines x 8 calls (LINEADDRESSCAPS.dwMaxNumActiveCalls) */
+#define PIPE_LINES 4u
+enum { IDLE_ENTRY, COMPLETING, CANCELLING, FINISHED };
+static struct {
+    HLINE line[PIPE_LINES];
+    HCALL call[WINDOW];
+    DWORD id[WINDOW];             /* written by the switch just before the LINE_REPLY */
+    LONG request[WINDOW];
+    int stage[WINDOW];
+    unsigned finished;
+} g_pipe;
+
+/* Called by the pump with g_pump.lock held: a LINE_REPLY of a pipelined request issues the
+ * next request from the pump thread, as a future's callback does in Java. */
+static int pipeline_reply(LONG request, LONG result)
+{
+    for (DWORD i = 0; i < WINDOW; i++) {
+        if (g_pipe.request[i] != request || g_pipe.stage[i] == IDLE_ENTRY
+                || g_pipe.stage[i] == FINISHED)
+            continue;
+        if (result != 0)
+            die(g_pipe.stage[i] == COMPLETING ? "lineCompleteCall reply" : "lineUncompleteCall reply",
+                result);
+        if (g_pipe.stage[i] == COMPLETING) {
+            g_pipe.stage[i] = CANCELLING;
+            g_pipe.request[i] = lineUncompleteCall(g_pipe.line[i % PIPE_LINES], g_pipe.id[i]);
+            if (g_pipe.request[i] <= 0)
+                die("lineUncompleteCall", g_pipe.request[i]);
+        } else {
+            g_pipe.stage[i] = FINISHED;
+            if (++g_pipe.finished == WINDOW)
+                pthread_cond_broadcast(&g_pump.cond);
+        }
+        return 1;
+    }
+    return 0;
+}
+
 static void *pump_main(void *arg)
 {
     HLINEAPP app = *(HLINEAPP *)arg;
@@ -278,6 +324,10 @@ static void *pump_main(void *arg)
         if (m.dwMessageID == LINE_REPLY) {
             DWORD slot = (DWORD)m.dwParam1 % SLOTS;
             pthread_mutex_lock(&g_pump.lock);
+            if (pipeline_reply((LONG)(DWORD)m.dwParam1, (LONG)(DWORD)m.dwParam2)) {
+                pthread_mutex_unlock(&g_pump.lock);
+                continue;
+            }
             g_pump.request[slot] = (DWORD)m.dwParam1;
             g_pump.result[slot] = (LONG)(DWORD)m.dwParam2;
             pthread_cond_broadcast(&g_pump.cond);
@@ -343,6 +393,57 @@ static uint64_t run_round_trip_pump(uint64_t ops)
     return total;
 }
 
+/* ---- completion round trips in flight, with an event pump thread ---------------------------- */
+
+static void setup_pipeline(void)
+{
+    setup_pump();
+    LONG r = tapisim_set_option("max_call_completions", WINDOW / PIPE_LINES);
+    if (r != 0)
+        die("tapisim_set_option", r);
+    g_pipe.line[0] = g_fx.line;
+    for (DWORD d = 1; d < PIPE_LINES; d++)
+        g_pipe.line[d] = open_owner_line(g_fx.app, d);
+}
+
+/* The asynchronous API used as such: WINDOW busy calls (made before the clock starts), a
+ * lineCompleteCall(CAMPON) on each, and the pump issuing each lineUncompleteCall when the
+ * completion's LINE_REPLY arrives; timed until the last cancel's LINE_REPLY. */
+static uint64_t run_round_trip_pipelined(uint64_t ops)
+{
+    uint64_t total = 0, performed = 0;
+    LONG made[WINDOW];
+    while (performed < ops) {
+        for (DWORD i = 0; i < WINDOW; i++) {
+            g_pipe.call[i] = 0;
+            made[i] = make_call(g_pipe.line[i % PIPE_LINES], BUSY_TARGET, &g_pipe.call[i]);
+        }
+        for (DWORD i = 0; i < WINDOW; i++)
+            if (pump_await(made[i]) != 0)
+                die("lineMakeCallW", made[i]);
+        pthread_mutex_lock(&g_pump.lock);
+        g_pipe.finished = 0;
+        uint64_t t0 = now_ns();
+        for (DWORD i = 0; i < WINDOW; i++) {
+            g_pipe.stage[i] = COMPLETING;
+            g_pipe.request[i] = lineCompleteCall(g_pipe.call[i], &g_pipe.id[i],
+                                                 LINECALLCOMPLMODE_CAMPON, 0);
+            if (g_pipe.request[i] <= 0)
+                die("lineCompleteCall", g_pipe.request[i]);
+        }
+        while (g_pipe.finished < WINDOW)
+            pthread_cond_wait(&g_pump.cond, &g_pump.lock);
+        total += now_ns() - t0;
+        for (DWORD i = 0; i < WINDOW; i++)
+            g_pipe.stage[i] = IDLE_ENTRY;
+        pthread_mutex_unlock(&g_pump.lock);
+        for (DWORD i = 0; i < WINDOW; i++)
+            lineDeallocateCall(g_pipe.call[i]);
+        performed += WINDOW;
+    }
+    return (uint64_t)((double)total * (double)ops / (double)performed);
+}
+
 /* ---- event delivery ----------------------------------------------------------------------- */
 
 static void setup_events(void)
@@ -401,6 +502,9 @@ static const bench k_benches[] = {
     { "completionRoundTrip_pump", "ops/s",
       "the same, replies taken by a pump thread and handed over (mutex + condition variable)",
       0, setup_pump, run_round_trip_pump, teardown_pump },
+    { "completionRoundTrip_pipelined", "ops/s",
+      "the same with 32 round trips in flight (4 lines), each cancel issued by the pump",
+      0, setup_pipeline, run_round_trip_pipelined, teardown_pump },
     { "eventDelivery_oneThread", "msgs/s",
       "tapisim_post_messages batches of 10,000 taken with lineGetMessage by the same thread",
       1, setup_events, run_events_one_thread, teardown_sync },
@@ -408,6 +512,143 @@ static const bench k_benches[] = {
       "the same, taken by a pump thread blocked in lineGetMessage(INFINITE)",
       1, setup_pump, run_events_pump, teardown_pump },
 };
+
+/* ---- native memory over completion cycles (--memory N) ------------------------------------ */
+
+#ifdef HAVE_MALLINFO2
+/* Bytes malloc has handed out and not taken back: the simulator's, and this program's. */
+static uint64_t malloc_in_use(void)
+{
+    struct mallinfo2 m = mallinfo2();
+    return (uint64_t)m.uordblks + (uint64_t)m.hblkhd;
+}
+#endif
+
+/* Takes messages until every request in `requests` has its LINE_REPLY; each must succeed. */
+static void await_all(HLINEAPP app, const LONG *requests, DWORD n, const char *what)
+{
+    DWORD left = n;
+    LINEMESSAGE m;
+    for (DWORD i = 0; i < n; i++)
+        if (requests[i] <= 0)
+            die(what, requests[i]);
+    while (left > 0) {
+        LONG r = lineGetMessage(app, &m, INFINITE);
+        if (r != 0)
+            die("lineGetMessage", r);
+        if (m.dwMessageID != LINE_REPLY)
+            continue;
+        for (DWORD i = 0; i < n; i++) {
+            if ((DWORD)requests[i] == (DWORD)m.dwParam1) {
+                if (m.dwParam2 != 0)
+                    die(what, (LONG)(DWORD)m.dwParam2);
+                left--;
+                break;
+            }
+        }
+    }
+}
+
+/* What an application does with a completion, WINDOW at a time: make a call to the busy station,
+ * read its status, lineCompleteCall(CAMPON), read its info, lineUncompleteCall, deallocate. */
+static void memory_cycles(HLINEAPP app, const HLINE *lines, LPLINECALLSTATUS status,
+                          LPLINECALLINFO info, uint64_t n)
+{
+    HCALL calls[WINDOW];
+    DWORD ids[WINDOW];
+    LONG requests[WINDOW];
+    for (uint64_t done = 0; done < n; done += WINDOW) {
+        DWORD k = n - done < WINDOW ? (DWORD)(n - done) : WINDOW;
+        for (DWORD i = 0; i < k; i++)
+            requests[i] = make_call(lines[i % PIPE_LINES], BUSY_TARGET, &calls[i]);
+        await_all(app, requests, k, "lineMakeCallW");
+        for (DWORD i = 0; i < k; i++) {
+            LONG r = lineGetCallStatus(calls[i], status);
+            if (r != 0)
+                die("lineGetCallStatus", r);
+            requests[i] = lineCompleteCall(calls[i], &ids[i], LINECALLCOMPLMODE_CAMPON, 0);
+        }
+        await_all(app, requests, k, "lineCompleteCall");
+        for (DWORD i = 0; i < k; i++) {
+            LONG r = lineGetCallInfoW(calls[i], info);
+            if (r != 0)
+                die("lineGetCallInfoW", r);
+            requests[i] = lineUncompleteCall(lines[i % PIPE_LINES], ids[i]);
+        }
+        await_all(app, requests, k, "lineUncompleteCall");
+        for (DWORD i = 0; i < k; i++) {
+            LONG r = lineDeallocateCall(calls[i]);
+            if (r != 0)
+                die("lineDeallocateCall", r);
+        }
+        drain(app);
+    }
+}
+
+/* --memory N: N cycles after a warm-up of N / 10, malloc's bytes in use sampled after the
+ * warm-up and after every tenth. Exit status 1 if they grew. */
+static int run_memory(uint64_t cycles, const char *json)
+{
+#ifdef HAVE_MALLINFO2
+    enum { STEPS = 10 };
+    struct fixture fx = fixture_open();
+    LONG r = tapisim_set_option("max_call_completions", WINDOW / PIPE_LINES);
+    if (r != 0)
+        die("tapisim_set_option", r);
+    HLINE lines[PIPE_LINES];
+    lines[0] = fx.line;
+    for (DWORD d = 1; d < PIPE_LINES; d++)
+        lines[d] = open_owner_line(fx.app, d);
+    size_t room = 4096;
+    LPLINECALLSTATUS status = calloc(1, room);
+    LPLINECALLINFO info = calloc(1, room);
+    if (status == NULL || info == NULL)
+        die("calloc", LINEERR_NOMEM);
+    status->dwTotalSize = (DWORD)room;
+    info->dwTotalSize = (DWORD)room;
+
+    uint64_t at[STEPS + 1], bytes[STEPS + 1];
+    memory_cycles(fx.app, lines, status, info, cycles / 10 + 1);
+    at[0] = 0;
+    bytes[0] = malloc_in_use();
+    for (int s = 1; s <= STEPS; s++) {
+        uint64_t step = s == STEPS ? cycles - cycles / STEPS * (STEPS - 1) : cycles / STEPS;
+        memory_cycles(fx.app, lines, status, info, step);
+        at[s] = at[s - 1] + step;
+        bytes[s] = malloc_in_use();
+    }
+    printf("%12s %16s\n", "cycles", "malloc in use");
+    for (int s = 0; s <= STEPS; s++)
+        printf("%12llu %16llu\n", (unsigned long long)at[s], (unsigned long long)bytes[s]);
+    long long growth = (long long)bytes[STEPS] - (long long)bytes[0];
+    printf("growth after warm-up: %+lld bytes\n", growth);
+    if (json != NULL) {
+        FILE *f = fopen(json, "w");
+        if (f == NULL) {
+            fprintf(stderr, "tapisim-bench: cannot write %s: %s\n", json, strerror(errno));
+            return 2;
+        }
+        fprintf(f, "{\n  \"tool\": \"tapisim-bench --memory\",\n  \"warmUpCycles\": %llu,\n"
+                   "  \"window\": %u,\n  \"samples\": [\n", (unsigned long long)(cycles / 10 + 1),
+                WINDOW);
+        for (int s = 0; s <= STEPS; s++)
+            fprintf(f, "    {\"cycles\": %llu, \"mallocInUse\": %llu}%s\n",
+                    (unsigned long long)at[s], (unsigned long long)bytes[s], s < STEPS ? "," : "");
+        fprintf(f, "  ]\n}\n");
+        fclose(f);
+    }
+    free(status);
+    free(info);
+    lineShutdown(fx.app);
+    tapisim_reset();
+    return growth > 0 ? 1 : 0;
+#else
+    (void)cycles;
+    (void)json;
+    fprintf(stderr, "tapisim-bench: --memory needs glibc 2.33 or later (mallinfo2)\n");
+    return 2;
+#endif
+}
 
 /* ---- driver ------------------------------------------------------------------------------- */
 
@@ -501,6 +742,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: tapisim-bench [--runs N] [--time-ms MS] [--json FILE] [--smoke] "
                "[--single-threaded] [NAME...]\n"
+               "       tapisim-bench --memory CYCLES [--json FILE]\n"
                "benchmarks:\n");
     for (size_t i = 0; i < sizeof k_benches / sizeof *k_benches; i++)
         fprintf(f, "  %-30s %s\n", k_benches[i].name, k_benches[i].what);
@@ -509,6 +751,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     int runs = 7, smoke = 0, singleThreaded = 0;
+    uint64_t memoryCycles = 0;
     uint64_t timeNs = 200u * 1000000u;
     const char *json = NULL;
     const char *only[16];
@@ -520,6 +763,12 @@ int main(int argc, char **argv)
             timeNs = (uint64_t)strtoull(argv[++i], NULL, 10) * 1000000u;
         } else if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) {
             json = argv[++i];
+        } else if (strcmp(argv[i], "--memory") == 0 && i + 1 < argc) {
+            memoryCycles = strtoull(argv[++i], NULL, 10);
+            if (memoryCycles < 10) {
+                usage(stderr);
+                return 2;
+            }
         } else if (strcmp(argv[i], "--smoke") == 0) {
             smoke = 1;
         } else if (strcmp(argv[i], "--single-threaded") == 0) {
@@ -540,6 +789,9 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+
+    if (memoryCycles > 0)
+        return run_memory(memoryCycles, json);
 
     if (!singleThreaded) {
         pthread_t idle;

@@ -28,6 +28,13 @@ TARGET_CROSSING_NS = 25.0
 TARGET_JNA_OVER_JNI = 3.0
 TARGET_ROUND_TRIPS = 200_000.0
 TARGET_EVENTS = 1_000_000.0
+# Native memory "flat": no backend block left behind, the simulator's heap unchanged, and the
+# floor of the process's malloc total (the least of the samples of each half of the run) risen by
+# less than this many bytes per cycle between the halves. One leaked block per cycle is at least
+# 32 bytes (glibc's smallest chunk). The JVM's own malloc use jumps by MBs between samples (its
+# compilers' arena chunks, pooled and released every few seconds); those jumps sit on top of the
+# floor, a leak raises it.
+TARGET_MALLOC_BYTES_PER_CYCLE = 8.0
 
 VARIANTS = [("JNI", "JNI"), ("JNA", "JNA direct"), ("JNA_INTERFACE", "JNA interface")]
 CALLS = [
@@ -204,7 +211,49 @@ def bytes_op(b):
 # ---- README section --------------------------------------------------------------------------
 
 
-def results_markdown(machine, cmeta, c, j):
+def load_memory(results):
+    """Native memory runs: c-memory.json (tapisim-bench --memory) and native-memory-*.json
+    (NativeMemoryRun). Returns None if there are none."""
+    runs = []
+    cpath = os.path.join(results, "c-memory.json")
+    if os.path.exists(cpath):
+        with open(cpath) as f:
+            runs.append(("C, the simulator alone", json.load(f)))
+    for path in sorted(glob.glob(os.path.join(results, "native-memory-*.json"))):
+        with open(path) as f:
+            data = json.load(f)
+        runs.append((data["backend"], data))
+    if not runs:
+        return None
+    rows, parts, flat, cycles = [], [], True, 0
+    for label, data in runs:
+        s = data["samples"]
+        first, last = s[0], s[-1]
+        cycles = max(cycles, last["cycles"])
+        mallocs = [x["mallocInUse"] for x in s]
+        half = len(s) // 2
+        floor1, floor2 = min(mallocs[:half + 1]), min(mallocs[half + 1:])
+        per_cycle = (floor2 - floor1) / (last["cycles"] / 2)
+        if "bridgeBlocks" in first:
+            blocks = f"{first['bridgeBlocks']} → {last['bridgeBlocks']}"
+            ok = (last["bridgeBlocks"] == first["bridgeBlocks"]
+                  and per_cycle < TARGET_MALLOC_BYTES_PER_CYCLE)
+            rss = f"{last['rss'] - first['rss']:+,} B"
+            heap = f"{last['heapUsed'] - first['heapUsed']:+,} B"
+            secs = f"{last['seconds'] - first['seconds']:.1f}"
+            parts.append(f"{label}: bridge blocks {blocks}, malloc floor {per_cycle:+.2f} B/cycle")
+        else:
+            blocks, rss, heap, secs = "", "", "", ""
+            ok = max(mallocs) == mallocs[0]
+            parts.append(f"the simulator alone (C): malloc {mallocs[-1] - mallocs[0]:+,} B")
+        flat = flat and ok
+        rows.append(f"| {label} | {num(data['warmUpCycles'])} | {blocks} "
+                    f"| {min(mallocs):,} – {max(mallocs):,} | {floor1:,} | {floor2:,} "
+                    f"| {per_cycle:+.3f} B | {rss} | {heap} | {secs} |")
+    return {"rows": rows, "flat": flat, "cycles": cycles, "summary": "; ".join(parts)}
+
+
+def results_markdown(machine, cmeta, c, j, memory=None):
     out = []
     w = out.append
 
@@ -258,23 +307,34 @@ def results_markdown(machine, cmeta, c, j):
     w("One round trip: `completeCall(CAMPON)` and its `LINE_REPLY`, then `cancel()` and its "
       "`LINE_REPLY`.")
     w("")
-    w("| | 1 thread | 2 threads | µs per round trip (1 thread) | vs. C with a pump thread |")
-    w("|---|--:|--:|--:|--:|")
+    w("*Pipelined*: 32 round trips in flight from one thread, each `cancel()` issued from the "
+      "completion future's callback on the event pump (C: the pump issues `lineUncompleteCall` "
+      "when it takes the reply). *One at a time*: the caller waits for each reply before the next "
+      "request, so the figure is mostly the latency of waking threads.")
+    w("")
+    w("| | pipelined | vs. C pipelined | one at a time, 1 thread | 2 threads | µs per round trip "
+      "(one at a time) | vs. C one at a time |")
+    w("|---|--:|--:|--:|--:|--:|--:|")
     c1 = cf("completionRoundTrip_oneThread")
     cp = cf("completionRoundTrip_pump")
-    w(f"| C, the caller takes its own replies | {num(med(c1))} | | "
+    cpl = cf("completionRoundTrip_pipelined")
+    w(f"| C, the caller takes its own replies | | | {num(med(c1))} | | "
       f"{num(1e6 / c1.median if c1 else None)} | |")
-    w(f"| C, a pump thread hands the replies over | {num(med(cp))} | | "
+    w(f"| C, a pump thread takes the replies | {num(med(cpl))} | 1.00x | {num(med(cp))} | | "
       f"{num(1e6 / cp.median if cp else None)} | 1.00x |")
     for v in ("JNI", "JNA"):
         one = jf("CompletionRoundTripBenchmark.oneThread", v)
         two = jf("CompletionRoundTripBenchmark.twoThreads", v)
-        w(f"| {v} | {num(med(one))} | {num(med(two))} | {num(1e6 / one.median if one else None)} "
-          f"| {ratio(med(one), med(cp))} |")
+        pl = jf("CompletionRoundTripBenchmark.pipelined", v)
+        w(f"| {v} | {num(med(pl))} | {ratio(med(pl), med(cpl))} | {num(med(one))} | {num(med(two))} "
+          f"| {num(1e6 / one.median if one else None)} | {ratio(med(one), med(cp))} |")
     jni1 = med(jf("CompletionRoundTripBenchmark.oneThread", "JNI"))
     jna1 = med(jf("CompletionRoundTripBenchmark.oneThread", "JNA"))
+    jnip = med(jf("CompletionRoundTripBenchmark.pipelined", "JNI"))
+    jnap = med(jf("CompletionRoundTripBenchmark.pipelined", "JNA"))
     w("")
-    w(f"JNA / JNI (1 thread): {ratio(jna1, jni1)} of the throughput.")
+    w(f"JNA / JNI: {ratio(jnap, jnip)} of the throughput pipelined, {ratio(jna1, jni1)} one at a "
+      "time (1 thread).")
     w("")
 
     # -- events
@@ -309,6 +369,27 @@ def results_markdown(machine, cmeta, c, j):
           f"| {num(parts['backend'].median - c_empty.median)} |")
         w("")
 
+    # -- native memory
+    if memory:
+        w(f"### Native memory over {num(memory['cycles'])} completion cycles")
+        w("")
+        w("One cycle: make a call to a busy station, read its status, `completeCall(CAMPON)`, read "
+          "its info, `cancel()`, close it; 32 at a time. Sampled after a warm-up and after every "
+          "tenth of the cycles, after a full GC. *Bridge blocks*: `Tapi.nativeAllocations()`. "
+          "*malloc*: glibc's bytes in use (`mallinfo2`), process-wide: the simulator, the bridge, "
+          "JNA and the JVM itself; its *floor* is the least sample of each half of the run (the "
+          "JVM's compiler arenas come and go on top of it; a leak raises it), and the floor growth "
+          "is divided by half the cycles. The JVM runs with `-XX:+AlwaysPreTouch`, so RSS does not "
+          "grow as the heap is first touched.")
+        w("")
+        w("| | warm-up cycles | bridge blocks, after warm-up → last | malloc min – max "
+          "| malloc floor, first half | malloc floor, second half | floor growth per cycle "
+          "| RSS growth | Java heap growth | seconds |")
+        w("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+        for row in memory["rows"]:
+            w(row)
+        w("")
+
     # -- targets
     w("### DESIGN §6 targets")
     w("")
@@ -336,21 +417,28 @@ def results_markdown(machine, cmeta, c, j):
     if totals:
         ok_cross = all(r >= TARGET_JNA_OVER_JNI for _, r in crossings)
         ok_total = all(r >= TARGET_JNA_OVER_JNI for _, r in totals)
-        verdict = "met" if ok_total else ("met on the crossing, **missed** on the whole call"
-                                          if ok_cross else "**missed**")
+        below = sum(1 for _, r in totals if r < TARGET_JNA_OVER_JNI)
+        verdict = ("met" if ok_total and ok_cross else
+                   f"met on the crossing; the whole call is below 3x for {below} of {len(totals)}"
+                   if ok_cross else "**missed**")
         w("| JNI at least 3x faster than JNA direct, same call | whole call (JNA / JNI): "
           + ", ".join(f"{label} {r:.2f}x" for label, r in totals)
           + "; the crossing alone ((JNA − C) / (JNI − C)): "
           + ", ".join(f"{label} {r:.2f}x" for label, r in crossings) + f" | {verdict} |")
-    best = max((med(jf("CompletionRoundTripBenchmark." + m, "JNI")) or 0) for m in ("oneThread", "twoThreads"))
-    w(f"| At least 200,000 round trips per second on 2 cores | {num(best)} per second (JNI, best of 1 "
-      f"and 2 threads); C with the same pump-thread shape: {num(med(cp))} | "
-      f"{'met' if best >= TARGET_ROUND_TRIPS else '**missed**'} |")
+    best_seq = max((med(jf("CompletionRoundTripBenchmark." + m, "JNI")) or 0)
+                   for m in ("oneThread", "twoThreads"))
+    w(f"| At least 200,000 round trips per second on 2 cores | pipelined: {num(jnip)} per second "
+      f"(JNI), {num(jnap)} (JNA); C with the same shape {num(med(cpl))}. One at a time: "
+      f"{num(best_seq)} (JNI, best of 1 and 2 threads) | "
+      f"{'met (pipelined)' if (jnip or 0) >= TARGET_ROUND_TRIPS else '**missed**'} |")
     if ejni is not None:
         w(f"| At least 1,000,000 messages per second to a Java listener | {num(ejni)} per second "
           f"(JNI), {num(ejna)} (JNA) | {'met' if ejni >= TARGET_EVENTS else '**missed**'} |")
-    w("| Native memory flat after 1,000,000 completion cycles | not measured by this run (see "
-      "below) | |")
+    if memory:
+        w(f"| Native memory flat after 1,000,000 completion cycles | {memory['summary']} "
+          f"| {'met' if memory['flat'] else '**missed**'} |")
+    else:
+        w("| Native memory flat after 1,000,000 completion cycles | not measured by this run | |")
     w("")
 
     # -- all figures, with their noise
@@ -453,12 +541,15 @@ def chart(c, j):
             rows.append((f"{vlabel}", "JNA interface" if v == "JNA_INTERFACE" else v,
                          jf("CrossingBenchmark." + jname, v)))
     panels.append(panel("Synchronous call, ns per call (lower is better)", rows, True))
-    rows = [("C, caller takes replies", "C", c.get("completionRoundTrip_oneThread")),
-            ("C, pump thread hand-off", "C", c.get("completionRoundTrip_pump"))]
+    rows = [("C, pipelined, pump", "C", c.get("completionRoundTrip_pipelined")),
+            ("JNI, pipelined", "JNI", jf("CompletionRoundTripBenchmark.pipelined", "JNI")),
+            ("JNA, pipelined", "JNA", jf("CompletionRoundTripBenchmark.pipelined", "JNA")),
+            (None, None, None),
+            ("C, one at a time, own replies", "C", c.get("completionRoundTrip_oneThread")),
+            ("C, one at a time, pump", "C", c.get("completionRoundTrip_pump"))]
     for v in ("JNI", "JNA"):
-        rows.append((None, None, None))
-        rows.append((f"{v}, 1 thread", v, jf("CompletionRoundTripBenchmark.oneThread", v)))
-        rows.append((f"{v}, 2 threads", v, jf("CompletionRoundTripBenchmark.twoThreads", v)))
+        rows.append((f"{v}, one at a time, 1 thread", v, jf("CompletionRoundTripBenchmark.oneThread", v)))
+        rows.append((f"{v}, one at a time, 2 threads", v, jf("CompletionRoundTripBenchmark.twoThreads", v)))
     panels.append(panel("Completion round trips per second (higher is better)", rows, True,
                         TARGET_ROUND_TRIPS, "target 200 k/s", si))
     rows = [("C, same thread", "C", c.get("eventDelivery_oneThread")),
@@ -489,7 +580,7 @@ def render(results, readme, svg):
         machine = json.load(f)
     cmeta, c = load_c(sorted(glob.glob(os.path.join(results, "c-bench*.json"))))
     _, j = load_jmh(sorted(glob.glob(os.path.join(results, "jmh*.json"))))
-    section = results_markdown(machine, cmeta, c, j)
+    section = results_markdown(machine, cmeta, c, j, load_memory(results))
     text = ""
     if os.path.exists(readme):
         with open(readme) as f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the C baseline (native/bench, tapisim-bench) and the JMH benchmarks in one go, writes their
 # JSON to benchmarks/results/, and renders benchmarks/README.md (tables) and
-# benchmarks/chart.svg from it. A full run takes about 7 minutes on 2 cores.
+# benchmarks/chart.svg from it. A full run takes about 10 minutes on 2 cores.
 #
 #   benchmarks/run.sh                 build if needed, run everything, render
 #   benchmarks/run.sh --render-only   render README.md and chart.svg from the saved JSON
@@ -57,7 +57,8 @@ if stale; then
 fi
 
 mkdir -p "$results"
-rm -f "$results"/c-bench*.json "$results"/jmh*.json "$results"/jmh.txt
+rm -f "$results"/c-bench*.json "$results"/jmh*.json "$results"/jmh.txt "$results"/c-memory.json \
+      "$results"/native-memory-*.json
 python3 benchmarks/render.py --snapshot "$results/machine.json"
 
 # The C baseline runs in sessions between the JMH classes (before, between, after), so that a
@@ -95,6 +96,24 @@ else
                  EventDeliveryBenchmark; do
         jmh "$class" "^io\.github\.tapibridge\.benchmarks\.$class\."
         c_baseline
+    done
+fi
+
+# Native memory over completion cycles (DESIGN §6): the simulator alone from C, then the whole
+# process through each backend (NativeMemoryRun); memory, not time, so these run once.
+if [ ${#jmh_extra[@]} -eq 0 ]; then
+    cycles=1000000
+    if $quick; then
+        cycles=100000
+    fi
+    echo "== native memory, $cycles cycles: the simulator alone ($cbench --memory)"
+    "$cbench" --memory "$cycles" --json "$results/c-memory.json" \
+        || echo "== the simulator's heap grew: see $results/c-memory.json"
+    for backend in JNI JNA; do
+        echo "== native memory, $cycles cycles: $backend (NativeMemoryRun)"
+        java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$jar" io.github.tapibridge.benchmarks.NativeMemoryRun \
+            --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
+            --json "$results/native-memory-$backend.json"
     done
 fi
 

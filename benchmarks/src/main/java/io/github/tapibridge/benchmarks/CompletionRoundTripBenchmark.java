@@ -9,6 +9,7 @@ import io.github.tapibridge.Provider;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.TapiConfig;
 import io.github.tapibridge.sim.Simulator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.Main;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -39,6 +41,12 @@ import org.openjdk.jmh.infra.ThreadParams;
  * microseconds, not nanoseconds). The pump still handles the call's own messages in the background.
  * Each calling thread has its own line and busy target. Throughput is summed over the threads;
  * the latency of one operation on one thread is {@code threads / throughput}.
+ *
+ * <p>{@link #oneThread} and {@link #twoThreads} wait for each reply before the next request: they
+ * measure latency, and mostly the cost of waking threads. {@link #pipelined} uses the API as the
+ * asynchronous API it is: {@value #WINDOW} round trips in flight from one thread (4 lines, 8
+ * calls each, the simulator's {@code dwMaxNumActiveCalls}), each {@code cancel()} issued from the
+ * completion future's callback on the event pump, as an application reacting to replies would.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
@@ -103,6 +111,64 @@ public class CompletionRoundTripBenchmark {
     @Threads(2)
     public CallCompletion twoThreads(Caller caller) throws Exception {
         return roundTrip(caller.call);
+    }
+
+    /** Round trips in flight in {@link #pipelined}. */
+    static final int WINDOW = 32;
+    static final int WINDOW_LINES = 4;
+
+    /** The busy calls of one {@link #pipelined} invocation, spread over {@value #WINDOW_LINES} lines. */
+    @State(Scope.Thread)
+    public static class Window {
+        final Line[] lines = new Line[WINDOW_LINES];
+        final Call[] calls = new Call[WINDOW];
+        @SuppressWarnings("unchecked")
+        final CompletableFuture<Call>[] made = new CompletableFuture[WINDOW];
+        final CompletableFuture<?>[] trips = new CompletableFuture<?>[WINDOW];
+
+        @Setup
+        public void openLines(CompletionRoundTripBenchmark b) {
+            b.sim.option("max_call_completions", WINDOW / WINDOW_LINES);
+            b.sim.station("310").busy();
+            for (int d = 0; d < WINDOW_LINES; d++) {
+                lines[d] = b.tapi.openLine(d);
+            }
+        }
+
+        @Setup(Level.Invocation)
+        public void makeBusyCalls() throws Exception {
+            for (int i = 0; i < WINDOW; i++) {
+                made[i] = lines[i % WINDOW_LINES].makeCall("310");
+            }
+            for (int i = 0; i < WINDOW; i++) {
+                calls[i] = made[i].get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        @TearDown(Level.Invocation)
+        public void closeCalls() {
+            for (Call call : calls) {
+                call.close();
+            }
+        }
+    }
+
+    /**
+     * {@value #WINDOW} round trips in flight. A longer warm-up than the class's: most of each
+     * invocation is its untimed fixture, so the measured code reaches the JIT's thresholds late
+     * (on 2 cores, 10 to 20 s of running before the throughput settles).
+     */
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(WINDOW)
+    @Warmup(iterations = 10, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public void pipelined(Window w) throws Exception {
+        for (int i = 0; i < WINDOW; i++) {
+            w.trips[i] = w.calls[i].completeCall(CallCompletionMode.CAMPON)
+                    .thenCompose(CallCompletion::cancel);
+        }
+        CompletableFuture.allOf(w.trips).get(30, TimeUnit.SECONDS);
     }
 
     static CallCompletion roundTrip(Call call) throws Exception {

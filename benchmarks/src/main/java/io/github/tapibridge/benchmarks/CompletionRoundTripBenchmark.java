@@ -4,6 +4,7 @@ import io.github.tapibridge.Backend;
 import io.github.tapibridge.Call;
 import io.github.tapibridge.CallCompletion;
 import io.github.tapibridge.CallCompletionMode;
+import io.github.tapibridge.CallState;
 import io.github.tapibridge.Line;
 import io.github.tapibridge.Provider;
 import io.github.tapibridge.Tapi;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>Each operation needs a fresh BUSY call (the switch releases a camped call when the request is
  * cancelled), so every invocation makes one before it and closes it after it, outside the
  * measured time ({@link Level#Invocation} fixtures: acceptable here, where an operation takes
- * microseconds, not nanoseconds). The pump still handles the call's own messages in the background.
+ * microseconds, not nanoseconds). The fixture waits until the event pump has reported the call
+ * BUSY, so that the pump is not still taking the messages of making it when the clock starts.
  * Each calling thread has its own line and busy target. Throughput is summed over the threads;
  * the latency of one operation on one thread is {@code threads / throughput}.
  *
@@ -93,6 +95,7 @@ public class CompletionRoundTripBenchmark {
         @Setup(Level.Invocation)
         public void makeBusyCall() throws Exception {
             call = line.makeCall(target).get(30, TimeUnit.SECONDS);
+            awaitBusyReported(call);
         }
 
         @TearDown(Level.Invocation)
@@ -111,6 +114,21 @@ public class CompletionRoundTripBenchmark {
     @Threads(2)
     public CallCompletion twoThreads(Caller caller) throws Exception {
         return roundTrip(caller.call);
+    }
+
+    /**
+     * Waits until the event pump has reported the call BUSY: by then it has taken the messages of
+     * making the call (and those of closing the previous ones), which are not part of the
+     * measured round trip.
+     */
+    static void awaitBusyReported(Call call) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (call.lastReportedState() != CallState.BUSY) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(call + " was not reported BUSY within 30 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Round trips in flight in {@link #pipelined}. */
@@ -143,6 +161,9 @@ public class CompletionRoundTripBenchmark {
             for (int i = 0; i < WINDOW; i++) {
                 calls[i] = made[i].get(30, TimeUnit.SECONDS);
             }
+            for (Call call : calls) {
+                awaitBusyReported(call);
+            }
         }
 
         @TearDown(Level.Invocation)
@@ -168,7 +189,7 @@ public class CompletionRoundTripBenchmark {
             w.trips[i] = w.calls[i].completeCall(CallCompletionMode.CAMPON)
                     .thenCompose(CallCompletion::cancel);
         }
-        CompletableFuture.allOf(w.trips).get(30, TimeUnit.SECONDS);
+        CompletableFuture.allOf(w.trips).join();
     }
 
     static CallCompletion roundTrip(Call call) throws Exception {

@@ -111,7 +111,8 @@ if [ ${#jmh_extra[@]} -eq 0 ]; then
         || echo "== the simulator's heap grew: see $results/c-memory.json"
     for backend in JNI JNA; do
         echo "== native memory, $cycles cycles: $backend (NativeMemoryRun)"
-        java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp "$jar" io.github.tapibridge.benchmarks.NativeMemoryRun \
+        java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary -cp "$jar" \
+            io.github.tapibridge.benchmarks.NativeMemoryRun \
             --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
             --json "$results/native-memory-$backend.json"
     done

@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Does native memory stay flat over 1,000,000 completion cycles (DESIGN §6)? Not a JMH benchmark:
@@ -41,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>the bytes glibc's {@code malloc} has handed out and not taken back, process-wide
  *       ({@code mallinfo2}: {@code uordblks + hblkhd}): the simulator's, the JNI bridge's, JNA's
  *       and the JVM's own native allocations;</li>
+ *   <li>the JVM's own share of it, when Native Memory Tracking is on
+ *       ({@code -XX:NativeMemoryTracking=summary}; kilobyte resolution);</li>
  *   <li>the resident set size ({@code /proc/self/statm});</li>
  *   <li>the Java heap in use after the collection.</li>
  * </ul>
@@ -48,7 +54,8 @@ import java.util.concurrent.TimeUnit;
  * cycle would show as at least 16 MB of malloc growth. Linux with glibc only.
  *
  * <pre>
- * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar io.github.tapibridge.benchmarks.NativeMemoryRun \
+ * java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary \
+ *     -cp benchmarks/target/benchmarks.jar io.github.tapibridge.benchmarks.NativeMemoryRun \
  *     [--backend JNI|JNA] [--cycles N] [--warm-up N] [--json FILE]
  * </pre>
  */
@@ -81,8 +88,8 @@ public final class NativeMemoryRun {
     }
 
     /** One measurement. */
-    record Sample(long cycles, long bridgeBlocks, long mallocInUse, long rss, long heapUsed,
-                  double seconds) {
+    record Sample(long cycles, long bridgeBlocks, long mallocInUse, long jvmMalloc, long jvmBlocks,
+                  long rss, long heapUsed, double seconds) {
     }
 
     private NativeMemoryRun() {
@@ -190,8 +197,31 @@ public final class NativeMemoryRun {
         }
         MallInfo2 m = libc.mallinfo2();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Sample(cycles, tapi.nativeAllocations(), m.uordblks + m.hblkhd, rss(), heap,
-                seconds);
+        long[] jvm = jvmMalloc();
+        return new Sample(cycles, tapi.nativeAllocations(), m.uordblks + m.hblkhd, jvm[0], jvm[1],
+                rss(), heap, seconds);
+    }
+
+    private static final Pattern NMT_MALLOC = Pattern.compile("malloc: (\\d+)KB #(\\d+)");
+
+    /**
+     * The JVM's own malloc use, from Native Memory Tracking ({@code -XX:NativeMemoryTracking=summary}):
+     * bytes and blocks, or {@code {-1, -1}} when it is off. It lets the JVM's share of malloc's total
+     * be told from the rest (the simulator, the bridge, JNA).
+     */
+    static long[] jvmMalloc() {
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            Matcher m = NMT_MALLOC.matcher(String.valueOf(out));
+            if (m.find()) {
+                return new long[] {Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2))};
+            }
+        } catch (JMException | RuntimeException e) {
+            // no DiagnosticCommand MBean, or a summary in another format: report it as off
+        }
+        return new long[] {-1, -1};
     }
 
     /** Resident set size in bytes ({@code /proc/self/statm}, second field, in pages of 4 KiB). */
@@ -208,11 +238,12 @@ public final class NativeMemoryRun {
         Sample first = samples.get(0);
         out.printf(Locale.ROOT, "%s: native memory over %,d completion cycles after a warm-up%n",
                 backend, samples.get(samples.size() - 1).cycles());
-        out.printf(Locale.ROOT, "%12s %14s %16s %16s %16s %9s%n", "cycles", "bridge blocks",
-                "malloc in use", "RSS", "heap after GC", "seconds");
+        out.printf(Locale.ROOT, "%12s %14s %16s %16s %16s %16s %9s%n", "cycles", "bridge blocks",
+                "malloc in use", "JVM's malloc", "RSS", "heap after GC", "seconds");
         for (Sample s : samples) {
-            out.printf(Locale.ROOT, "%,12d %,14d %,16d %,16d %,16d %9.1f%n", s.cycles(),
-                    s.bridgeBlocks(), s.mallocInUse(), s.rss(), s.heapUsed(), s.seconds());
+            out.printf(Locale.ROOT, "%,12d %,14d %,16d %,16d %,16d %,16d %9.1f%n", s.cycles(),
+                    s.bridgeBlocks(), s.mallocInUse(), s.jvmMalloc(), s.rss(), s.heapUsed(),
+                    s.seconds());
         }
         Sample last = samples.get(samples.size() - 1);
         out.printf(Locale.ROOT, "growth after warm-up: bridge %+,d blocks, malloc %+,d B (%.4f B/cycle),"
@@ -231,8 +262,9 @@ public final class NativeMemoryRun {
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             b.append(String.format(Locale.ROOT, "    {\"cycles\": %d, \"bridgeBlocks\": %d,"
-                            + " \"mallocInUse\": %d, \"rss\": %d, \"heapUsed\": %d, \"seconds\": %.3f}%s%n",
-                    s.cycles(), s.bridgeBlocks(), s.mallocInUse(),
+                            + " \"mallocInUse\": %d, \"jvmMalloc\": %d, \"jvmBlocks\": %d, \"rss\": %d,"
+                            + " \"heapUsed\": %d, \"seconds\": %.3f}%s%n",
+                    s.cycles(), s.bridgeBlocks(), s.mallocInUse(), s.jvmMalloc(), s.jvmBlocks(),
                     s.rss(), s.heapUsed(), s.seconds(), i + 1 < samples.size() ? "," : ""));
         }
         return b.append("  ]\n}\n").toString();

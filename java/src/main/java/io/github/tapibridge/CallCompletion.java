@@ -102,7 +102,7 @@ public final class CallCompletion {
     }
 
     /** CAMPON and INTRUDE completions wait on their call: they end if it goes away. */
-    private boolean bindsCall() {
+    boolean bindsCall() {
         return call != null && (mode == CallCompletionMode.CAMPON || mode == CallCompletionMode.INTRUDE);
     }
 

@@ -685,7 +685,7 @@ final class Session implements EventPump.Handler {
         }
         for (CallCompletion c : completions.values()) {
             if (c.call() == call && !c.cancelling
-                    && (c.mode() == CallCompletionMode.CAMPON || c.mode() == CallCompletionMode.INTRUDE)
+                    && c.bindsCall()
                     && completions.remove(key(c), c)) {
                 c.end(why);
             }

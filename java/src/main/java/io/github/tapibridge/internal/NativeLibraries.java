@@ -27,22 +27,39 @@ import java.util.function.Predicate;
 /**
  * Finds the native libraries of tapibridge: {@code tapibridge} (the JNI bridge, loaded into the
  * JVM) and {@code tapisim} (the simulated switch, loaded later as a TAPI provider by a backend).
+ *
+ * <h2>Search order</h2>
  * One search order, for both:
  * <ol>
  *   <li>system property {@value #TAPISIM_PATH_PROPERTY} (simulator only): the full path of the
  *       simulator library;</li>
  *   <li>system property {@value #LIBRARY_PATH_PROPERTY}: a directory holding both libraries under
- *       their platform names ({@code libtapibridge.so}, {@code tapibridge.dll}, ...);</li>
- *   <li>the bundled resource {@code <platform>/<name>} of the {@code tapibridge-native} jar
- *       ({@code linux-x86-64/libtapibridge.so}, the folder named as JNA names it), looked up through
- *       the class loader of this class (so it works on the class path and the module path), and
- *       extracted once per process into a private temporary directory deleted at exit;</li>
+ *       their file names for the platform (below);</li>
+ *   <li>the bundled resource {@code <platform>/<file name>} of the {@code tapibridge-native} jar
+ *       ({@code linux-x86-64/libtapibridge.so}, {@code win32-x86-64/tapibridge.dll}: the folder
+ *       named as JNA names it, see {@link #platform()}), looked up through the class loader of
+ *       this class (so it works on the class path and the module path), and, unless it already is
+ *       a file, extracted once per process into a private temporary directory deleted at
+ *       exit;</li>
  *   <li>the directories of {@code java.library.path}.</li>
  * </ol>
  * A place that does not hold the library, or whose library fails to load, is skipped; if no place
  * works, the UnsatisfiedLinkError lists every place tried and why it failed. After loading the
  * bridge, its ABI version must equal {@link TapiJni#ABI_VERSION}. Nothing is printed: what was
  * loaded from where goes to the {@link System.Logger} of this class at DEBUG.
+ *
+ * <h2>File names</h2>
+ * The file name of a library follows from the platform folder, not from the JVM that runs the
+ * search, so that the lookup for any platform can be computed (and tested) on any host:
+ * <table>
+ *   <caption>File names by platform folder</caption>
+ *   <tr><th>platform folder</th><th>bridge</th><th>simulator</th></tr>
+ *   <tr><td>{@code win32-*}</td><td>{@code tapibridge.dll}</td><td>{@code tapisim.dll}</td></tr>
+ *   <tr><td>{@code darwin-*}</td><td>{@code libtapibridge.dylib}</td><td>{@code libtapisim.dylib}</td></tr>
+ *   <tr><td>{@code linux-*} and any other</td><td>{@code libtapibridge.so}</td><td>{@code libtapisim.so}</td></tr>
+ * </table>
+ * The same names are looked for in the directory of {@value #LIBRARY_PATH_PROPERTY} and in
+ * {@code java.library.path}, and named in the error.
  */
 public final class NativeLibraries {
 
@@ -54,6 +71,9 @@ public final class NativeLibraries {
 
     static final String BRIDGE = "tapibridge";
     static final String SIMULATOR = "tapisim";
+    /** Every library the loader looks up, in the order {@link #bundledResources} lists them. */
+    static final List<String> LIBRARIES = List.of(BRIDGE, SIMULATOR);
+
 
     private static final System.Logger LOG = System.getLogger(NativeLibraries.class.getName());
 
@@ -62,6 +82,7 @@ public final class NativeLibraries {
     private static Path bridge;
     private static Path simulator;
     private static Path extractDirectory;
+    /** Extracted libraries by resource name. */
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
 
     private NativeLibraries() {
@@ -81,7 +102,7 @@ public final class NativeLibraries {
             List<String> tried = new ArrayList<>();
             Path found = find(BRIDGE, Lookup.SYSTEM, file -> load(file, tried), tried);
             if (found == null) {
-                throw notFound(BRIDGE, tried);
+                throw notFound(Lookup.SYSTEM.platform(), BRIDGE, tried);
             }
             bridge = found;
             LOG.log(Level.DEBUG, "loaded {0} (ABI {1})", found, TapiJni.ABI_VERSION);
@@ -114,7 +135,7 @@ public final class NativeLibraries {
                 List<String> tried = new ArrayList<>();
                 Path found = find(SIMULATOR, Lookup.SYSTEM, file -> true, tried);
                 if (found == null) {
-                    throw notFound(SIMULATOR, tried);
+                    throw notFound(Lookup.SYSTEM.platform(), SIMULATOR, tried);
                 }
                 simulator = found;
                 LOG.log(Level.DEBUG, "simulator library: {0}", found);
@@ -143,19 +164,62 @@ public final class NativeLibraries {
 
     // ---- search -------------------------------------------------------------------------
 
-    /** Where the search looks: system properties and class path resources (tests substitute). */
-    record Lookup(Function<String, String> property, Function<String, URL> resource) {
-        static final Lookup SYSTEM = new Lookup(System::getProperty, NativeLibraries::resource);
+    /**
+     * What the search is for and where it looks: the platform folder (which also gives the file
+     * names), system properties and class path resources. Tests substitute each.
+     */
+    record Lookup(String platform, Function<String, String> property, Function<String, URL> resource) {
+        static final Lookup SYSTEM = new Lookup(NativeLibraries.platform(), System::getProperty, NativeLibraries::resource);
     }
 
     /**
-     * Searches the places in order; the first file that {@code accept} takes is the result.
-     * Every place looked at and why it was passed over is added to {@code tried}.
+     * The file name of a library on a platform: a function of the platform folder alone, never of
+     * the JVM that asks.
+     *
+     * @param platform a platform folder ({@code win32-x86-64}, {@code linux-x86-64}, ...)
+     * @param library {@link #BRIDGE} or {@link #SIMULATOR}
+     * @return {@code <library>.dll} for {@code win32-*}, {@code lib<library>.dylib} for
+     *         {@code darwin-*}, else {@code lib<library>.so}
+     */
+    static String fileName(String platform, String library) {
+        if (platform.startsWith("win32-")) {
+            return library + ".dll";
+        }
+        if (platform.startsWith("darwin-")) {
+            return "lib" + library + ".dylib";
+        }
+        return "lib" + library + ".so";
+    }
+
+    /**
+     * The resource that holds a library in the {@code tapibridge-native} jar.
+     *
+     * @return {@code <platform>/<file name>}
+     */
+    static String bundledResource(String platform, String library) {
+        return platform + "/" + fileName(platform, library);
+    }
+
+    /**
+     * Every resource the search looks up on a platform, one per library of {@link #LIBRARIES}.
+     *
+     * @param platform a platform folder
+     * @return for {@code win32-x86-64}: {@code win32-x86-64/tapibridge.dll} and
+     *         {@code win32-x86-64/tapisim.dll}
+     */
+    static List<String> bundledResources(String platform) {
+        return LIBRARIES.stream().map(library -> bundledResource(platform, library)).toList();
+    }
+
+    /**
+     * Searches the places in order for a library of {@code lookup.platform()}; the first file
+     * that {@code accept} takes is the result. Every place looked at and why it was passed over
+     * is added to {@code tried}.
      *
      * @return the accepted file, or null
      */
     static Path find(String library, Lookup lookup, Predicate<Path> accept, List<String> tried) {
-        String fileName = System.mapLibraryName(library);
+        String fileName = fileName(lookup.platform(), library);
 
         if (library.equals(SIMULATOR)) {
             String file = lookup.property().apply(TAPISIM_PATH_PROPERTY);
@@ -181,13 +245,13 @@ public final class NativeLibraries {
             }
         }
 
-        String resource = platform() + "/" + fileName;
+        String resource = bundledResource(lookup.platform(), library);
         URL url = lookup.resource().apply(resource);
         if (url == null) {
             tried.add("bundled resource " + resource + ": not on the class path or module path"
                     + " (is the tapibridge-native jar there, built for this platform?)");
         } else {
-            Path p = bundled(library, resource, url, tried);
+            Path p = bundled(resource, fileName, url, tried);
             if (p != null && accept.test(p)) {
                 return p;
             }
@@ -215,17 +279,18 @@ public final class NativeLibraries {
         return null;
     }
 
-    static UnsatisfiedLinkError notFound(String library, List<String> tried) {
+    /** The error when no place held {@code library}: names the file and every place tried. */
+    static UnsatisfiedLinkError notFound(String platform, String library, List<String> tried) {
         StringBuilder b = new StringBuilder("tapibridge: cannot find the native library ")
-                .append(System.mapLibraryName(library)).append(" for ").append(platform())
+                .append(fileName(platform, library)).append(" for ").append(platform)
                 .append(". Tried, in order:");
         for (int i = 0; i < tried.size(); i++) {
             b.append("\n  ").append(i + 1).append(". ").append(tried.get(i));
         }
         b.append("\nPut the tapibridge-native jar for this platform on the class path, or set -D")
                 .append(LIBRARY_PATH_PROPERTY).append(" to a directory holding ")
-                .append(System.mapLibraryName(BRIDGE)).append(" and ")
-                .append(System.mapLibraryName(SIMULATOR)).append('.');
+                .append(fileName(platform, BRIDGE)).append(" and ")
+                .append(fileName(platform, SIMULATOR)).append('.');
         return new UnsatisfiedLinkError(b.toString());
     }
 
@@ -275,7 +340,7 @@ public final class NativeLibraries {
     }
 
     /** The resource as a file: itself if it is one (an exploded class folder), else extracted. */
-    private static Path bundled(String library, String resource, URL url, List<String> tried) {
+    private static Path bundled(String resource, String fileName, URL url, List<String> tried) {
         String place = "bundled resource " + resource + " (" + url + ")";
         if ("file".equals(url.getProtocol())) {
             try {
@@ -286,7 +351,7 @@ public final class NativeLibraries {
             }
         }
         synchronized (LOCK) {
-            Path done = EXTRACTED.get(library);
+            Path done = EXTRACTED.get(resource);
             if (done != null) {
                 return done;
             }
@@ -295,7 +360,7 @@ public final class NativeLibraries {
                     extractDirectory = createPrivateDirectory();
                     extractDirectory.toFile().deleteOnExit();
                 }
-                Path target = extractDirectory.resolve(resource.substring(resource.indexOf('/') + 1));
+                Path target = extractDirectory.resolve(fileName);
                 try (InputStream in = url.openStream();
                      OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                              StandardOpenOption.WRITE)) {
@@ -304,7 +369,7 @@ public final class NativeLibraries {
                 // Registered after the directory, so deleted before it (reverse order). A loaded
                 // DLL cannot be deleted on Windows: it then stays in the temporary folder.
                 target.toFile().deleteOnExit();
-                EXTRACTED.put(library, target);
+                EXTRACTED.put(resource, target);
                 LOG.log(Level.DEBUG, "extracted {0} to {1}", url, target);
                 return target;
             } catch (IOException | RuntimeException e) {

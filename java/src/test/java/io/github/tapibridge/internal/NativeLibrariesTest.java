@@ -1,6 +1,7 @@
 package io.github.tapibridge.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,52 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeLibrariesTest {
 
     private static NativeLibraries.Lookup lookup(Map<String, String> properties, URL resource) {
-        return new NativeLibraries.Lookup(properties::get, name -> resource);
+        return new NativeLibraries.Lookup(NativeLibraries.platform(), properties::get, name -> resource);
+    }
+
+    @Test
+    void fileNamesFollowThePlatformFolderNotTheHost() {
+        assertEquals("tapibridge.dll", NativeLibraries.fileName("win32-x86-64", "tapibridge"));
+        assertEquals("tapisim.dll", NativeLibraries.fileName("win32-x86-64", "tapisim"));
+        assertEquals("tapisim.dll", NativeLibraries.fileName("win32-aarch64", "tapisim"));
+        assertEquals("libtapibridge.so", NativeLibraries.fileName("linux-x86-64", "tapibridge"));
+        assertEquals("libtapisim.so", NativeLibraries.fileName("linux-aarch64", "tapisim"));
+        assertEquals("libtapisim.dylib", NativeLibraries.fileName("darwin-aarch64", "tapisim"));
+        assertEquals("libtapisim.so", NativeLibraries.fileName("freebsd-x86-64", "tapisim"));
+        assertEquals(List.of("win32-x86-64/tapibridge.dll", "win32-x86-64/tapisim.dll"),
+                NativeLibraries.bundledResources("win32-x86-64"));
+        assertEquals(List.of("linux-x86-64/libtapibridge.so", "linux-x86-64/libtapisim.so"),
+                NativeLibraries.bundledResources("linux-x86-64"));
+        // On the host itself the names agree with the JVM's own.
+        for (String library : NativeLibraries.LIBRARIES) {
+            assertEquals(System.mapLibraryName(library), NativeLibraries.fileName(NativeLibraries.platform(), library));
+        }
+    }
+
+    @Test
+    void theSearchForWin32IsTheSameOnAnyHost(@TempDir Path dir) throws Exception {
+        Path dll = Files.createFile(dir.resolve("tapisim.dll"));
+        Files.createFile(dir.resolve("libtapisim.so"));
+        List<String> asked = new ArrayList<>();
+        NativeLibraries.Lookup win32 = new NativeLibraries.Lookup("win32-x86-64",
+                Map.of(NativeLibraries.LIBRARY_PATH_PROPERTY, dir.toString())::get,
+                name -> {
+                    asked.add(name);
+                    return null;
+                });
+        assertEquals(dll, NativeLibraries.find(NativeLibraries.SIMULATOR, win32, p -> true, new ArrayList<>()));
+
+        List<String> tried = new ArrayList<>();
+        for (String library : NativeLibraries.LIBRARIES) {
+            assertNull(NativeLibraries.find(library, win32, p -> false, tried));
+        }
+        // The resources the search asked for are exactly those bundledResources names.
+        assertEquals(NativeLibraries.bundledResources("win32-x86-64"), asked);
+        String message = NativeLibraries.notFound("win32-x86-64", NativeLibraries.BRIDGE, tried).getMessage();
+        assertTrue(message.contains("tapibridge.dll for win32-x86-64"), message);
+        assertTrue(message.contains("holding tapibridge.dll and tapisim.dll"), message);
+        assertTrue(message.contains("bundled resource win32-x86-64/tapisim.dll"), message);
+        assertFalse(message.contains(".so"), message);
     }
 
     @Test
@@ -46,7 +93,7 @@ class NativeLibrariesTest {
         List<String> tried = new ArrayList<>();
         assertNull(NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null),
                 p -> true, tried));
-        String message = NativeLibraries.notFound(NativeLibraries.SIMULATOR, tried).getMessage();
+        String message = NativeLibraries.notFound(NativeLibraries.platform(), NativeLibraries.SIMULATOR, tried).getMessage();
         String file = System.mapLibraryName("tapisim");
         assertTrue(message.contains(NativeLibraries.TAPISIM_PATH_PROPERTY + "=/bogus/libtapisim-file.so"), message);
         assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + "=/bogus/tapibridge/dir"), message);
@@ -60,7 +107,7 @@ class NativeLibrariesTest {
     void unsetPropertiesAreNamedToo() {
         List<String> tried = new ArrayList<>();
         assertNull(NativeLibraries.find(NativeLibraries.BRIDGE, lookup(Map.of(), null), p -> true, tried));
-        String message = NativeLibraries.notFound(NativeLibraries.BRIDGE, tried).getMessage();
+        String message = NativeLibraries.notFound(NativeLibraries.platform(), NativeLibraries.BRIDGE, tried).getMessage();
         assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + ": not set"), message);
         assertTrue(message.contains(System.mapLibraryName("tapibridge")), message);
         assertTrue(message.contains("java.library.path=null"), message);
@@ -106,7 +153,7 @@ class NativeLibrariesTest {
         assertEquals(bridge.getParent(), simulator.getParent(), "one directory per process");
         if (System.getProperty(NativeLibraries.LIBRARY_PATH_PROPERTY) == null
                 && bridge.getParent().getFileName().toString().startsWith("tapibridge-")
-                && Files.getFileAttributeView(bridge, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                && Files.getFileAttributeView(bridge, PosixFileAttributeView.class) != null) {
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                     PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(bridge.getParent()));
         }
@@ -124,4 +171,6 @@ class NativeLibrariesTest {
         assertTrue(e.getMessage().contains("ABI version " + TapiJni.ABI_VERSION), e.getMessage());
         NativeLibraries.checkAbi(TapiJni.ABI_VERSION, TapiJni.ABI_VERSION, file);
     }
+
+
 }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.tapibridge.internal.jni.TapiJni;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -23,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NativeLibrariesTest {
+
+    /** Set to true where the build must bundle the Windows libraries (CI; see java/pom.xml). */
+    private static final String REQUIRE_WINDOWS = "tapibridge.test.requireWindows";
 
     private static NativeLibraries.Lookup lookup(Map<String, String> properties, URL resource) {
         return new NativeLibraries.Lookup(NativeLibraries.platform(), properties::get, name -> resource);
@@ -71,6 +79,66 @@ class NativeLibrariesTest {
         assertTrue(message.contains("holding tapibridge.dll and tapisim.dll"), message);
         assertTrue(message.contains("bundled resource win32-x86-64/tapisim.dll"), message);
         assertFalse(message.contains(".so"), message);
+    }
+
+    @Test
+    void everyLibraryTheLoaderWouldAskForOnWin32X8664IsBundled() throws IOException {
+        boolean required = Boolean.parseBoolean(System.getProperty(REQUIRE_WINDOWS));
+        assertBundled("win32-x86-64", required, "built without mingw-w64, win32-x86-64 libraries not"
+                + " in the native jar (set -Dtapibridge.requireWindows=true to make this a failure)");
+    }
+
+    @Test
+    void everyLibraryTheLoaderWouldAskForOnLinuxX8664IsBundled() throws IOException {
+        boolean host = NativeLibraries.platform().equals("linux-x86-64");
+        assertBundled("linux-x86-64", host, "the host is " + NativeLibraries.platform()
+                + ", linux-x86-64 libraries not in the native jar");
+    }
+
+    /**
+     * Checks that each resource the loader would look up on {@code platform} is on the test class
+     * path and is a shared library for that platform. If none is there and none is
+     * {@code required}, the test is skipped with {@code reason}; a partial set always fails.
+     */
+    private static void assertBundled(String platform, boolean required, String reason) throws IOException {
+        List<String> resources = NativeLibraries.bundledResources(platform);
+        List<String> missing = new ArrayList<>();
+        for (String resource : resources) {
+            if (NativeLibraries.Lookup.SYSTEM.resource().apply(resource) == null) {
+                missing.add(resource);
+            }
+        }
+        boolean anyPresent = missing.size() < resources.size();
+        assumeTrue(anyPresent || required, reason);
+        assertEquals(List.of(), missing, "not on the test class path (the tapibridge-native jar)"
+                + (anyPresent ? "" : ": " + reason));
+        for (String resource : resources) {
+            byte[] bytes;
+            try (InputStream in = NativeLibraries.Lookup.SYSTEM.resource().apply(resource).openStream()) {
+                bytes = in.readAllBytes();
+            }
+            assertEquals(platform.startsWith("win32-") ? "PE DLL x86-64" : "ELF 64-bit x86-64",
+                    binaryFormat(bytes), resource);
+        }
+    }
+
+    /** "PE DLL x86-64", "ELF 64-bit x86-64" or a short description of anything else. */
+    private static String binaryFormat(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length > 0x40 && bytes[0] == 'M' && bytes[1] == 'Z') {
+            int pe = b.getInt(0x3C);
+            if (pe < 0 || pe + 24 > bytes.length || b.getInt(pe) != 0x00004550) {
+                return "MZ without a PE header";
+            }
+            int machine = Short.toUnsignedInt(b.getShort(pe + 4));
+            boolean dll = (b.getShort(pe + 22) & 0x2000) != 0; // IMAGE_FILE_DLL
+            return "PE " + (dll ? "DLL" : "EXE") + " " + (machine == 0x8664 ? "x86-64" : Integer.toHexString(machine));
+        }
+        if (bytes.length > 20 && b.getInt(0) == 0x464C457F) {
+            int machine = Short.toUnsignedInt(b.getShort(18));
+            return "ELF " + (bytes[4] == 2 ? "64-bit" : "32-bit") + " " + (machine == 62 ? "x86-64" : "machine " + machine);
+        }
+        return "unknown format (" + bytes.length + " bytes)";
     }
 
     @Test

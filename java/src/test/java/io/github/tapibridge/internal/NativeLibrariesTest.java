@@ -16,9 +16,11 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -219,11 +221,15 @@ class NativeLibrariesTest {
         assertEquals(System.mapLibraryName("tapibridge"), bridge.getFileName().toString());
         assertEquals(System.mapLibraryName("tapisim"), simulator.getFileName().toString());
         assertEquals(bridge.getParent(), simulator.getParent(), "one directory per process");
+        Path directory = bridge.getParent();
         if (System.getProperty(NativeLibraries.LIBRARY_PATH_PROPERTY) == null
-                && bridge.getParent().getFileName().toString().startsWith("tapibridge-")
-                && Files.getFileAttributeView(bridge, PosixFileAttributeView.class) != null) {
-            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(bridge.getParent()));
+                && directory.getFileName().toString().startsWith("tapibridge-")) {
+            assertTrue(directory.getFileName().toString().matches("tapibridge-[0-9a-f]{16}"), directory.toString());
+            assertTrue(Files.isRegularFile(marker(directory)), "the marker of a live process is there");
+            if (Files.getFileAttributeView(bridge, PosixFileAttributeView.class) != null) {
+                assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(directory));
+            }
         }
         NativeLibraries.loadBridge(); // idempotent
         assertEquals(bridge, NativeLibraries.bridgePath());
@@ -240,5 +246,97 @@ class NativeLibrariesTest {
         NativeLibraries.checkAbi(TapiJni.ABI_VERSION, TapiJni.ABI_VERSION, file);
     }
 
+    private static Path marker(Path extractionDirectory) {
+        return extractionDirectory.resolveSibling(extractionDirectory.getFileName() + NativeLibraries.MARKER_SUFFIX);
+    }
 
+    private static Path directoryWith(Path root, String name, String... files) throws IOException {
+        Path dir = Files.createDirectory(root.resolve(name));
+        for (String f : files) {
+            Files.write(dir.resolve(f), new byte[] {1, 2, 3});
+        }
+        return dir;
+    }
+
+    /** A symbolic link, or null where the file system or the user may not make one. */
+    private static Path symbolicLink(Path link, Path target) {
+        try {
+            return Files.createSymbolicLink(link, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void staleExtractionDirectoriesAreDeletedAndLiveOnesKept(@TempDir Path root, @TempDir Path outside)
+            throws IOException {
+        // Left by processes that have exited: no marker.
+        Path windowsLeftover = directoryWith(root, "tapibridge-0123456789abcdef", "tapibridge.dll", "tapisim.dll");
+        Path empty = directoryWith(root, "tapibridge-00000000000000aa");
+        Path linuxLeftover = directoryWith(root, "tapibridge-00000000000000bb", "libtapibridge.so", "libtapisim.so");
+        // A live process: its marker is there.
+        Path live = directoryWith(root, "tapibridge-fedcba9876543210", "tapibridge.dll", "tapisim.dll");
+        Files.createFile(marker(live));
+        // Not named as an extraction directory.
+        List<Path> foreign = List.of(
+                directoryWith(root, "tapibridge-123", "tapisim.dll"),
+                directoryWith(root, "tapibridge-0123456789ABCDEF", "tapisim.dll"),
+                directoryWith(root, "tapibridge-0123456789abcdef0", "tapisim.dll"),
+                directoryWith(root, "tapibridge-pump-00000001", "tapisim.dll"),
+                directoryWith(root, "other-0123456789abcdef", "tapisim.dll"),
+                Files.createFile(root.resolve("tapibridge-00000000000000cc")));
+        // Named as one, without a marker, but holding a file the loader never extracts.
+        Path notOnlyOurs = directoryWith(root, "tapibridge-00000000000000dd", "tapisim.dll", "notes.txt");
+        // Symbolic links: never followed.
+        Path secret = Files.write(outside.resolve("libtapisim.so"), new byte[] {4});
+        Path linkedDirectory = symbolicLink(root.resolve("tapibridge-00000000000000ee"), outside);
+        Path withLink = directoryWith(root, "tapibridge-00000000000000ff");
+        Path innerLink = symbolicLink(withLink.resolve("libtapisim.so"), secret);
+
+        // (Where no link could be made, the directory meant to hold one is empty, so stale.)
+        assertEquals(innerLink != null ? 3 : 4, NativeLibraries.deleteStaleExtractions(root));
+
+        for (Path gone : List.of(windowsLeftover, empty, linuxLeftover)) {
+            assertFalse(Files.exists(gone, LinkOption.NOFOLLOW_LINKS), gone.toString());
+        }
+        assertTrue(Files.isRegularFile(live.resolve("tapisim.dll")));
+        assertTrue(Files.isRegularFile(marker(live)));
+        for (Path kept : foreign) {
+            assertTrue(Files.exists(kept, LinkOption.NOFOLLOW_LINKS), kept.toString());
+        }
+        assertTrue(Files.isRegularFile(foreign.get(0).resolve("tapisim.dll")));
+        assertTrue(Files.isRegularFile(notOnlyOurs.resolve("notes.txt")));
+        assertTrue(Files.isRegularFile(secret), "a link's target is never deleted");
+        if (linkedDirectory != null) {
+            assertTrue(Files.isSymbolicLink(linkedDirectory));
+        }
+        if (innerLink != null) {
+            assertTrue(Files.isSymbolicLink(innerLink));
+        }
+        assertEquals(0, NativeLibraries.deleteStaleExtractions(root), "nothing more to delete");
+    }
+
+    @Test
+    void firstExtractionDeletesStaleDirectoriesAndMarksItsOwn(@TempDir Path root) throws IOException {
+        Path stale = directoryWith(root, "tapibridge-0123456789abcdef", "tapisim.dll");
+        Path own = NativeLibraries.firstExtractionDirectory(root);
+        assertFalse(Files.exists(stale));
+        assertTrue(own.getFileName().toString().matches("tapibridge-[0-9a-f]{16}"), own.toString());
+        assertTrue(Files.isDirectory(own));
+        assertTrue(Files.isRegularFile(marker(own)));
+        if (Files.getFileAttributeView(own, PosixFileAttributeView.class) != null) {
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(own));
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(marker(own)));
+        }
+        Files.createFile(own.resolve("tapisim.dll"));
+        // Another process starting now leaves it alone ...
+        Path other = NativeLibraries.firstExtractionDirectory(root);
+        assertTrue(Files.isRegularFile(own.resolve("tapisim.dll")));
+        // ... and once its process has exited on Windows (the marker deleted, the DLL not), a
+        // later one deletes it.
+        Files.delete(marker(own));
+        assertEquals(1, NativeLibraries.deleteStaleExtractions(root));
+        assertFalse(Files.exists(own));
+        assertTrue(Files.isDirectory(other));
+    }
 }

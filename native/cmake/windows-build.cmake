@@ -21,7 +21,7 @@ foreach(var STEP BINARY_DIR)
 endforeach()
 
 set(required FALSE)
-if("$ENV{TAPIBRIDGE_REQUIRE_WINDOWS}" MATCHES "^(1|true|TRUE|yes|on|ON)$")
+if("$ENV{TAPIBRIDGE_REQUIRE_WINDOWS}" STREQUAL "1")
   set(required TRUE)
 endif()
 

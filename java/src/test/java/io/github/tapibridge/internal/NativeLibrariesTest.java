@@ -247,7 +247,7 @@ class NativeLibrariesTest {
     }
 
     private static Path marker(Path extractionDirectory) {
-        return extractionDirectory.resolveSibling(extractionDirectory.getFileName() + NativeLibraries.MARKER_SUFFIX);
+        return extractionDirectory.resolveSibling(extractionDirectory.getFileName() + ExtractionDirectories.MARKER_SUFFIX);
     }
 
     private static Path directoryWith(Path root, String name, String... files) throws IOException {
@@ -294,7 +294,7 @@ class NativeLibrariesTest {
         Path innerLink = symbolicLink(withLink.resolve("libtapisim.so"), secret);
 
         // (Where no link could be made, the directory meant to hold one is empty, so stale.)
-        assertEquals(innerLink != null ? 3 : 4, NativeLibraries.deleteStaleExtractions(root));
+        assertEquals(innerLink != null ? 3 : 4, ExtractionDirectories.deleteStaleExtractions(root));
 
         for (Path gone : List.of(windowsLeftover, empty, linuxLeftover)) {
             assertFalse(Files.exists(gone, LinkOption.NOFOLLOW_LINKS), gone.toString());
@@ -313,13 +313,13 @@ class NativeLibrariesTest {
         if (innerLink != null) {
             assertTrue(Files.isSymbolicLink(innerLink));
         }
-        assertEquals(0, NativeLibraries.deleteStaleExtractions(root), "nothing more to delete");
+        assertEquals(0, ExtractionDirectories.deleteStaleExtractions(root), "nothing more to delete");
     }
 
     @Test
     void firstExtractionDeletesStaleDirectoriesAndMarksItsOwn(@TempDir Path root) throws IOException {
         Path stale = directoryWith(root, "tapibridge-0123456789abcdef", "tapisim.dll");
-        Path own = NativeLibraries.firstExtractionDirectory(root);
+        Path own = ExtractionDirectories.first(root);
         assertFalse(Files.exists(stale));
         assertTrue(own.getFileName().toString().matches("tapibridge-[0-9a-f]{16}"), own.toString());
         assertTrue(Files.isDirectory(own));
@@ -330,12 +330,12 @@ class NativeLibrariesTest {
         }
         Files.createFile(own.resolve("tapisim.dll"));
         // Another process starting now leaves it alone ...
-        Path other = NativeLibraries.firstExtractionDirectory(root);
+        Path other = ExtractionDirectories.first(root);
         assertTrue(Files.isRegularFile(own.resolve("tapisim.dll")));
         // ... and once its process has exited on Windows (the marker deleted, the DLL not), a
         // later one deletes it.
         Files.delete(marker(own));
-        assertEquals(1, NativeLibraries.deleteStaleExtractions(root));
+        assertEquals(1, ExtractionDirectories.deleteStaleExtractions(root));
         assertFalse(Files.exists(own));
         assertTrue(Files.isDirectory(other));
     }

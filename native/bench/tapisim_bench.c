@@ -528,7 +528,6 @@ static uint64_t malloc_in_use(void)
     struct mallinfo2 m = mallinfo2();
     return (uint64_t)m.uordblks + (uint64_t)m.hblkhd;
 }
-#endif
 
 /* Takes messages until every request in `requests` has its LINE_REPLY; each must succeed. */
 static void await_all(HLINEAPP app, const LONG *requests, DWORD n, const char *what)
@@ -590,6 +589,7 @@ static void memory_cycles(HLINEAPP app, const HLINE *lines, LPLINECALLSTATUS sta
         drain(app);
     }
 }
+#endif /* HAVE_MALLINFO2 */
 
 /* --memory N: N cycles after a warm-up of N / 10, malloc's bytes in use sampled after the
  * warm-up and after every tenth. Exit status 1 if they grew. */
@@ -651,8 +651,10 @@ static int run_memory(uint64_t cycles, const char *json)
 #else
     (void)cycles;
     (void)json;
-    fprintf(stderr, "tapisim-bench: --memory needs glibc 2.33 or later (mallinfo2)\n");
-    return 2;
+    /* Exit status 77: ctest reports the bench_memory test as skipped, with this reason. */
+    printf("--memory skipped: it reads the heap through glibc's mallinfo2 (glibc 2.33 or later),"
+           " which this C library does not have\n");
+    return 77;
 #endif
 }
 

@@ -1,6 +1,8 @@
 # Cross build for 64-bit Windows with Debian's mingw-w64 (gcc-mingw-w64-x86-64):
-#   cmake -S native -B native/target/cmake-win64 \
-#         -DCMAKE_TOOLCHAIN_FILE=native/cmake/toolchain-mingw-w64-x86_64.cmake
+#   cmake -S native -B native/target/cmake-win64 -DJAVA_HOME=<a JDK> \
+#         -DCMAKE_TOOLCHAIN_FILE="$PWD/native/cmake/toolchain-mingw-w64-x86_64.cmake"
+# (an absolute path: CMake reads a relative one from the build folder). native/pom.xml does this
+# by itself when the cross compiler is installed (cmake/windows-build.cmake).
 # The bundled libraries then install under win32-x86-64/; wine runs the test executables.
 set(CMAKE_SYSTEM_NAME Windows)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)

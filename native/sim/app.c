@@ -4,10 +4,8 @@
  */
 #include "sim_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Checks shared by every function that takes an hLineApp (spec §4.13). */
 static LONG find_app(HLINEAPP h, sim_app **out)
@@ -48,12 +46,21 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
         if (app == NULL)
             r = LINEERR_NOMEM;
     }
+    if (r == 0 && sim_cond_init(&app->cond) != 0) {
+        free(app);
+        app = NULL;
+        r = LINEERR_RESOURCEUNAVAIL;
+    }
+#ifdef _WIN32
+    /* Manual reset: signalled while messages are queued (sim_app_queue_changed). */
+    if (r == 0 && (app->event = CreateEventW(NULL, TRUE, FALSE, NULL)) == NULL) {
+        sim_cond_destroy(&app->cond);
+        free(app);
+        app = NULL;
+        r = LINEERR_RESOURCEUNAVAIL;
+    }
+#endif
     if (r == 0) {
-        pthread_condattr_t attr;
-        pthread_condattr_init(&attr);
-        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-        pthread_cond_init(&app->cond, &attr);
-        pthread_condattr_destroy(&attr);
         memcpy(app->name, name, sizeof name);
         app->apiVersion = *lpdwAPIVersion;
         sim_new_handle(&app->obj, SIM_APP);
@@ -64,11 +71,15 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
         *lpdwNumDevs = g_sim.numDevices;
         *lpdwAPIVersion = SIM_VERSION_HIGH;
         lpParams->dwNeededSize = lpParams->dwUsedSize = sizeof(LINEINITIALIZEEXPARAMS);
-        /* There is no Win32 event to wait on here; the handle is a non-null token and
-         * applications wait in lineGetMessage. */
+#ifdef _WIN32
+        lpParams->Handles.hEvent = app->event;
+#else
+        /* No Win32 event outside Windows: a non-null token, and applications wait in
+         * lineGetMessage. */
         lpParams->Handles.hEvent = (HANDLE)(uintptr_t)app->obj.handle;
+#endif
     }
-    r = sim_ret(r, "lineInitializeExW(\"%s\") hLineApp=0x%08X", name, app && r == 0 ? app->obj.handle : 0);
+    r = sim_ret(r, "lineInitializeExW(\"%s\") hLineApp=0x%08" PRIXDW, name, app && r == 0 ? app->obj.handle : 0);
     sim_unlock();
     return r;
 }
@@ -81,7 +92,7 @@ SIM_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     LONG r = find_app(hLineApp, &app);
     if (r == 0)
         sim_app_shutdown(app);
-    r = sim_ret(r, "lineShutdown(0x%08X)", hLineApp);
+    r = sim_ret(r, "lineShutdown(0x%08" PRIXDW ")", hLineApp);
     sim_unlock();
     return r;
 }
@@ -115,7 +126,7 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
         *lpdwAPIVersion = chosen;
         memset(lpExtensionID, 0, sizeof *lpExtensionID);
     }
-    r = sim_ret(r, "lineNegotiateAPIVersion(0x%08X, %u, 0x%08X, 0x%08X) version=0x%08X",
+    r = sim_ret(r, "lineNegotiateAPIVersion(0x%08" PRIXDW ", %" PRIuDW ", 0x%08" PRIXDW ", 0x%08" PRIXDW ") version=0x%08" PRIXDW,
                 hLineApp, dwDeviceID, dwAPILowVersion, dwAPIHighVersion, chosen);
     sim_unlock();
     return r;
@@ -137,26 +148,15 @@ SIM_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage
      * requests (they are never answered inside the call that made them). */
     sim_compl_dispatch();
     if (app->qcount == 0 && dwTimeout != 0) {
-        struct timespec deadline;
-        clock_gettime(CLOCK_MONOTONIC, &deadline);
-        if (dwTimeout != INFINITE) {
-            deadline.tv_sec += dwTimeout / 1000;
-            deadline.tv_nsec += (long)(dwTimeout % 1000) * 1000000L;
-            if (deadline.tv_nsec >= 1000000000L) {
-                deadline.tv_sec++;
-                deadline.tv_nsec -= 1000000000L;
-            }
-        }
+        uint64_t deadline = dwTimeout == INFINITE
+                          ? SIM_FOREVER : sim_mono_ns() + (uint64_t)dwTimeout * 1000000u;
         app->waiters++;
         while (app->qcount == 0 && !app->dead) {
             if (g_sim.creqs != NULL) {
                 sim_compl_dispatch();
                 continue;
             }
-            int rc = dwTimeout == INFINITE
-                   ? pthread_cond_wait(&app->cond, &g_sim.lock)
-                   : pthread_cond_timedwait(&app->cond, &g_sim.lock, &deadline);
-            if (rc == ETIMEDOUT)
+            if (sim_cond_wait_until(&app->cond, &g_sim.lock, deadline))
                 break;
         }
         app->waiters--;
@@ -172,6 +172,8 @@ SIM_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage
         *lpMessage = app->queue[app->qhead];
         app->qhead = (app->qhead + 1) % app->qcap;
         app->qcount--;
+        if (app->qcount == 0)
+            sim_app_queue_changed(app);
         r = 0;
     }
     sim_unlock();

@@ -48,10 +48,11 @@ SIM_EXPORT LONG tapisim_post_messages(HLINEAPP hLineApp, DWORD count)
                 at = 0;
         }
         app->qcount += count;
-        pthread_cond_broadcast(&app->cond);
+        sim_app_queue_changed(app);
+        sim_cond_broadcast(&app->cond);
     }
     /* One trace line for the batch, not one per message as sim_post writes. */
-    r = sim_ret(r, "tapisim_post_messages(0x%08X, %u)", hLineApp, count);
+    r = sim_ret(r, "tapisim_post_messages(0x%08" PRIXDW ", %" PRIuDW ")", hLineApp, count);
     sim_unlock();
     return r;
 }

@@ -370,7 +370,7 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
         }
         r = (LONG)request;
     }
-    r = sim_ret(r, "lineMakeCallW(0x%08X, \"%s\") hCall=0x%08X", hLine, dest, hCall);
+    r = sim_ret(r, "lineMakeCallW(0x%08" PRIXDW ", \"%s\") hCall=0x%08" PRIXDW, hLine, dest, hCall);
     sim_unlock();
     return r;
 }
@@ -410,7 +410,7 @@ SIM_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwS
         }
         r = (LONG)request;
     }
-    r = sim_ret(r, "lineAnswer(0x%08X)", hCall);
+    r = sim_ret(r, "lineAnswer(0x%08" PRIXDW ")", hCall);
     sim_unlock();
     return r;
 }
@@ -436,7 +436,7 @@ SIM_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSiz
             sim_call_end(call);
         r = (LONG)request;
     }
-    r = sim_ret(r, "lineDrop(0x%08X)", hCall);
+    r = sim_ret(r, "lineDrop(0x%08" PRIXDW ")", hCall);
     sim_unlock();
     return r;
 }
@@ -459,7 +459,7 @@ SIM_EXPORT LONG WINAPI lineDeallocateCall(HCALL hCall)
         sim_compl_call_deallocated(ch->call, hCall, ch->open->apiVersion);
         sim_chandle_free(ch, 1); /* 2.0+: deallocating the sole owner handle drops the call */
     }
-    r = sim_ret(r, "lineDeallocateCall(0x%08X)", hCall);
+    r = sim_ret(r, "lineDeallocateCall(0x%08" PRIXDW ")", hCall);
     sim_unlock();
     return r;
 }
@@ -523,7 +523,7 @@ SIM_EXPORT LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallSta
         s.tStateEntryTime = st;
         sim_var_end(&v, &s);
     }
-    r = sim_ret(r, "lineGetCallStatus(0x%08X)", hCall);
+    r = sim_ret(r, "lineGetCallStatus(0x%08" PRIXDW ")", hCall);
     sim_unlock();
     return r;
 }
@@ -596,7 +596,7 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwConnectedIDAddressType = connected ? LINEADDRESSTYPE_PHONENUMBER : 0;
         sim_var_end(&v, &c);
     }
-    r = sim_ret(r, "lineGetCallInfoW(0x%08X)", hCall);
+    r = sim_ret(r, "lineGetCallInfoW(0x%08" PRIXDW ")", hCall);
     sim_unlock();
     return r;
 }

@@ -162,7 +162,7 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwAddressTypes = LINEADDRESSTYPE_PHONENUMBER;
         sim_var_end(&v, &c);
     }
-    r = sim_ret(r, "lineGetDevCapsW(0x%08X, %u, 0x%08X, %u)", hLineApp, dwDeviceID, dwAPIVersion,
+    r = sim_ret(r, "lineGetDevCapsW(0x%08" PRIXDW ", %" PRIuDW ", 0x%08" PRIXDW ", %" PRIuDW ")", hLineApp, dwDeviceID, dwAPIVersion,
                 dwExtVersion);
     sim_unlock();
     return r;
@@ -250,7 +250,7 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
         c.dwAvailableMediaModes = SIM_MEDIA_MODES;
         sim_var_end(&v, &c);
     }
-    r = sim_ret(r, "lineGetAddressCapsW(0x%08X, %u, %u, 0x%08X, %u)", hLineApp, dwDeviceID,
+    r = sim_ret(r, "lineGetAddressCapsW(0x%08" PRIXDW ", %" PRIuDW ", %" PRIuDW ", 0x%08" PRIXDW ", %" PRIuDW ")", hLineApp, dwDeviceID,
                 dwAddressID, dwAPIVersion, dwExtVersion);
     sim_unlock();
     return r;

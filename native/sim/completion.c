@@ -610,7 +610,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
             }
         }
     }
-    r = sim_ret(r, "lineCompleteCall(0x%08X, mode=0x%X, msg=%u)", hCall, dwCompletionMode, dwMessageID);
+    r = sim_ret(r, "lineCompleteCall(0x%08" PRIXDW ", mode=0x%" PRIXDW ", msg=%" PRIuDW ")", hCall, dwCompletionMode, dwMessageID);
     sim_unlock();
     return r;
 }
@@ -623,7 +623,7 @@ static LONG deliver(sim_creq *q)
     while (*tail)
         tail = &(*tail)->next;
     *tail = q;
-    pthread_cond_signal(&q->open->app->cond);
+    sim_cond_signal(&q->open->app->cond);
     return (LONG)q->request;
 }
 
@@ -667,7 +667,7 @@ SIM_EXPORT LONG WINAPI lineUncompleteCall(HLINE hLine, DWORD dwCompletionID)
             }
         }
     }
-    r = sim_ret(r, "lineUncompleteCall(0x%08X, %u)", hLine, dwCompletionID);
+    r = sim_ret(r, "lineUncompleteCall(0x%08" PRIXDW ", %" PRIuDW ")", hLine, dwCompletionID);
     sim_unlock();
     return r;
 }
@@ -695,13 +695,13 @@ static LONG check_locked(char *buf, DWORD size)
     for (sim_app *a = g_sim.apps; a; a = a->next) {
         apps++;
         if (sim_find(a->obj.handle, SIM_APP) != a)
-            return violation(buf, size, "app 0x%08X not in the handle table", a->obj.handle);
+            return violation(buf, size, "app 0x%08" PRIXDW " not in the handle table", a->obj.handle);
         for (sim_open *o = a->opens; o; o = o->app_next) {
             if (sim_find(o->obj.handle, SIM_LINE) != o || o->app != a)
-                return violation(buf, size, "line 0x%08X not reachable", o->obj.handle);
+                return violation(buf, size, "line 0x%08" PRIXDW " not reachable", o->obj.handle);
             for (sim_chandle *ch = o->calls; ch; ch = ch->open_next)
                 if (sim_find(ch->obj.handle, SIM_CALL) != ch || ch->open != o)
-                    return violation(buf, size, "call handle 0x%08X not reachable", ch->obj.handle);
+                    return violation(buf, size, "call handle 0x%08" PRIXDW " not reachable", ch->obj.handle);
         }
     }
     if (apps != g_sim.numApps)
@@ -714,16 +714,16 @@ static LONG check_locked(char *buf, DWORD size)
                 continue;
             n++;
             if (e->id == 0 || e->id == 0xFFFFFFFFu)
-                return violation(buf, size, "device %u: completion ID %u", d, e->id);
+                return violation(buf, size, "device %" PRIuDW ": completion ID %" PRIuDW, d, e->id);
             for (const sim_compl *f = e->next; f; f = f->next)
                 if (f->dev == dev && f->id == e->id)
-                    return violation(buf, size, "device %u: completion ID %u live twice", d, e->id);
+                    return violation(buf, size, "device %" PRIuDW ": completion ID %" PRIuDW " live twice", d, e->id);
             if ((e->mode == LINECALLCOMPLMODE_CAMPON) != (e->call != NULL)
                 || (e->call && e->call->camp != e))
-                return violation(buf, size, "device %u: entry %u and its call disagree", d, e->id);
+                return violation(buf, size, "device %" PRIuDW ": entry %" PRIuDW " and its call disagree", d, e->id);
         }
         if (n != dev->numCompletions)
-            return violation(buf, size, "device %u: dwNumCallCompletions %u, live entries %u", d,
+            return violation(buf, size, "device %" PRIuDW ": dwNumCallCompletions %" PRIuDW ", live entries %" PRIuDW, d,
                              dev->numCompletions, n);
     }
     for (const sim_call *c = g_sim.calls; c; c = c->next) {
@@ -731,18 +731,18 @@ static LONG check_locked(char *buf, DWORD size)
         for (const sim_creq *r = g_sim.creqs; r; r = r->next)
             refs += r->call == c;
         if (refs != c->refs)
-            return violation(buf, size, "call %u: %d references, %d counted", c->callId, c->refs, refs);
+            return violation(buf, size, "call %" PRIuDW ": %d references, %d counted", c->callId, c->refs, refs);
         if (c->state == LINECALLSTATE_IDLE && c->handles == NULL && c->refs == 0)
-            return violation(buf, size, "call %u is idle and unreachable but kept", c->callId);
+            return violation(buf, size, "call %" PRIuDW " is idle and unreachable but kept", c->callId);
         for (const sim_chandle *ch = c->handles; ch; ch = ch->call_next)
             if (ch->call != c || sim_find(ch->obj.handle, SIM_CALL) != ch)
-                return violation(buf, size, "call %u: stale handle 0x%08X", c->callId, ch->obj.handle);
+                return violation(buf, size, "call %" PRIuDW ": stale handle 0x%08" PRIXDW, c->callId, ch->obj.handle);
         if (c->peer != NULL && c->peer->peer != c)
-            return violation(buf, size, "call %u: peer link is one-sided", c->callId);
+            return violation(buf, size, "call %" PRIuDW ": peer link is one-sided", c->callId);
     }
     for (const sim_creq *r = g_sim.creqs; r; r = r->next)
         if (sim_find(r->open->obj.handle, SIM_LINE) != r->open)
-            return violation(buf, size, "request 0x%08X outlived its line", r->request);
+            return violation(buf, size, "request 0x%08" PRIXDW " outlived its line", r->request);
     if (buf != NULL && size > 0)
         buf[0] = '\0';
     return 0;

@@ -127,7 +127,7 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
         *lphLine = open->obj.handle;
         notify_others(open, LINEDEVSTATE_OPEN);
     }
-    r = sim_ret(r, "lineOpenW(0x%08X, %u, 0x%08X, priv=0x%08X, media=0x%08X) hLine=0x%08X",
+    r = sim_ret(r, "lineOpenW(0x%08" PRIXDW ", %" PRIuDW ", 0x%08" PRIXDW ", priv=0x%08" PRIXDW ", media=0x%08" PRIXDW ") hLine=0x%08" PRIXDW,
                 hLineApp, dwDeviceID, dwAPIVersion, dwPrivileges, dwMediaModes,
                 open && r == 0 ? open->obj.handle : 0);
     sim_unlock();
@@ -142,7 +142,7 @@ SIM_EXPORT LONG WINAPI lineClose(HLINE hLine)
     LONG r = find_open(hLine, &open);
     if (r == 0)
         sim_open_close(open, 1);
-    r = sim_ret(r, "lineClose(0x%08X)", hLine);
+    r = sim_ret(r, "lineClose(0x%08" PRIXDW ")", hLine);
     sim_unlock();
     return r;
 }
@@ -161,7 +161,7 @@ SIM_EXPORT LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DW
         open->lineStates = dwLineStates;
         open->addressStates = dwAddressStates;
     }
-    r = sim_ret(r, "lineSetStatusMessages(0x%08X, 0x%08X, 0x%08X)", hLine, dwLineStates,
+    r = sim_ret(r, "lineSetStatusMessages(0x%08" PRIXDW ", 0x%08" PRIXDW ", 0x%08" PRIXDW ")", hLine, dwLineStates,
                 dwAddressStates);
     sim_unlock();
     return r;
@@ -199,7 +199,7 @@ SIM_EXPORT LONG WINAPI lineGetLineDevStatusW(HLINE hLine, LPLINEDEVSTATUS lpLine
         s.dwAvailableMediaModes = SIM_MEDIA_MODES;
         sim_var_end(&v, &s);
     }
-    r = sim_ret(r, "lineGetLineDevStatusW(0x%08X)", hLine);
+    r = sim_ret(r, "lineGetLineDevStatusW(0x%08" PRIXDW ")", hLine);
     sim_unlock();
     return r;
 }
@@ -222,7 +222,7 @@ SIM_EXPORT LONG tapisim_close_line(DWORD deviceId)
             sim_post(app, h, LINE_CLOSE, inst, 0, 0, 0); /* after the purge: it must arrive */
         }
     }
-    r = sim_ret(r, "tapisim_close_line(%u)", deviceId);
+    r = sim_ret(r, "tapisim_close_line(%" PRIuDW ")", deviceId);
     sim_unlock();
     return r;
 }

@@ -8,12 +8,18 @@
 
 #include "tapi_abi.h"
 #include "tapisim.h"
+#include "tapi_format.h"
+#include "platform.h"
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
+/* The TAPI functions and tapisim_*, and nothing else, leave the library. */
+#ifdef _WIN32
+#define SIM_EXPORT __declspec(dllexport)
+#else
 #define SIM_EXPORT __attribute__((visibility("default")))
+#endif
 
 #define SIM_NUMBER_MAX        32   /* dialable number incl. NUL */
 #define SIM_APPNAME_MAX       64
@@ -42,7 +48,10 @@ typedef struct sim_app {
     DWORD apiVersion;               /* highest version the app said it supports */
     LINEMESSAGE *queue;             /* ring buffer */
     size_t qcap, qhead, qcount;
-    pthread_cond_t cond;
+    sim_cond cond;
+#ifdef _WIN32
+    HANDLE event;                   /* LINEINITIALIZEEXPARAMS.Handles.hEvent: set while queued */
+#endif
     int waiters;                    /* threads blocked in lineGetMessage */
     int dead;                       /* shut down; freed by the last waiter */
     struct sim_open *opens;
@@ -174,7 +183,7 @@ typedef struct sim_fault {
 } sim_fault;
 
 typedef struct sim_switch {
-    pthread_mutex_t lock;
+    sim_mutex lock;
     int initialised;
     DWORD now;
     uint64_t timerSeq;
@@ -193,7 +202,7 @@ typedef struct sim_switch {
     sim_firing *firing;
     uint64_t complSeq;
     sim_options opt;
-    pthread_t clockThread;
+    sim_thread clockThread;
     int clockRunning, clockStop;
     char *trace;
     size_t traceLen, traceCap;
@@ -223,6 +232,7 @@ void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
 void sim_purge(sim_app *app, DWORD hDevice);
 void sim_reply(sim_open *open, DWORD request, LONG result);
 void sim_app_release(sim_app *app);
+void sim_app_queue_changed(sim_app *app);
 void sim_app_shutdown(sim_app *app);
 
 /* line.c */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-sim_switch g_sim = { .lock = PTHREAD_MUTEX_INITIALIZER };
+sim_switch g_sim = { .lock = SIM_MUTEX_INIT };
 
 static void sim_init_topology(void)
 {
@@ -40,7 +40,7 @@ static void sim_init_topology(void)
 
 void sim_lock(void)
 {
-    pthread_mutex_lock(&g_sim.lock);
+    sim_mutex_lock(&g_sim.lock);
     if (!g_sim.initialised) {
         g_sim.initialised = 1;
         /* Handle values and request IDs are never reset, so a value held from before a reset
@@ -54,7 +54,7 @@ void sim_lock(void)
 
 void sim_unlock(void)
 {
-    pthread_mutex_unlock(&g_sim.lock);
+    sim_mutex_unlock(&g_sim.lock);
 }
 
 /* ---- handles ---------------------------------------------------------------------------- */
@@ -257,7 +257,7 @@ SIM_EXPORT LONG tapisim_advance(DWORD ms)
         sim_unlock();
         return LINEERR_OPERATIONUNAVAIL;
     }
-    sim_trace("advance %u ms\n", ms);
+    sim_trace("advance %" PRIuDW " ms\n", ms);
     advance_to(target);
     sim_unlock();
     return 0;
@@ -267,22 +267,19 @@ SIM_EXPORT LONG tapisim_advance(DWORD ms)
 
 static uint64_t mono_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+    return sim_mono_ns() / 1000000u;
 }
 
-static void *clock_thread(void *unused)
+static void clock_thread(void *unused)
 {
     (void)unused;
     uint64_t last = mono_ms();
     for (;;) {
-        struct timespec tick = { 0, 2 * 1000000L };
-        nanosleep(&tick, NULL);
-        pthread_mutex_lock(&g_sim.lock);
+        sim_sleep_ms(2);
+        sim_mutex_lock(&g_sim.lock);
         if (g_sim.clockStop) {
-            pthread_mutex_unlock(&g_sim.lock);
-            return NULL;
+            sim_mutex_unlock(&g_sim.lock);
+            return;
         }
         uint64_t now = mono_ms();
         DWORD step = (DWORD)(now - last);
@@ -290,7 +287,7 @@ static void *clock_thread(void *unused)
         g_sim.traceMark = g_sim.traceLen;
         if (g_sim.now + step >= g_sim.now)
             advance_to(g_sim.now + step);
-        pthread_mutex_unlock(&g_sim.lock);
+        sim_mutex_unlock(&g_sim.lock);
     }
 }
 
@@ -300,9 +297,9 @@ static void clock_stop(void)
     if (!g_sim.clockRunning)
         return;
     g_sim.clockStop = 1;
-    pthread_t t = g_sim.clockThread;
+    sim_thread t = g_sim.clockThread;
     sim_unlock();
-    pthread_join(t, NULL);
+    sim_thread_join(t);
     sim_lock();
     g_sim.clockRunning = 0;
     g_sim.clockStop = 0;
@@ -410,7 +407,7 @@ void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
         LINEMESSAGE *nq = malloc(ncap * sizeof *nq);
         if (nq == NULL) {
             /* Out of memory: the message is lost, and the trace says so. */
-            sim_trace("  LOST %s for app 0x%08X (out of memory)\n", sim_msg_name(msg), app->obj.handle);
+            sim_trace("  LOST %s for app 0x%08" PRIXDW " (out of memory)\n", sim_msg_name(msg), app->obj.handle);
             return;
         }
         for (size_t i = 0; i < app->qcount; i++)
@@ -428,17 +425,19 @@ void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
     m->dwParam2 = p2;
     m->dwParam3 = p3;
     app->qcount++;
+    if (app->qcount == 1)
+        sim_app_queue_changed(app);
     /* A readable note after the raw values: the call state, or the error of a LINE_REPLY. */
     const char *note = "";
     if (msg == LINE_CALLSTATE)
         note = sim_state_name((DWORD)p1);
     else if (msg == LINE_REPLY && (LONG)(DWORD)p2 < 0)
         note = sim_err_name((LONG)(DWORD)p2);
-    sim_trace("  => app 0x%08X %s(0x%08X, inst=0x%llX, 0x%llX, 0x%llX, 0x%llX)%s%s\n",
+    sim_trace("  => app 0x%08" PRIXDW " %s(0x%08" PRIXDW ", inst=0x%llX, 0x%llX, 0x%llX, 0x%llX)%s%s\n",
               app->obj.handle, sim_msg_name(msg), hDevice, (unsigned long long)inst,
               (unsigned long long)p1, (unsigned long long)p2, (unsigned long long)p3,
               note[0] ? " " : "", note);
-    pthread_cond_signal(&app->cond);
+    sim_cond_signal(&app->cond);
 }
 
 /* Removes queued messages about `hDevice` (a line or call handle the app no longer holds). */
@@ -452,7 +451,10 @@ void sim_purge(sim_app *app, DWORD hDevice)
         if (!about)
             app->queue[(app->qhead + kept++) % app->qcap] = m;
     }
-    app->qcount = kept;
+    if (kept != app->qcount) {
+        app->qcount = kept;
+        sim_app_queue_changed(app);
+    }
 }
 
 /* LINE_REPLY (spec §4.12): hDevice 0, result zero-extended. */
@@ -463,9 +465,26 @@ void sim_reply(sim_open *open, DWORD request, LONG result)
 
 /* ---- applications ----------------------------------------------------------------------- */
 
+/* Windows: hEvent is signalled exactly while the app has messages queued (as tapi32 does), so
+ * an application can wait on it and then call lineGetMessage. Elsewhere there is no event. */
+void sim_app_queue_changed(sim_app *app)
+{
+#ifdef _WIN32
+    if (app->qcount > 0)
+        SetEvent(app->event);
+    else
+        ResetEvent(app->event);
+#else
+    (void)app;
+#endif
+}
+
 void sim_app_release(sim_app *app)
 {
-    pthread_cond_destroy(&app->cond);
+#ifdef _WIN32
+    CloseHandle(app->event);
+#endif
+    sim_cond_destroy(&app->cond);
     free(app->queue);
     free(app);
 }
@@ -486,8 +505,9 @@ void sim_app_shutdown(sim_app *app)
     sim_drop_handle(&app->obj);
     app->dead = 1;
     app->qcount = 0;
+    sim_app_queue_changed(app);
     if (app->waiters > 0)
-        pthread_cond_broadcast(&app->cond);
+        sim_cond_broadcast(&app->cond);
     else
         sim_app_release(app);
 }
@@ -559,7 +579,7 @@ SIM_EXPORT LONG tapisim_set_option(const char *name, DWORD value)
     } else if (strcmp(name, "realtime") == 0) {
         if (value && !g_sim.clockRunning) {
             g_sim.clockStop = 0;
-            if (pthread_create(&g_sim.clockThread, NULL, clock_thread, NULL) == 0)
+            if (sim_thread_start(&g_sim.clockThread, clock_thread, NULL) == 0)
                 g_sim.clockRunning = 1;
             else
                 r = LINEERR_RESOURCEUNAVAIL;
@@ -571,7 +591,7 @@ SIM_EXPORT LONG tapisim_set_option(const char *name, DWORD value)
     } else {
         memcpy((char *)&g_sim.opt + options[i].offset, &value, sizeof value);
     }
-    r = sim_ret(r, "tapisim_set_option(\"%s\", %u)", name, value);
+    r = sim_ret(r, "tapisim_set_option(\"%s\", %" PRIuDW ")", name, value);
     sim_unlock();
     return r;
 }

@@ -45,7 +45,7 @@ static void trace_v(int insert, const char *fmt, va_list ap)
     if (!g_sim.opt.trace)
         return;
     char line[512];
-    int prefix = snprintf(line, sizeof line, "%8u ", g_sim.now);
+    int prefix = snprintf(line, sizeof line, "%8" PRIuDW " ", g_sim.now);
     int n = vsnprintf(line + prefix, sizeof line - (size_t)prefix, fmt, ap);
     if (n < 0)
         return;
@@ -87,7 +87,7 @@ LONG sim_ret(LONG result, const char *fmt, ...)
     vsnprintf(call, sizeof call, fmt, ap);
     va_end(ap);
     if (result > 0)
-        trace_call("%s -> request 0x%08X\n", call, (DWORD)result);
+        trace_call("%s -> request 0x%08" PRIXDW "\n", call, (DWORD)result);
     else if (result == 0)
         trace_call("%s -> 0\n", call);
     else

@@ -7,6 +7,19 @@
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
+/* The Windows <tapi.h> maps these unsuffixed names to their A or W form. tapi32.dll exports
+ * them under their own names too (the TAPI 1.x ANSI entry points), and so does the simulator. */
+#undef lineBlindTransfer
+#undef lineDial
+#undef lineGetAddressCaps
+#undef lineGetAddressStatus
+#undef lineGetCallInfo
+#undef lineGetDevCaps
+#undef lineGetLineDevStatus
+#undef lineMakeCall
+#undef lineOpen
+#undef lineRedirect
+
 static LONG unavailable(const char *function)
 {
     sim_lock();

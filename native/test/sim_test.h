@@ -7,6 +7,7 @@
 
 #include "tapi_abi.h"
 #include "tapisim.h"
+#include "tapi_format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +106,7 @@ static inline int next_msg(HLINEAPP app, LINEMESSAGE *m)
     CHECK_EQ((DWORD)m_.dwParam2, p2); CHECK_EQ((DWORD)m_.dwParam3, p3); } } while (0)
 
 #define EXPECT_NO_MSG(app) do { LINEMESSAGE m_; int got_ = next_msg(app, &m_); CHECK(!got_); \
-    if (got_) fprintf(stderr, "  unexpected message %u on 0x%X (0x%llX, 0x%llX, 0x%llX)\n", \
+    if (got_) fprintf(stderr, "  unexpected message %" PRIuDW " on 0x%" PRIXDW " (0x%llX, 0x%llX, 0x%llX)\n", \
     m_.dwMessageID, m_.hDevice, (unsigned long long)m_.dwParam1, (unsigned long long)m_.dwParam2, \
     (unsigned long long)m_.dwParam3); } while (0)
 

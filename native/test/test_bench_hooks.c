@@ -21,7 +21,7 @@ static void expect_batch(HLINEAPP app, DWORD count)
         if (m.dwMessageID != LINE_DEVSPECIFIC || m.hDevice != 0 || m.dwCallbackInstance != 0
             || m.dwParam1 != i || m.dwParam2 != count || m.dwParam3 != 0) {
             CHECK(!"synthetic message as documented");
-            fprintf(stderr, "  message %u of %u: id %u on 0x%X, inst 0x%llX (%llu, %llu, %llu)\n", i,
+            fprintf(stderr, "  message %" PRIuDW " of %" PRIuDW ": id %" PRIuDW " on 0x%" PRIXDW ", inst 0x%llX (%llu, %llu, %llu)\n", i,
                     count, m.dwMessageID, m.hDevice, (unsigned long long)m.dwCallbackInstance,
                     (unsigned long long)m.dwParam1, (unsigned long long)m.dwParam2,
                     (unsigned long long)m.dwParam3);

@@ -577,13 +577,13 @@ TEST(trace_of_a_simple_call)
         return;
     char expected[2048];
     snprintf(expected, sizeof expected,
-        "       0 lineMakeCallW(0x%08X, \"201\") hCall=0x%08X -> request 0x%08X\n"
-        "       0   => app 0x%08X LINE_REPLY(0x00000000, inst=0x42, 0x%X, 0x0, 0x0)\n"
-        "       0   => app 0x%08X LINE_CALLSTATE(0x%08X, inst=0x42, 0x10, 0x0, 0x0) DIALING\n"
-        "       0   => app 0x%08X LINE_CALLSTATE(0x%08X, inst=0x42, 0x200, 0x0, 0x0) PROCEEDING\n"
-        "       0   => app 0x%08X LINE_CALLSTATE(0x%08X, inst=0x42, 0x20, 0x0, 0x0) RINGBACK\n"
+        "       0 lineMakeCallW(0x%08" PRIXDW ", \"201\") hCall=0x%08" PRIXDW " -> request 0x%08" PRIXDW "\n"
+        "       0   => app 0x%08" PRIXDW " LINE_REPLY(0x00000000, inst=0x42, 0x%" PRIXDW ", 0x0, 0x0)\n"
+        "       0   => app 0x%08" PRIXDW " LINE_CALLSTATE(0x%08" PRIXDW ", inst=0x42, 0x10, 0x0, 0x0) DIALING\n"
+        "       0   => app 0x%08" PRIXDW " LINE_CALLSTATE(0x%08" PRIXDW ", inst=0x42, 0x200, 0x0, 0x0) PROCEEDING\n"
+        "       0   => app 0x%08" PRIXDW " LINE_CALLSTATE(0x%08" PRIXDW ", inst=0x42, 0x20, 0x0, 0x0) RINGBACK\n"
         "       0 advance 3000 ms\n"
-        "    3000   => app 0x%08X LINE_CALLSTATE(0x%08X, inst=0x42, 0x100, 0x1, 0x0) CONNECTED\n",
+        "    3000   => app 0x%08" PRIXDW " LINE_CALLSTATE(0x%08" PRIXDW ", inst=0x42, 0x100, 0x1, 0x0) CONNECTED\n",
         line, call, (DWORD)req, app, (DWORD)req, app, call, app, call, app, call, app, call);
     CHECK(strcmp(t, expected) == 0);
     if (strcmp(t, expected) != 0)

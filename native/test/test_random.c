@@ -106,7 +106,7 @@ static void add_request(model_app *a, LONG r, HLINE line, HCALL call)
         return;
     for (int i = 0; i < a->nreqs; i++)
         INVARIANT(a->reqs[i].id != (DWORD)r || a->reqs[i].replies > 0 || a->reqs[i].exempt,
-                  "request ID 0x%X reused while outstanding", (DWORD)r);
+                  "request ID 0x%" PRIXDW " reused while outstanding", (DWORD)r);
     if (a->nreqs < MAX_REQS)
         a->reqs[a->nreqs++] = (request){ (DWORD)r, line, call, 0, 0 };
 }
@@ -122,10 +122,10 @@ static void drain_checked(model_app *a)
             for (int i = 0; i < a->nreqs; i++)
                 if (a->reqs[i].id == (DWORD)m.dwParam1)
                     q = &a->reqs[i];
-            INVARIANT(q != NULL, "LINE_REPLY for unknown request 0x%X", (DWORD)m.dwParam1);
+            INVARIANT(q != NULL, "LINE_REPLY for unknown request 0x%" PRIXDW, (DWORD)m.dwParam1);
             if (q != NULL) {
                 q->replies++;
-                INVARIANT(q->replies == 1, "second LINE_REPLY for request 0x%X", q->id);
+                INVARIANT(q->replies == 1, "second LINE_REPLY for request 0x%" PRIXDW, q->id);
                 held_line *l = find_line(a, q->line);
                 INVARIANT(l == NULL || m.dwCallbackInstance == l->inst, "LINE_REPLY instance");
             }
@@ -148,7 +148,7 @@ static void drain_checked(model_app *a)
                         add_call(a, m.hDevice, a->lines[l].line);
             }
             int i = find_call(a, m.hDevice);
-            INVARIANT(i >= 0, "message %u about call 0x%X not held", m.dwMessageID, m.hDevice);
+            INVARIANT(i >= 0, "message %" PRIuDW " about call 0x%" PRIXDW " not held", m.dwMessageID, m.hDevice);
             if (i >= 0) {
                 held_line *l = find_line(a, a->calls[i].line);
                 INVARIANT(l != NULL && m.dwCallbackInstance == l->inst, "call message instance");
@@ -163,7 +163,7 @@ static void drain_checked(model_app *a)
             break;
         }
         default:
-            INVARIANT(0, "unexpected message %u", m.dwMessageID);
+            INVARIANT(0, "unexpected message %" PRIuDW, m.dwMessageID);
         }
     }
 }
@@ -243,7 +243,7 @@ static void step(void)
         held_line *l = &a->lines[pick((unsigned)a->nlines)];
         HCALL c = 0;
         LONG r = make_call(l->line, numbers[pick(7)], &c);
-        INVARIANT(r > 0, "lineMakeCallW returned 0x%X", (DWORD)r);
+        INVARIANT(r > 0, "lineMakeCallW returned 0x%" PRIXDW, (DWORD)r);
         add_request(a, r, l->line, 0);
         if (c != 0)
             add_call(a, c, l->line);
@@ -330,7 +330,7 @@ static int run_sequence(unsigned seed)
     for (int i = 0; i < MAX_APPS && !seq_failed; i++)
         for (int q = 0; apps[i].h && q < apps[i].nreqs; q++)
             INVARIANT(apps[i].reqs[q].exempt || apps[i].reqs[q].replies == 1,
-                      "request 0x%X got %d replies", apps[i].reqs[q].id, apps[i].reqs[q].replies);
+                      "request 0x%" PRIXDW " got %d replies", apps[i].reqs[q].id, apps[i].reqs[q].replies);
     if (seq_failed) {
         fprintf(stderr, "  replay with: test_random %u\n", seed);
         if (getenv("TAPISIM_TRACE_ON_FAILURE")) {

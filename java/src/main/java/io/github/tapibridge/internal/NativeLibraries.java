@@ -9,40 +9,82 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystems;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Finds the native libraries of tapibridge: {@code tapibridge} (the JNI bridge, loaded into the
  * JVM) and {@code tapisim} (the simulated switch, loaded later as a TAPI provider by a backend).
+ *
+ * <h2>Search order</h2>
  * One search order, for both:
  * <ol>
  *   <li>system property {@value #TAPISIM_PATH_PROPERTY} (simulator only): the full path of the
  *       simulator library;</li>
  *   <li>system property {@value #LIBRARY_PATH_PROPERTY}: a directory holding both libraries under
- *       their platform names ({@code libtapibridge.so}, {@code tapibridge.dll}, ...);</li>
- *   <li>the bundled resource {@code <platform>/<name>} of the {@code tapibridge-native} jar
- *       ({@code linux-x86-64/libtapibridge.so}, the folder named as JNA names it), looked up through
- *       the class loader of this class (so it works on the class path and the module path), and
- *       extracted once per process into a private temporary directory deleted at exit;</li>
+ *       their file names for the platform (below);</li>
+ *   <li>the bundled resource {@code <platform>/<file name>} of the {@code tapibridge-native} jar
+ *       ({@code linux-x86-64/libtapibridge.so}, {@code win32-x86-64/tapibridge.dll}: the folder
+ *       named as JNA names it, see {@link #platform()}), looked up through the class loader of
+ *       this class (so it works on the class path and the module path), and, unless it already is
+ *       a file, extracted once per process into a private directory of the temporary folder
+ *       (below);</li>
  *   <li>the directories of {@code java.library.path}.</li>
  * </ol>
  * A place that does not hold the library, or whose library fails to load, is skipped; if no place
  * works, the UnsatisfiedLinkError lists every place tried and why it failed. After loading the
  * bridge, its ABI version must equal {@link TapiJni#ABI_VERSION}. Nothing is printed: what was
  * loaded from where goes to the {@link System.Logger} of this class at DEBUG.
+ *
+ * <h2>File names</h2>
+ * The file name of a library follows from the platform folder, not from the JVM that runs the
+ * search, so that the lookup for any platform can be computed (and tested) on any host:
+ * <table>
+ *   <caption>File names by platform folder</caption>
+ *   <tr><th>platform folder</th><th>bridge</th><th>simulator</th></tr>
+ *   <tr><td>{@code win32-*}</td><td>{@code tapibridge.dll}</td><td>{@code tapisim.dll}</td></tr>
+ *   <tr><td>{@code darwin-*}</td><td>{@code libtapibridge.dylib}</td><td>{@code libtapisim.dylib}</td></tr>
+ *   <tr><td>{@code linux-*} and any other</td><td>{@code libtapibridge.so}</td><td>{@code libtapisim.so}</td></tr>
+ * </table>
+ * The same names are looked for in the directory of {@value #LIBRARY_PATH_PROPERTY} and in
+ * {@code java.library.path}, and named in the error.
+ *
+ * <h2>Extraction and clean-up</h2>
+ * Bundled libraries inside a jar are copied into a directory {@code tapibridge-<16 hex digits>}
+ * of {@code java.io.tmpdir} ({@code %TEMP%} on Windows), created for this process with owner-only
+ * permissions ({@code rwx------}) where the file system has POSIX permissions. Beside it, and
+ * created before it, a marker file {@code tapibridge-<same digits>.lck} says that its process is
+ * alive. At exit the JVM deletes the libraries, then the directory, then the marker
+ * ({@link File#deleteOnExit()}). On Windows a DLL cannot be deleted while it is loaded, and the
+ * JVM unloads neither library before it exits: the libraries and their directory stay in
+ * {@code %TEMP%}, but the marker (a plain file, never loaded) is deleted. So the first extraction
+ * of every process first deletes each {@code tapibridge-<16 hex digits>} directory of the same
+ * temporary folder whose marker is gone, with the library files in it. That clean-up is best
+ * effort: what cannot be deleted is logged at DEBUG and left for a later run; it looks at no
+ * entry of another name, follows no symbolic link or junction, deletes no file it did not
+ * extract, and never deletes a marker. A process that is killed keeps its marker, so its
+ * directory stays until the marker is deleted.
  */
 public final class NativeLibraries {
 
@@ -54,6 +96,18 @@ public final class NativeLibraries {
 
     static final String BRIDGE = "tapibridge";
     static final String SIMULATOR = "tapisim";
+    /** Every library the loader looks up, in the order {@link #bundledResources} lists them. */
+    static final List<String> LIBRARIES = List.of(BRIDGE, SIMULATOR);
+
+    /** The file name of a marker beside an extraction directory: the directory's name and this. */
+    static final String MARKER_SUFFIX = ".lck";
+    /** The names of the extraction directories; the clean-up looks at no other entry of the folder. */
+    private static final Pattern EXTRACTION_NAME = Pattern.compile("tapibridge-[0-9a-f]{16}");
+    /** The only files the clean-up deletes inside an extraction directory: what it extracts. */
+    private static final Set<String> EXTRACTED_NAMES = Set.copyOf(LIBRARIES.stream()
+            .flatMap(library -> List.of("win32", "darwin", "linux").stream()
+                    .map(os -> fileName(os + "-", library)))
+            .toList());
 
     private static final System.Logger LOG = System.getLogger(NativeLibraries.class.getName());
 
@@ -62,7 +116,9 @@ public final class NativeLibraries {
     private static Path bridge;
     private static Path simulator;
     private static Path extractDirectory;
+    /** Extracted libraries by resource name. */
     private static final Map<String, Path> EXTRACTED = new HashMap<>();
+    private static SecureRandom random;
 
     private NativeLibraries() {
     }
@@ -81,7 +137,7 @@ public final class NativeLibraries {
             List<String> tried = new ArrayList<>();
             Path found = find(BRIDGE, Lookup.SYSTEM, file -> load(file, tried), tried);
             if (found == null) {
-                throw notFound(BRIDGE, tried);
+                throw notFound(Lookup.SYSTEM.platform(), BRIDGE, tried);
             }
             bridge = found;
             LOG.log(Level.DEBUG, "loaded {0} (ABI {1})", found, TapiJni.ABI_VERSION);
@@ -114,7 +170,7 @@ public final class NativeLibraries {
                 List<String> tried = new ArrayList<>();
                 Path found = find(SIMULATOR, Lookup.SYSTEM, file -> true, tried);
                 if (found == null) {
-                    throw notFound(SIMULATOR, tried);
+                    throw notFound(Lookup.SYSTEM.platform(), SIMULATOR, tried);
                 }
                 simulator = found;
                 LOG.log(Level.DEBUG, "simulator library: {0}", found);
@@ -143,19 +199,62 @@ public final class NativeLibraries {
 
     // ---- search -------------------------------------------------------------------------
 
-    /** Where the search looks: system properties and class path resources (tests substitute). */
-    record Lookup(Function<String, String> property, Function<String, URL> resource) {
-        static final Lookup SYSTEM = new Lookup(System::getProperty, NativeLibraries::resource);
+    /**
+     * What the search is for and where it looks: the platform folder (which also gives the file
+     * names), system properties and class path resources. Tests substitute each.
+     */
+    record Lookup(String platform, Function<String, String> property, Function<String, URL> resource) {
+        static final Lookup SYSTEM = new Lookup(NativeLibraries.platform(), System::getProperty, NativeLibraries::resource);
     }
 
     /**
-     * Searches the places in order; the first file that {@code accept} takes is the result.
-     * Every place looked at and why it was passed over is added to {@code tried}.
+     * The file name of a library on a platform: a function of the platform folder alone, never of
+     * the JVM that asks.
+     *
+     * @param platform a platform folder ({@code win32-x86-64}, {@code linux-x86-64}, ...)
+     * @param library {@link #BRIDGE} or {@link #SIMULATOR}
+     * @return {@code <library>.dll} for {@code win32-*}, {@code lib<library>.dylib} for
+     *         {@code darwin-*}, else {@code lib<library>.so}
+     */
+    static String fileName(String platform, String library) {
+        if (platform.startsWith("win32-")) {
+            return library + ".dll";
+        }
+        if (platform.startsWith("darwin-")) {
+            return "lib" + library + ".dylib";
+        }
+        return "lib" + library + ".so";
+    }
+
+    /**
+     * The resource that holds a library in the {@code tapibridge-native} jar.
+     *
+     * @return {@code <platform>/<file name>}
+     */
+    static String bundledResource(String platform, String library) {
+        return platform + "/" + fileName(platform, library);
+    }
+
+    /**
+     * Every resource the search looks up on a platform, one per library of {@link #LIBRARIES}.
+     *
+     * @param platform a platform folder
+     * @return for {@code win32-x86-64}: {@code win32-x86-64/tapibridge.dll} and
+     *         {@code win32-x86-64/tapisim.dll}
+     */
+    static List<String> bundledResources(String platform) {
+        return LIBRARIES.stream().map(library -> bundledResource(platform, library)).toList();
+    }
+
+    /**
+     * Searches the places in order for a library of {@code lookup.platform()}; the first file
+     * that {@code accept} takes is the result. Every place looked at and why it was passed over
+     * is added to {@code tried}.
      *
      * @return the accepted file, or null
      */
     static Path find(String library, Lookup lookup, Predicate<Path> accept, List<String> tried) {
-        String fileName = System.mapLibraryName(library);
+        String fileName = fileName(lookup.platform(), library);
 
         if (library.equals(SIMULATOR)) {
             String file = lookup.property().apply(TAPISIM_PATH_PROPERTY);
@@ -181,13 +280,13 @@ public final class NativeLibraries {
             }
         }
 
-        String resource = platform() + "/" + fileName;
+        String resource = bundledResource(lookup.platform(), library);
         URL url = lookup.resource().apply(resource);
         if (url == null) {
             tried.add("bundled resource " + resource + ": not on the class path or module path"
                     + " (is the tapibridge-native jar there, built for this platform?)");
         } else {
-            Path p = bundled(library, resource, url, tried);
+            Path p = bundled(resource, fileName, url, tried);
             if (p != null && accept.test(p)) {
                 return p;
             }
@@ -215,17 +314,18 @@ public final class NativeLibraries {
         return null;
     }
 
-    static UnsatisfiedLinkError notFound(String library, List<String> tried) {
+    /** The error when no place held {@code library}: names the file and every place tried. */
+    static UnsatisfiedLinkError notFound(String platform, String library, List<String> tried) {
         StringBuilder b = new StringBuilder("tapibridge: cannot find the native library ")
-                .append(System.mapLibraryName(library)).append(" for ").append(platform())
+                .append(fileName(platform, library)).append(" for ").append(platform)
                 .append(". Tried, in order:");
         for (int i = 0; i < tried.size(); i++) {
             b.append("\n  ").append(i + 1).append(". ").append(tried.get(i));
         }
         b.append("\nPut the tapibridge-native jar for this platform on the class path, or set -D")
                 .append(LIBRARY_PATH_PROPERTY).append(" to a directory holding ")
-                .append(System.mapLibraryName(BRIDGE)).append(" and ")
-                .append(System.mapLibraryName(SIMULATOR)).append('.');
+                .append(fileName(platform, BRIDGE)).append(" and ")
+                .append(fileName(platform, SIMULATOR)).append('.');
         return new UnsatisfiedLinkError(b.toString());
     }
 
@@ -275,7 +375,7 @@ public final class NativeLibraries {
     }
 
     /** The resource as a file: itself if it is one (an exploded class folder), else extracted. */
-    private static Path bundled(String library, String resource, URL url, List<String> tried) {
+    private static Path bundled(String resource, String fileName, URL url, List<String> tried) {
         String place = "bundled resource " + resource + " (" + url + ")";
         if ("file".equals(url.getProtocol())) {
             try {
@@ -286,25 +386,24 @@ public final class NativeLibraries {
             }
         }
         synchronized (LOCK) {
-            Path done = EXTRACTED.get(library);
+            Path done = EXTRACTED.get(resource);
             if (done != null) {
                 return done;
             }
             try {
                 if (extractDirectory == null) {
-                    extractDirectory = createPrivateDirectory();
-                    extractDirectory.toFile().deleteOnExit();
+                    extractDirectory = firstExtractionDirectory(temporaryFolder());
                 }
-                Path target = extractDirectory.resolve(resource.substring(resource.indexOf('/') + 1));
+                Path target = extractDirectory.resolve(fileName);
                 try (InputStream in = url.openStream();
                      OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                              StandardOpenOption.WRITE)) {
                     in.transferTo(out);
                 }
                 // Registered after the directory, so deleted before it (reverse order). A loaded
-                // DLL cannot be deleted on Windows: it then stays in the temporary folder.
+                // DLL cannot be deleted on Windows: a later process's clean-up deletes it.
                 target.toFile().deleteOnExit();
-                EXTRACTED.put(library, target);
+                EXTRACTED.put(resource, target);
                 LOG.log(Level.DEBUG, "extracted {0} to {1}", url, target);
                 return target;
             } catch (IOException | RuntimeException e) {
@@ -314,12 +413,145 @@ public final class NativeLibraries {
         }
     }
 
-    private static Path createPrivateDirectory() throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempDirectory("tapibridge-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    // ---- extraction directories ---------------------------------------------------------
+
+    private static Path temporaryFolder() {
+        return Paths.get(System.getProperty("java.io.tmpdir", ".")).toAbsolutePath();
+    }
+
+    /**
+     * What the first extraction of a process does: deletes the stale extraction directories of
+     * {@code root}, then creates its own.
+     *
+     * @param root the temporary folder ({@code java.io.tmpdir}; tests pass their own)
+     * @return the new, empty directory
+     * @throws IOException if it cannot be created
+     */
+    static Path firstExtractionDirectory(Path root) throws IOException {
+        deleteStaleExtractions(root);
+        return createExtractionDirectory(root);
+    }
+
+    /**
+     * Creates a private extraction directory {@code tapibridge-<16 hex digits>} in {@code root},
+     * after its marker {@code tapibridge-<same digits>.lck}, so that no other process ever sees
+     * the directory without its marker. Both are deleted at exit: first the directory (if empty
+     * by then), last the marker.
+     *
+     * @param root the temporary folder ({@code java.io.tmpdir}; tests pass their own)
+     * @return the new, empty directory
+     * @throws IOException if either cannot be created
+     */
+    static Path createExtractionDirectory(Path root) throws IOException {
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] file = posix ? new FileAttribute<?>[] {owner("rw-------")} : new FileAttribute<?>[0];
+        FileAttribute<?>[] dir = posix ? new FileAttribute<?>[] {owner("rwx------")} : new FileAttribute<?>[0];
+        for (int attempt = 1; ; attempt++) {
+            String name = String.format("tapibridge-%016x", random().nextLong());
+            Path marker = root.resolve(name + MARKER_SUFFIX);
+            Path directory = root.resolve(name);
+            try {
+                Files.createFile(marker, file);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 10) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                Files.createDirectory(directory, dir);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(marker);
+                if (e instanceof FileAlreadyExistsException && attempt < 10) {
+                    continue;
+                }
+                throw e;
+            }
+            // deleteOnExit deletes in reverse order of registration: the directory, then its marker.
+            marker.toFile().deleteOnExit();
+            directory.toFile().deleteOnExit();
+            return directory;
         }
-        return Files.createTempDirectory("tapibridge-"); // Windows: in the user's own %TEMP%
+    }
+
+    /**
+     * Deletes every extraction directory of {@code root} whose marker is gone (its process has
+     * exited, on Windows leaving the DLLs it had loaded), with the library files in it. Best
+     * effort: what cannot be listed or deleted is logged at DEBUG and skipped. Touches only
+     * entries named {@code tapibridge-<16 hex digits>} that are plain directories (no symbolic
+     * link, junction or other reparse point), and inside them only regular files named as a
+     * bundled library; so a directory holding anything else stays.
+     *
+     * @param root the temporary folder ({@code java.io.tmpdir}; tests pass their own)
+     * @return how many directories were deleted
+     */
+    static int deleteStaleExtractions(Path root) {
+        int deleted = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+                p -> EXTRACTION_NAME.matcher(p.getFileName().toString()).matches())) {
+            for (Path entry : entries) {
+                if (deleteIfStale(entry)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+            LOG.log(Level.DEBUG, "cannot look for stale extraction directories in {0}: {1}", root, e);
+        }
+        if (deleted > 0) {
+            LOG.log(Level.DEBUG, "deleted {0} stale extraction directories in {1}", deleted, root);
+        }
+        return deleted;
+    }
+
+    private static boolean deleteIfStale(Path directory) {
+        try {
+            Path marker = directory.resolveSibling(directory.getFileName() + MARKER_SUFFIX);
+            if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                return false; // its process is alive
+            }
+            if (!isPlain(directory, true)) {
+                LOG.log(Level.DEBUG, "{0} has no marker but is not a plain directory: left alone", directory);
+                return false;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+                for (Path f : files) {
+                    if (EXTRACTED_NAMES.contains(f.getFileName().toString()) && isPlain(f, false)) {
+                        Files.delete(f);
+                    }
+                }
+            }
+            Files.delete(directory); // fails if anything else is in it
+            LOG.log(Level.DEBUG, "deleted the stale extraction directory {0}", directory);
+            return true;
+        } catch (IOException | DirectoryIteratorException | SecurityException e) {
+            LOG.log(Level.DEBUG, "cannot delete the stale extraction directory {0}: {1}", directory, e);
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code p} is, without following links, a directory (or a regular file) that is no
+     * link: on Windows a junction is a directory that {@link BasicFileAttributes#isOther()} marks.
+     */
+    private static boolean isPlain(Path p, boolean directory) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink() || a.isOther()) {
+            return false;
+        }
+        return directory ? a.isDirectory() : a.isRegularFile();
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> owner(String permissions) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+    }
+
+    private static SecureRandom random() {
+        synchronized (LOCK) {
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            return random;
+        }
     }
 
     // ---- platform -----------------------------------------------------------------------

@@ -48,14 +48,21 @@ public final class JnaBackend implements TapiBackend {
         return new JnaBackend("simulator " + path, DirectLoader.open(path.toString()));
     }
 
-    /** Windows {@code tapi32.dll}, from System32 only. */
+    /**
+     * Windows {@code tapi32.dll}, by full path from the system directory that Windows reports
+     * ({@code GetSystemDirectoryW}), so no other folder of the DLL search order is consulted.
+     *
+     * @return a backend bound to the system TAPI
+     * @throws UnsupportedOperationException if this is not Windows
+     * @throws IllegalStateException if Windows does not report its system directory
+     * @throws UnsatisfiedLinkError if {@code tapi32.dll} cannot be loaded from it
+     */
     public static JnaBackend openSystem() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
             throw new UnsupportedOperationException("The system TAPI provider (tapi32.dll) exists only on Windows");
         }
-        String root = Objects.requireNonNullElse(System.getenv("SystemRoot"), "C:\\Windows");
-        Path path = Path.of(root, "System32", "tapi32.dll");
-        return new JnaBackend("system " + path, DirectLoader.open(path.toString()));
+        String path = SystemTapi.tapi32Path();
+        return new JnaBackend("system " + path, DirectLoader.open(path));
     }
 
     /** Any library exporting the TAPI 2.x W functions. */

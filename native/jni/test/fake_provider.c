@@ -4,10 +4,16 @@
  *   FAKE_TAPISIM             also export the tapisim_ control functions, but not
  *                            tapisim_set_option (a simulator that predates it)
  *   FAKE_NO_UNCOMPLETECALL   leave out lineUncompleteCall (not a complete TAPI provider)
+ *   FAKE_PLANTED             also export tapifake_planted: the tapi32.dll that the JNI test host
+ *                            plants in its working directory, which must never be loaded
  */
 #include "tapisim.h"
 
+#ifdef _WIN32
+#define EXPORT __declspec(dllexport)
+#else
 #define EXPORT __attribute__((visibility("default")))
+#endif
 #define UNAVAIL return LINEERR_OPERATIONUNAVAIL;
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -45,4 +51,8 @@ EXPORT DWORD tapisim_now(void) { return 42; }
 EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr) { return 0; }
 EXPORT LONG tapisim_trace(char *buf, DWORD size, DWORD *needed) { UNAVAIL }
 EXPORT LONG tapisim_trace_clear(void) { return 0; }
+#endif
+
+#ifdef FAKE_PLANTED
+EXPORT int tapifake_planted(void) { return 1; }
 #endif

@@ -1,0 +1,340 @@
+/*
+ * Runs libtapibridge without a JVM: JNI_OnLoad with the fake JavaVM of fake_jvm.c, the
+ * registered natives checked against TapiJni.java, misuse errors, openSystemProvider
+ * (host_system.c) and a call completion round trip against libtapisim (host_round_trip.c).
+ * One "ok"/"not ok" line per check.
+ *   tapibridge-jni-host <bridge library> <simulator library>
+ */
+#include "jni_host.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _WIN32
+#include <windows.h>
+#include <shellapi.h>
+#else
+#include <dlfcn.h>
+#endif
+
+/* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
+#define TAPIJNI_ABI_VERSION 2
+static const struct { const char *name, *descriptor; } declared[] = {
+    { "abiVersion", "()I" },
+    { "openProvider", "(Ljava/lang/String;)J" },
+    { "openSystemProvider", "()J" },
+    { "closeProvider", "(J)V" },
+    { "hasSimulatorControl", "(J)Z" },
+    { "allocate", "(JJ)J" },
+    { "free", "(JJ)V" },
+    { "liveAllocations", "(J)J" },
+    { "getInt", "(J)I" },
+    { "putInt", "(JI)V" },
+    { "read", "(J[BII)V" },
+    { "write", "(J[BII)V" },
+    { "view", "(JI)Ljava/nio/ByteBuffer;" },
+    { "lineInitializeExW", "(JJJLjava/lang/String;JJJ)I" },
+    { "lineShutdown", "(JI)I" },
+    { "lineNegotiateAPIVersion", "(JIIIIJJ)I" },
+    { "lineGetDevCapsW", "(JIIIIJ)I" },
+    { "lineGetAddressCapsW", "(JIIIIIJ)I" },
+    { "lineOpenW", "(JIIJIIJIIJ)I" },
+    { "lineClose", "(JI)I" },
+    { "lineSetStatusMessages", "(JIII)I" },
+    { "lineGetLineDevStatusW", "(JIJ)I" },
+    { "lineMakeCallW", "(JIJLjava/lang/String;IJ)I" },
+    { "lineAnswer", "(JIJI)I" },
+    { "lineDrop", "(JIJI)I" },
+    { "lineDeallocateCall", "(JI)I" },
+    { "lineGetCallInfoW", "(JIJ)I" },
+    { "lineGetCallStatus", "(JIJ)I" },
+    { "lineGetMessage", "(JIJI)I" },
+    { "lineCompleteCall", "(JIJII)I" },
+    { "lineUncompleteCall", "(JII)I" },
+    { "tapisim_reset", "(J)I" },
+    { "tapisim_set_station", "(JLjava/lang/String;I)I" },
+    { "tapisim_advance", "(JI)I" },
+    { "tapisim_now", "(J)I" },
+    { "tapisim_fail_next", "(JLjava/lang/String;I)I" },
+    { "tapisim_set_option", "(JLjava/lang/String;I)I" },
+    { "tapisim_trace", "(JJIJ)I" },
+    { "tapisim_trace_clear", "(J)I" },
+    { "tapisim_post_messages", "(JII)I" },
+};
+#define DECLARED (sizeof declared / sizeof *declared)
+
+host_natives nat;
+static int passed, failed;
+
+int check(int cond, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    fputs(cond ? "ok - " : "not ok - ", stdout);
+    vprintf(format, ap);
+    fputs("\n", stdout);
+    va_end(ap);
+    fflush(stdout);
+    if (cond)
+        passed++;
+    else
+        failed++;
+    return cond;
+}
+
+int clean(void)
+{
+    if (fj_exception() == NULL)
+        return 1;
+    printf("# unexpected %s: %s\n", fj_exception(), fj_exception_message());
+    fj_exception_clear();
+    return 0;
+}
+
+int thrown(const char *name)
+{
+    const char *e = fj_exception();
+    if (e == NULL) {
+        printf("# no exception, expected %s\n", name);
+        return 0;
+    }
+    int same = strcmp(e, name) == 0;
+    printf("# %s%s: %s\n", same ? "" : "unexpected ", e, fj_exception_message());
+    fj_exception_clear();
+    return same;
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+/* A library path as given, as the loader wants it and as a label for messages. */
+typedef struct {
+    char *label; /* UTF-8 */
+#ifdef _WIN32
+    WCHAR *path; /* full path */
+#else
+    const char *path;
+#endif
+} host_path;
+
+typedef void (*any_fn)(void);
+typedef jint (JNICALL *onload_fn)(JavaVM *, void *);
+
+#ifdef _WIN32
+
+static int host_path_of(host_path *hp, const WCHAR *arg)
+{
+    DWORD n = GetFullPathNameW(arg, 0, NULL, NULL);
+    hp->path = n > 0 ? malloc(n * sizeof(WCHAR)) : NULL;
+    if (hp->path == NULL || GetFullPathNameW(arg, n, hp->path, NULL) == 0)
+        return 0;
+    int u = WideCharToMultiByte(CP_UTF8, 0, hp->path, -1, NULL, 0, NULL, NULL);
+    hp->label = u > 0 ? malloc((size_t)u) : NULL;
+    return hp->label != NULL
+        && WideCharToMultiByte(CP_UTF8, 0, hp->path, -1, hp->label, u, NULL, NULL) > 0;
+}
+
+/* The path with an ASCII suffix, as a Java string. */
+static jstring path_string(const host_path *hp, const char *suffix)
+{
+    size_t n = wcslen(hp->path), s = strlen(suffix);
+    jchar *w = malloc((n + s) * sizeof *w);
+    if (w == NULL)
+        return NULL;
+    memcpy(w, hp->path, n * sizeof *w);
+    for (size_t i = 0; i < s; i++)
+        w[n + i] = (jchar)(unsigned char)suffix[i];
+    jstring r = fj_string_utf16(w, (jsize)(n + s));
+    free(w);
+    return r;
+}
+
+static onload_fn load_bridge(const host_path *hp)
+{
+    HMODULE m = LoadLibraryExW(hp->path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
+    if (m == NULL)
+        printf("# LoadLibraryExW: error %lu\n", (unsigned long)GetLastError());
+    if (!check(m != NULL, "loads the bridge %s", hp->label))
+        return NULL;
+    onload_fn f = (onload_fn)(any_fn)GetProcAddress(m, "JNI_OnLoad");
+    check(f != NULL, "the bridge exports JNI_OnLoad");
+    return f;
+}
+
+#else /* !_WIN32 */
+
+static int host_path_of(host_path *hp, const char *arg)
+{
+    hp->path = arg;
+    size_t n = strlen(arg) + 1;
+    hp->label = malloc(n);
+    if (hp->label != NULL)
+        memcpy(hp->label, arg, n);
+    return hp->label != NULL;
+}
+
+static jstring path_string(const host_path *hp, const char *suffix)
+{
+    size_t n = strlen(hp->path), s = strlen(suffix);
+    char *u = malloc(n + s + 1);
+    if (u == NULL)
+        return NULL;
+    memcpy(u, hp->path, n);
+    memcpy(u + n, suffix, s + 1);
+    jstring r = fj_string(u);
+    free(u);
+    return r;
+}
+
+static onload_fn load_bridge(const host_path *hp)
+{
+    void *m = dlopen(hp->path, RTLD_NOW | RTLD_LOCAL);
+    if (m == NULL)
+        printf("# %s\n", dlerror());
+    if (!check(m != NULL, "loads the bridge %s", hp->label))
+        return NULL;
+    onload_fn f = (onload_fn)(any_fn)dlsym(m, "JNI_OnLoad");
+    check(f != NULL, "the bridge exports JNI_OnLoad");
+    return f;
+}
+
+#endif /* !_WIN32 */
+
+/* ---- registration ------------------------------------------------------------------------- */
+
+static int is_declared(const char *name, const char *descriptor)
+{
+    for (size_t i = 0; i < DECLARED; i++) {
+        if (strcmp(declared[i].name, name) == 0 && strcmp(declared[i].descriptor, descriptor) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void check_registration(void)
+{
+    size_t n = fj_native_count(), later = 0;
+    const fj_native *first = fj_native_at(0), *second = fj_native_at(1);
+    check(first != NULL && first->batch == 0 && (second == NULL || second->batch != 0)
+              && strcmp(first->name, "abiVersion") == 0 && strcmp(first->signature, "()I") == 0,
+          "the first RegisterNatives registers abiVersion ()I alone");
+    for (size_t i = 0; i < n; i++)
+        later += fj_native_at(i)->batch == 1;
+    check(fj_register_calls() == 2 && later == DECLARED - 1,
+          "a second RegisterNatives registers the other %lu natives (%lu in %d calls)",
+          (unsigned long)(DECLARED - 1), (unsigned long)n, fj_register_calls());
+
+    size_t undeclared = 0, wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fj_native *r = fj_native_at(i);
+        if (r->fnPtr == NULL || !is_declared(r->name, r->signature)) {
+            printf("# registered, not declared in TapiJni (or no function): %s %s\n", r->name,
+                   r->signature);
+            undeclared++;
+        }
+    }
+    check(undeclared == 0, "every registered (name, descriptor) is declared so in TapiJni.java");
+    for (size_t d = 0; d < DECLARED; d++) {
+        int times = 0;
+        for (size_t i = 0; i < n; i++) {
+            const fj_native *r = fj_native_at(i);
+            times += strcmp(r->name, declared[d].name) == 0
+                  && strcmp(r->signature, declared[d].descriptor) == 0;
+        }
+        if (times != 1) {
+            printf("# %s %s registered %d times\n", declared[d].name, declared[d].descriptor,
+                   times);
+            wrong++;
+        }
+    }
+    check(wrong == 0, "every one of the %lu natives of TapiJni.java is registered once",
+          (unsigned long)DECLARED);
+}
+
+/* Finds the natives the host calls; with one missing, the host calls none. */
+static int lookup_natives(void)
+{
+    int missing = 0;
+#define HOST_LOOKUP(name, descriptor, type)                                                     \
+    nat.name = (type)fj_lookup(#name, descriptor);                                              \
+    if (nat.name == NULL) {                                                                     \
+        printf("# not registered: %s %s\n", #name, descriptor);                                 \
+        missing++;                                                                              \
+    }
+    HOST_NATIVES(HOST_LOOKUP)
+#undef HOST_LOOKUP
+    if (missing > 0)
+        check(0, "the natives this host calls are registered (%d missing)", missing);
+    return missing == 0;
+}
+
+/* ---- misuse ------------------------------------------------------------------------------- */
+
+static void check_misuse(const host_path *sim)
+{
+    jlong p = J(openProvider, path_string(sim, ".does-not-exist"));
+    int t = thrown("java/lang/UnsatisfiedLinkError");
+    check(t && p == 0, "openProvider of a missing library: UnsatisfiedLinkError, 0");
+    p = J(openProvider, NULL);
+    t = thrown("java/lang/NullPointerException");
+    check(t && p == 0, "openProvider(null): NullPointerException, 0");
+    jboolean z = J(hasSimulatorControl, 0);
+    t = thrown("java/lang/IllegalStateException");
+    check(t && z == JNI_FALSE, "hasSimulatorControl with provider 0: IllegalStateException");
+    jint r = J(lineShutdown, 0, 1);
+    t = thrown("java/lang/IllegalStateException");
+    check(t && r == 0, "lineShutdown with provider 0: IllegalStateException, 0");
+    r = J(getInt, 0);
+    t = thrown("java/lang/IllegalArgumentException");
+    check(t && r == 0, "getInt(0): IllegalArgumentException");
+}
+
+/* ---- main ---------------------------------------------------------------------------------- */
+
+int main(int argc, char **argv)
+{
+    host_path bridge = { 0 }, sim = { 0 };
+    int usable;
+#ifdef _WIN32
+    int n = 0;
+    WCHAR **w = CommandLineToArgvW(GetCommandLineW(), &n);
+    usable = w != NULL && n == 3 && host_path_of(&bridge, w[1]) && host_path_of(&sim, w[2]);
+    LocalFree(w);
+#else
+    usable = argc == 3 && host_path_of(&bridge, argv[1]) && host_path_of(&sim, argv[2]);
+#endif
+    if (!usable) {
+        fprintf(stderr, "usage: %s <bridge library> <simulator library>\n",
+                argc > 0 ? argv[0] : "tapibridge-jni-host");
+        return 2;
+    }
+
+    onload_fn onload = load_bridge(&bridge);
+    if (onload != NULL) {
+        jint v = onload(fj_vm(), NULL);
+        check(clean() && v == JNI_VERSION_1_8, "JNI_OnLoad: JNI_VERSION_1_8");
+        check_registration();
+        if (lookup_natives()) {
+            jint abi = J0(abiVersion);
+            check(clean() && abi == TAPIJNI_ABI_VERSION, "abiVersion: %ld, as TapiJni.ABI_VERSION",
+                  (long)abi);
+            check_misuse(&sim);
+            check_system_provider();
+            check_round_trip(path_string(&sim, ""), sim.label);
+        }
+        check(fj_misuse() == 0, "no JNI misuse (no call with an exception pending, no bad "
+                                "argument, no unknown class)");
+        check(fj_local_refs() == 0, "every local reference handed out was deleted");
+    }
+
+    fj_shutdown();
+    free(bridge.label);
+    free(sim.label);
+#ifdef _WIN32
+    free(bridge.path);
+    free(sim.path);
+#endif
+    printf("# %d ok, %d not ok\n", passed, failed);
+    return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,94 @@
+/* Shared by the parts of the JNI test host: the natives it calls and its check helpers. */
+#ifndef JNI_HOST_H
+#define JNI_HOST_H
+
+#include "fake_jvm.h"
+
+/* Function types of the natives, named after their Java descriptors (S = String, B = byte[],
+ * O = an object result). */
+typedef jint (JNICALL *nat__I)(JNIEnv *, jclass);
+typedef jlong (JNICALL *nat__J)(JNIEnv *, jclass);
+typedef jlong (JNICALL *nat_S_J)(JNIEnv *, jclass, jstring);
+typedef void (JNICALL *nat_J_V)(JNIEnv *, jclass, jlong);
+typedef jboolean (JNICALL *nat_J_Z)(JNIEnv *, jclass, jlong);
+typedef jint (JNICALL *nat_J_I)(JNIEnv *, jclass, jlong);
+typedef jlong (JNICALL *nat_J_J)(JNIEnv *, jclass, jlong);
+typedef jlong (JNICALL *nat_JJ_J)(JNIEnv *, jclass, jlong, jlong);
+typedef void (JNICALL *nat_JJ_V)(JNIEnv *, jclass, jlong, jlong);
+typedef void (JNICALL *nat_JI_V)(JNIEnv *, jclass, jlong, jint);
+typedef void (JNICALL *nat_JBII_V)(JNIEnv *, jclass, jlong, jbyteArray, jint, jint);
+typedef jobject (JNICALL *nat_JI_O)(JNIEnv *, jclass, jlong, jint);
+typedef jint (JNICALL *nat_JI_I)(JNIEnv *, jclass, jlong, jint);
+typedef jint (JNICALL *nat_JII_I)(JNIEnv *, jclass, jlong, jint, jint);
+typedef jint (JNICALL *nat_JSI_I)(JNIEnv *, jclass, jlong, jstring, jint);
+typedef jint (JNICALL *nat_JIJI_I)(JNIEnv *, jclass, jlong, jint, jlong, jint);
+typedef jint (JNICALL *nat_JIJII_I)(JNIEnv *, jclass, jlong, jint, jlong, jint, jint);
+typedef jint (JNICALL *nat_JIJSIJ_I)(JNIEnv *, jclass, jlong, jint, jlong, jstring, jint, jlong);
+typedef jint (JNICALL *nat_JJJSJJJ_I)(JNIEnv *, jclass, jlong, jlong, jlong, jstring, jlong,
+                                      jlong, jlong);
+typedef jint (JNICALL *nat_JIIIIJJ_I)(JNIEnv *, jclass, jlong, jint, jint, jint, jint, jlong,
+                                      jlong);
+typedef jint (JNICALL *nat_JIIJIIJIIJ_I)(JNIEnv *, jclass, jlong, jint, jint, jlong, jint, jint,
+                                         jlong, jint, jint, jlong);
+
+/* The natives the host calls: X(name, descriptor, type). */
+#define HOST_NATIVES(X)                                                                         \
+    X(abiVersion, "()I", nat__I)                                                                \
+    X(openProvider, "(Ljava/lang/String;)J", nat_S_J)                                           \
+    X(openSystemProvider, "()J", nat__J)                                                        \
+    X(closeProvider, "(J)V", nat_J_V)                                                           \
+    X(hasSimulatorControl, "(J)Z", nat_J_Z)                                                     \
+    X(allocate, "(JJ)J", nat_JJ_J)                                                              \
+    X(free, "(JJ)V", nat_JJ_V)                                                                  \
+    X(liveAllocations, "(J)J", nat_J_J)                                                         \
+    X(getInt, "(J)I", nat_J_I)                                                                  \
+    X(putInt, "(JI)V", nat_JI_V)                                                                \
+    X(read, "(J[BII)V", nat_JBII_V)                                                             \
+    X(write, "(J[BII)V", nat_JBII_V)                                                            \
+    X(view, "(JI)Ljava/nio/ByteBuffer;", nat_JI_O)                                              \
+    X(lineInitializeExW, "(JJJLjava/lang/String;JJJ)I", nat_JJJSJJJ_I)                          \
+    X(lineShutdown, "(JI)I", nat_JI_I)                                                          \
+    X(lineNegotiateAPIVersion, "(JIIIIJJ)I", nat_JIIIIJJ_I)                                     \
+    X(lineOpenW, "(JIIJIIJIIJ)I", nat_JIIJIIJIIJ_I)                                             \
+    X(lineClose, "(JI)I", nat_JI_I)                                                             \
+    X(lineMakeCallW, "(JIJLjava/lang/String;IJ)I", nat_JIJSIJ_I)                                \
+    X(lineDrop, "(JIJI)I", nat_JIJI_I)                                                          \
+    X(lineDeallocateCall, "(JI)I", nat_JI_I)                                                    \
+    X(lineGetMessage, "(JIJI)I", nat_JIJI_I)                                                    \
+    X(lineCompleteCall, "(JIJII)I", nat_JIJII_I)                                                \
+    X(lineUncompleteCall, "(JII)I", nat_JII_I)                                                  \
+    X(tapisim_reset, "(J)I", nat_J_I)                                                           \
+    X(tapisim_set_station, "(JLjava/lang/String;I)I", nat_JSI_I)
+
+typedef struct {
+#define HOST_FIELD(name, descriptor, type) type name;
+    HOST_NATIVES(HOST_FIELD)
+#undef HOST_FIELD
+} host_natives;
+
+extern host_natives nat;
+
+/* Calls a native as Java would: J(name, arguments...), J0(name) for none. */
+#define J(name, ...) nat.name(fj_env(), fj_tapijni(), __VA_ARGS__)
+#define J0(name) nat.name(fj_env(), fj_tapijni())
+
+/* Prints "ok - ..." or "not ok - ..."; returns cond. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int check(int cond, const char *format, ...);
+
+/* No exception pending; else prints it as a "#" line, clears it and returns 0. */
+int clean(void);
+
+/* The pending exception is of class `name` ("java/lang/..."); prints its message as a "#"
+ * line, clears it. Any other pending exception or none: prints it and returns 0. */
+int thrown(const char *name);
+
+/* openSystemProvider: System32 only on Windows, an exception elsewhere (host_system.c). */
+void check_system_provider(void);
+
+/* Opens the simulator and runs one call completion round trip (host_round_trip.c). */
+void check_round_trip(jstring simulator, const char *label);
+
+#endif /* JNI_HOST_H */

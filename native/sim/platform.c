@@ -11,6 +11,16 @@ typedef struct start_args {
     void *arg;
 } start_args;
 
+static start_args *start_args_new(void (*fn)(void *), void *arg)
+{
+    start_args *a = malloc(sizeof *a);
+    if (a != NULL) {
+        a->fn = fn;
+        a->arg = arg;
+    }
+    return a;
+}
+
 #ifdef _WIN32
 
 void sim_mutex_lock(sim_mutex *m) { AcquireSRWLockExclusive(m); }
@@ -64,11 +74,9 @@ static DWORD WINAPI thread_main(LPVOID p)
 
 int sim_thread_start(sim_thread *t, void (*fn)(void *), void *arg)
 {
-    start_args *a = malloc(sizeof *a);
+    start_args *a = start_args_new(fn, arg);
     if (a == NULL)
         return 1;
-    a->fn = fn;
-    a->arg = arg;
     *t = CreateThread(NULL, 0, thread_main, a, 0, NULL);
     if (*t == NULL) {
         free(a);
@@ -141,11 +149,9 @@ static void *thread_main(void *p)
 
 int sim_thread_start(sim_thread *t, void (*fn)(void *), void *arg)
 {
-    start_args *a = malloc(sizeof *a);
+    start_args *a = start_args_new(fn, arg);
     if (a == NULL)
         return 1;
-    a->fn = fn;
-    a->arg = arg;
     if (pthread_create(t, NULL, thread_main, a) != 0) {
         free(a);
         return 1;

@@ -61,7 +61,8 @@ static inline void to_wide(const char *s, WCHAR *w, size_t n)
     w[i] = 0;
 }
 
-static inline HLINEAPP init_app(const char *name)
+/* lineInitializeExW with LINEINITIALIZEEXOPTION_USEEVENT; *event (if not NULL) gets hEvent. */
+static inline HLINEAPP init_app_event(const char *name, HANDLE *event)
 {
     WCHAR wname[64];
     to_wide(name, wname, 64);
@@ -74,7 +75,14 @@ static inline HLINEAPP init_app(const char *name)
     LONG r = lineInitializeExW(&h, NULL, NULL, wname, &numDevs, &ver, &p);
     CHECK_EQ(r, 0);
     CHECK(h != 0);
+    if (event != NULL)
+        *event = p.Handles.hEvent;
     return h;
+}
+
+static inline HLINEAPP init_app(const char *name)
+{
+    return init_app_event(name, NULL);
 }
 
 static inline HLINE open_line(HLINEAPP app, DWORD dev, DWORD version, DWORD priv, DWORD_PTR inst)

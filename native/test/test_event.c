@@ -10,14 +10,7 @@
 
 static HLINEAPP init_with_event(HANDLE *event)
 {
-    HLINEAPP h = 0;
-    DWORD numDevs = 0, ver = V31;
-    LINEINITIALIZEEXPARAMS p;
-    memset(&p, 0, sizeof p);
-    p.dwTotalSize = sizeof p;
-    p.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
-    CHECK_EQ(lineInitializeExW(&h, NULL, NULL, NULL, &numDevs, &ver, &p), 0);
-    *event = p.Handles.hEvent;
+    HLINEAPP h = init_app_event("e", event);
     CHECK(*event != NULL);
     return h;
 }

@@ -215,6 +215,8 @@ void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner)
     if (dropIfSoleOwner && ch->privilege == LINECALLPRIVILEGE_OWNER && owners == 0
         && call->state != LINECALLSTATE_IDLE)
         sim_call_end(call);
+    else if (call->handles == NULL && call->state == LINECALLSTATE_DISCONNECTED)
+        sim_call_end(call); /* the far end has gone and nobody can drop it any more: cleared */
     free(ch);
     sim_call_maybe_free(call);
 }

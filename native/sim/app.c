@@ -103,8 +103,6 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
                                                LPDWORD lpdwAPIVersion,
                                                LPLINEEXTENSIONID lpExtensionID)
 {
-    static const DWORD versions[] = { 0x00030001u, 0x00030000u, 0x00020002u,
-                                      0x00020001u, 0x00020000u, 0x00010004u };
     sim_lock();
     sim_app *app = NULL;
     LONG r = 0;
@@ -116,9 +114,9 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
     if (r == 0 && dwDeviceID >= g_sim.numDevices)
         r = LINEERR_BADDEVICEID;
     if (r == 0) {
-        for (size_t i = 0; i < sizeof versions / sizeof *versions && !chosen; i++)
-            if (versions[i] >= dwAPILowVersion && versions[i] <= dwAPIHighVersion)
-                chosen = versions[i];
+        for (size_t i = 0; i < SIM_NUM_VERSIONS && !chosen; i++)
+            if (sim_versions[i] >= dwAPILowVersion && sim_versions[i] <= dwAPIHighVersion)
+                chosen = sim_versions[i];
         if (!chosen)
             r = LINEERR_INCOMPATIBLEAPIVERSION;
     }

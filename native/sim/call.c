@@ -215,6 +215,12 @@ void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner)
     if (dropIfSoleOwner && ch->privilege == LINECALLPRIVILEGE_OWNER && owners == 0
         && call->state != LINECALLSTATE_IDLE)
         sim_call_end(call);
+    else if (call->handles == NULL && call->state == LINECALLSTATE_DISCONNECTED)
+        sim_call_end(call); /* the far end has gone and nobody can drop it any more: cleared */
+    /* Divergence: tapisrv closes a call at the provider (TSPI_lineCloseCall, which drops it
+     * under LINEDEVCAPFLAGS_CLOSEDROP) when its last handle of any privilege goes; here a call
+     * in another state left with no handle goes on (a callee still rings for its caller, a
+     * recall until it rings out). */
     free(ch);
     sim_call_maybe_free(call);
 }

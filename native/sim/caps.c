@@ -13,10 +13,54 @@ static const char *const k_completion_messages[] = {
 };
 #define NUM_COMPLETION_MESSAGES ((DWORD)(sizeof k_completion_messages / sizeof *k_completion_messages))
 
-/* Line states the simulator can report (LINEDEVCAPS.dwLineStates; lineSetStatusMessages). */
+/* Line states the simulator reports (LINEDEVCAPS.dwLineStates). */
 const DWORD sim_line_states = LINEDEVSTATE_RINGING | LINEDEVSTATE_MSGWAITON | LINEDEVSTATE_MSGWAITOFF
                             | LINEDEVSTATE_OPEN | LINEDEVSTATE_CLOSE | LINEDEVSTATE_REINIT
                             | LINEDEVSTATE_NUMCOMPLETIONS | LINEDEVSTATE_COMPLCANCEL;
+
+/* The status-message bits each API version defines, as tapi.h marks them: 1.3 has
+ * LINEDEVSTATE_OTHER..LOCK and LINEADDRESSSTATE_OTHER..TERMINALS; 1.4 adds LINEDEVSTATE_
+ * CAPSCHANGE, CONFIGCHANGE, TRANSLATECHANGE, COMPLCANCEL and REMOVED and
+ * LINEADDRESSSTATE_CAPSCHANGE; 2.0 to 3.1 add none. lineSetStatusMessages refuses only bits
+ * outside these (as tapisrv does); a defined bit the device never generates is accepted and
+ * produces no message (TSPI_lineSetStatusMessages remarks,
+ * https://learn.microsoft.com/windows/win32/api/tspi/nf-tspi-tspi_linesetstatusmessages). */
+static const struct {
+    DWORD since, lineStates, addressStates;
+} k_status_bits[] = {
+    { 0x00010003u,
+      LINEDEVSTATE_OTHER | LINEDEVSTATE_RINGING | LINEDEVSTATE_CONNECTED | LINEDEVSTATE_DISCONNECTED
+      | LINEDEVSTATE_MSGWAITON | LINEDEVSTATE_MSGWAITOFF | LINEDEVSTATE_INSERVICE
+      | LINEDEVSTATE_OUTOFSERVICE | LINEDEVSTATE_MAINTENANCE | LINEDEVSTATE_OPEN | LINEDEVSTATE_CLOSE
+      | LINEDEVSTATE_NUMCALLS | LINEDEVSTATE_NUMCOMPLETIONS | LINEDEVSTATE_TERMINALS
+      | LINEDEVSTATE_ROAMMODE | LINEDEVSTATE_BATTERY | LINEDEVSTATE_SIGNAL | LINEDEVSTATE_DEVSPECIFIC
+      | LINEDEVSTATE_REINIT | LINEDEVSTATE_LOCK,
+      LINEADDRESSSTATE_OTHER | LINEADDRESSSTATE_DEVSPECIFIC | LINEADDRESSSTATE_INUSEZERO
+      | LINEADDRESSSTATE_INUSEONE | LINEADDRESSSTATE_INUSEMANY | LINEADDRESSSTATE_NUMCALLS
+      | LINEADDRESSSTATE_FORWARD | LINEADDRESSSTATE_TERMINALS },
+    { 0x00010004u,
+      LINEDEVSTATE_CAPSCHANGE | LINEDEVSTATE_CONFIGCHANGE | LINEDEVSTATE_TRANSLATECHANGE
+      | LINEDEVSTATE_COMPLCANCEL | LINEDEVSTATE_REMOVED,
+      LINEADDRESSSTATE_CAPSCHANGE },
+};
+
+DWORD sim_defined_line_states(DWORD version)
+{
+    DWORD bits = 0;
+    for (size_t i = 0; i < sizeof k_status_bits / sizeof *k_status_bits; i++)
+        if (version >= k_status_bits[i].since)
+            bits |= k_status_bits[i].lineStates;
+    return bits;
+}
+
+DWORD sim_defined_address_states(DWORD version)
+{
+    DWORD bits = 0;
+    for (size_t i = 0; i < sizeof k_status_bits / sizeof *k_status_bits; i++)
+        if (version >= k_status_bits[i].since)
+            bits |= k_status_bits[i].addressStates;
+    return bits;
+}
 
 DWORD sim_fixed_size(enum sim_struct which, DWORD v)
 {
@@ -148,7 +192,7 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
         c.dwAnswerMode = LINEANSWERMODE_NONE;
         c.dwRingModes = 1;
-        c.dwLineStates = sim_line_states;
+        c.dwLineStates = sim_line_states & sim_defined_line_states(dwAPIVersion);
         c.dwLineFeatures = LINEFEATURE_MAKECALL;
         if (dwAPIVersion >= 0x00020000u) {
             static const char classes[] = "tapi/line\0";

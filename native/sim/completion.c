@@ -220,6 +220,7 @@ static void recall_unanswered(void *arg)
     /* Spec §6 #13: the recall rang out; the request is consumed. */
     sim_call_set_state(recall, LINECALLSTATE_DISCONNECTED, LINEDISCONNECTMODE_NOANSWER);
     sim_call_end(recall);
+    sim_call_maybe_free(recall); /* rang only on handles that have gone since: nobody holds it */
 }
 
 static void fire(sim_compl *e)

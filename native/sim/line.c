@@ -153,10 +153,10 @@ SIM_EXPORT LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DW
     sim_lock();
     sim_open *open = NULL;
     LONG r = find_open(hLine, &open);
-    if (r == 0 && (dwLineStates & ~sim_line_states))
+    if (r == 0 && (dwLineStates & ~sim_defined_line_states(open->apiVersion)))
         r = LINEERR_INVALLINESTATE;
-    else if (r == 0 && dwAddressStates != 0) /* LINEADDRESSCAPS.dwAddressStates is 0 */
-        r = LINEERR_INVALADDRESSSTATE;
+    else if (r == 0 && (dwAddressStates & ~sim_defined_address_states(open->apiVersion)))
+        r = LINEERR_INVALADDRESSSTATE; /* accepted ones: the switch sends no LINE_ADDRESSSTATE */
     if (r == 0) {
         open->lineStates = dwLineStates;
         open->addressStates = dwAddressStates;

@@ -27,8 +27,9 @@
 #define SIM_ANSWER_DELAY_MS   3000 /* a remote idle station answers after this */
 #define SIM_HANDLE_BUCKETS    4096
 
-#define SIM_VERSION_LOW  0x00010004u
+#define SIM_VERSION_LOW  0x00010003u
 #define SIM_VERSION_HIGH 0x00030001u
+#define SIM_NUM_VERSIONS 7
 
 #define SIM_MEDIA_MODES (LINEMEDIAMODE_UNKNOWN | LINEMEDIAMODE_INTERACTIVEVOICE | \
                          LINEMEDIAMODE_AUTOMATEDVOICE | LINEMEDIAMODE_DATAMODEM)
@@ -226,6 +227,7 @@ void sim_timer_cancel_arg(void *arg);
 sim_device *sim_device_by_number(const char *number);
 sim_station *sim_station_get(const char *number, int create);
 int sim_valid_number(const char *number);
+extern const DWORD sim_versions[SIM_NUM_VERSIONS]; /* highest first */
 int sim_version_ok(DWORD version);
 void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
               DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
@@ -272,6 +274,9 @@ int sim_compl_pending_on(const sim_call *call);
 enum sim_struct { SIM_DEVCAPS, SIM_ADDRESSCAPS, SIM_CALLINFO, SIM_CALLSTATUS, SIM_DEVSTATUS,
                   SIM_CALLPARAMS };
 extern const DWORD sim_line_states;
+/* The LINEDEVSTATE_ and LINEADDRESSSTATE_ bits defined for an API version. */
+DWORD sim_defined_line_states(DWORD version);
+DWORD sim_defined_address_states(DWORD version);
 /* Fixed size of a structure for a negotiated API version (spec §3.2). */
 DWORD sim_fixed_size(enum sim_struct which, DWORD version);
 

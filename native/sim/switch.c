@@ -98,15 +98,19 @@ DWORD sim_new_request(void)
     return id;
 }
 
+/* Every version TAPI 2.x and 3.x serve, highest first: 1.3 (the oldest tapisrv accepts; it
+ * calls it 1.0) to 3.1. An application of any of them gets the structures with the fixed sizes
+ * of its version (sim_fixed_size). */
+const DWORD sim_versions[SIM_NUM_VERSIONS] = {
+    0x00030001u, 0x00030000u, 0x00020002u, 0x00020001u, 0x00020000u, 0x00010004u, 0x00010003u,
+};
+
 int sim_version_ok(DWORD v)
 {
-    switch (v) {
-    case 0x00010004u: case 0x00020000u: case 0x00020001u: case 0x00020002u:
-    case 0x00030000u: case 0x00030001u:
-        return 1;
-    default:
-        return 0;
-    }
+    for (size_t i = 0; i < SIM_NUM_VERSIONS; i++)
+        if (sim_versions[i] == v)
+            return 1;
+    return 0;
 }
 
 /* ---- fault injection -------------------------------------------------------------------- */

@@ -109,7 +109,7 @@ TEST(negotiate_picks_highest_in_range)
     CHECK_EQ(lineNegotiateAPIVersion(app, 1, V20, 0x0002FFFF, &v, &ext), 0);
     CHECK_EQ(v, V22);
     CHECK_EQ(lineNegotiateAPIVersion(app, 1, 0x00040000, 0x00050000, &v, &ext), (LONG)LINEERR_INCOMPATIBLEAPIVERSION);
-    CHECK_ERR(lineNegotiateAPIVersion(app, 1, 0x00010000, 0x00010003, &v, &ext), LINEERR_INCOMPATIBLEAPIVERSION);
+    CHECK_ERR(lineNegotiateAPIVersion(app, 1, 0x00010000, 0x00010002, &v, &ext), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineNegotiateAPIVersion(app, 1, V31, V14, &v, &ext), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineNegotiateAPIVersion(app, 4, V14, V31, &v, &ext), LINEERR_BADDEVICEID);
     CHECK_ERR(lineNegotiateAPIVersion(app, 0, V14, V31, NULL, &ext), LINEERR_INVALPOINTER);
@@ -184,7 +184,7 @@ TEST(devcaps_errors)
     CHECK_ERR(lineGetDevCapsW(app + 77, 0, V31, 0, &dc), LINEERR_INVALAPPHANDLE);
     CHECK_ERR(lineGetDevCapsW(app, 4, V31, 0, &dc), LINEERR_BADDEVICEID);
     CHECK_ERR(lineGetDevCapsW(app, 0xFFFFFFFF, V31, 0, &dc), LINEERR_BADDEVICEID);
-    CHECK_ERR(lineGetDevCapsW(app, 0, 0x00010003, 0, &dc), LINEERR_INCOMPATIBLEAPIVERSION);
+    CHECK_ERR(lineGetDevCapsW(app, 0, 0x00010002, 0, &dc), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineGetDevCapsW(app, 0, 0x00020003, 0, &dc), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineGetDevCapsW(app, 0, 0x00030002, 0, &dc), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineGetDevCapsW(app, 0, V31, 1, &dc), LINEERR_INCOMPATIBLEEXTVERSION);
@@ -250,7 +250,7 @@ TEST(addresscaps_sizes_and_errors)
     ac.dwTotalSize = sizeof ac;
     CHECK_ERR(lineGetAddressCapsW(app, 0, 1, V31, 0, &ac), LINEERR_INVALADDRESSID);
     CHECK_ERR(lineGetAddressCapsW(app, 9, 0, V31, 0, &ac), LINEERR_BADDEVICEID);
-    CHECK_ERR(lineGetAddressCapsW(app, 0, 0, 0x00010003, 0, &ac), LINEERR_INCOMPATIBLEAPIVERSION);
+    CHECK_ERR(lineGetAddressCapsW(app, 0, 0, 0x00010002, 0, &ac), LINEERR_INCOMPATIBLEAPIVERSION);
     CHECK_ERR(lineGetAddressCapsW(app, 0, 0, V31, 5, &ac), LINEERR_INCOMPATIBLEEXTVERSION);
     CHECK_ERR(lineGetAddressCapsW(app, 0, 0, V31, 0, NULL), LINEERR_INVALPOINTER);
     CHECK_ERR(lineGetAddressCapsW(app ^ 0x40000000, 0, 0, V31, 0, &ac), LINEERR_INVALAPPHANDLE);
@@ -337,8 +337,8 @@ TEST(set_status_messages_errors)
 {
     HLINEAPP app = init_app("s");
     HLINE l = open_line(app, 0, V31, LINECALLPRIVILEGE_NONE, 0);
-    CHECK_ERR(lineSetStatusMessages(l, LINEDEVSTATE_BATTERY, 0), LINEERR_INVALLINESTATE);
-    CHECK_ERR(lineSetStatusMessages(l, 0, LINEADDRESSSTATE_NUMCALLS), LINEERR_INVALADDRESSSTATE);
+    CHECK_ERR(lineSetStatusMessages(l, 0x02000000, 0), LINEERR_INVALLINESTATE);
+    CHECK_ERR(lineSetStatusMessages(l, 0, 0x00000200), LINEERR_INVALADDRESSSTATE);
     CHECK_ERR(lineSetStatusMessages(l + 1000, 0, 0), LINEERR_INVALLINEHANDLE);
     CHECK_EQ(lineSetStatusMessages(l, LINEDEVSTATE_NUMCOMPLETIONS | LINEDEVSTATE_COMPLCANCEL, 0), 0);
 }

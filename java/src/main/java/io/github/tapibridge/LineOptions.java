@@ -20,8 +20,10 @@ import java.util.Set;
  * {@link LineDeviceState#NUMCOMPLETIONS} and {@link LineDeviceState#COMPLCANCEL}, as far as the
  * device supports them ({@code LINEDEVCAPS.dwLineStates}), so that completions cancelled by the
  * switch are noticed ({@link CallCompletion#isCancelledBySwitch()}). An explicit set is passed to
- * {@code lineSetStatusMessages} as it is: a state the device does not support makes
- * {@link Tapi#openLine(int, LineOptions)} fail with {@link LineError#LINEERR_INVALLINESTATE}.
+ * {@code lineSetStatusMessages} as it is. TAPI accepts every state defined for the line's API
+ * version, also one the device never reports (it then brings no event); a state the version does
+ * not define (a 1.4 state such as {@link LineDeviceState#COMPLCANCEL} on a line negotiated at 1.3)
+ * makes {@link Tapi#openLine(int, LineOptions)} fail with {@link LineError#LINEERR_INVALLINESTATE}.
  *
  * <p>Instances are immutable and thread-safe.
  *

@@ -24,7 +24,13 @@ public final class TapiVersion implements Comparable<TapiVersion> {
     /** The largest value of the major or minor part: each is an unsigned 16-bit number. */
     private static final int MAX_PART = 0xFFFF;
 
-    /** TAPI 1.4 ({@code 0x00010004}), the lowest version the bundled simulator supports. */
+    /**
+     * TAPI 1.3 ({@code 0x00010003}), the oldest version TAPI 2.x serves (with the 1.3 sizes of
+     * the structures), and the lowest the bundled simulator supports.
+     */
+    public static final TapiVersion V1_3 = new TapiVersion(1, 3);
+
+    /** TAPI 1.4 ({@code 0x00010004}): {@code LINEDEVSTATE_COMPLCANCEL} and the other 1.4 states. */
     public static final TapiVersion V1_4 = new TapiVersion(1, 4);
 
     /** TAPI 2.0 ({@code 0x00020000}): {@code lineInitializeEx}, {@code lineGetMessage}. */

@@ -18,6 +18,7 @@ class TapiVersionTest {
 
     @ParameterizedTest
     @CsvSource({
+        "0x00010003, 1, 3, 1.3",
         "0x00010004, 1, 4, 1.4",
         "0x00020000, 2, 0, 2.0",
         "0x00020001, 2, 1, 2.1",
@@ -43,6 +44,7 @@ class TapiVersionTest {
 
     @Test
     void constantsHaveTheTapiHeaderValues() {
+        assertEquals(0x00010003, TapiVersion.V1_3.dword());
         assertEquals(0x00010004, TapiVersion.V1_4.dword());
         assertEquals(0x00020000, TapiVersion.V2_0.dword());
         assertEquals(0x00020001, TapiVersion.V2_1.dword());
@@ -78,11 +80,13 @@ class TapiVersionTest {
     void ordersByNumericValue() {
         List<TapiVersion> versions = new ArrayList<>(List.of(
                 TapiVersion.V3_1, TapiVersion.fromDword(0xFFFF0000), TapiVersion.V1_4,
-                TapiVersion.V2_2, TapiVersion.V3_0, TapiVersion.V2_0, TapiVersion.V2_1));
+                TapiVersion.V2_2, TapiVersion.V3_0, TapiVersion.V2_0, TapiVersion.V1_3,
+                TapiVersion.V2_1));
         Collections.sort(versions);
 
-        assertEquals(List.of(TapiVersion.V1_4, TapiVersion.V2_0, TapiVersion.V2_1, TapiVersion.V2_2,
-                TapiVersion.V3_0, TapiVersion.V3_1, TapiVersion.fromDword(0xFFFF0000)), versions);
+        assertEquals(List.of(TapiVersion.V1_3, TapiVersion.V1_4, TapiVersion.V2_0, TapiVersion.V2_1,
+                TapiVersion.V2_2, TapiVersion.V3_0, TapiVersion.V3_1, TapiVersion.fromDword(0xFFFF0000)),
+                versions);
         assertEquals(0, TapiVersion.V2_2.compareTo(TapiVersion.of(2, 2)));
         assertTrue(TapiVersion.of(1, 10).compareTo(TapiVersion.of(2, 0)) < 0);
         assertTrue(TapiVersion.of(2, 10).compareTo(TapiVersion.of(2, 9)) > 0);

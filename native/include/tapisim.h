@@ -62,13 +62,39 @@ LONG tapisim_close_line(DWORD deviceId);
 DWORD tapisim_now(void);
 
 /*
- * Makes the next call of the asynchronous TAPI function `function` (for example "lineMakeCall"
- * or "lineMakeCallW"; a trailing W is ignored) that passes the synchronous checks return a request
- * ID and complete with LINE_REPLY(`lineerr`). `lineerr` must be a negative LINEERR_ value.
+ * Makes the next call of the TAPI function `function` fail with `lineerr`, so that applications
+ * can test their error paths. `function` is one of lineMakeCall, lineAnswer, lineDrop,
+ * lineCompleteCall, lineUncompleteCall (asynchronous), lineInitializeEx, lineShutdown,
+ * lineNegotiateAPIVersion, lineGetDevCaps, lineGetAddressCaps, lineOpen, lineClose,
+ * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo or
+ * lineDeallocateCall (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").
+ *
+ * Which call takes the fault: the next call of that function that passes every check the
+ * simulator answers with a function result (application, line and call handles, pointers,
+ * privileges, structure sizes, versions, parameter values). The fault stands for the service
+ * provider or the switch failing, which only a request that got that far can meet; a call
+ * refused by such a check returns its own error and leaves the fault armed for the next one,
+ * so a test's fault is never spent on a call that the application got wrong anyway.
+ *  - A synchronous function returns `lineerr` instead of succeeding and changes nothing: no
+ *    handle is created or invalidated, no out-parameter or structure is written, no message is
+ *    sent.
+ *  - An asynchronous function returns a request ID, and its LINE_REPLY carries `lineerr`
+ *    instead of the switch's answer: the switch's own checks (call state, destination address,
+ *    completion limits, completion IDs, ...) are not made, in either "error_delivery" mode, as
+ *    if the switch had failed before it looked at the request. Nothing else changes (no call,
+ *    no completion ID written, no call state message).
+ * lineGetMessage cannot be made to fail: it only reads the application's own message queue
+ * (no provider takes part), its timeout is reached without a fault, and TAPI never loses a
+ * message.
+ *
+ * `lineerr` is any LINEERR_ value that tapi.h defines, not only those Microsoft's page lists
+ * for the function: providers return others, which tapisrv passes on, and applications should
+ * survive them. The usual ones are LINEERR_NOMEM, LINEERR_RESOURCEUNAVAIL and
+ * LINEERR_OPERATIONFAILED.
  * Faults for several functions can be pending at once; a new fault for the same function
- * replaces the old one.
- * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (not an asynchronous function
- * of the simulator), LINEERR_INVALPARAM (lineerr not negative), LINEERR_NOMEM.
+ * replaces the old one; tapisim_reset removes them all.
+ * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (not one of the functions
+ * above), LINEERR_INVALPARAM (lineerr not a LINEERR_ value), LINEERR_NOMEM.
  */
 LONG tapisim_fail_next(const char *function, LONG lineerr);
 

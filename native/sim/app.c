@@ -40,6 +40,8 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
         else if (opt != LINEINITIALIZEEXOPTION_USEEVENT)
             r = LINEERR_INVALPARAM;
     }
+    if (r == 0)
+        r = sim_take_fault("lineInitializeEx");
     sim_app *app = NULL;
     if (r == 0) {
         app = calloc(1, sizeof *app);
@@ -91,6 +93,8 @@ SIM_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     sim_app *app = NULL;
     LONG r = find_app(hLineApp, &app);
     if (r == 0)
+        r = sim_take_fault("lineShutdown");
+    if (r == 0)
         sim_app_shutdown(app);
     r = sim_ret(r, "lineShutdown(0x%08" PRIXDW ")", hLineApp);
     sim_unlock();
@@ -120,6 +124,8 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
         if (!chosen)
             r = LINEERR_INCOMPATIBLEAPIVERSION;
     }
+    if (r == 0)
+        r = sim_take_fault("lineNegotiateAPIVersion");
     if (r == 0) {
         *lpdwAPIVersion = chosen;
         memset(lpExtensionID, 0, sizeof *lpExtensionID);

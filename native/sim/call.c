@@ -461,6 +461,8 @@ SIM_EXPORT LONG WINAPI lineDeallocateCall(HCALL hCall)
         if (owners == 1)
             r = LINEERR_INVALCALLSTATE; /* before 2.0 the sole owner must drop first */
     }
+    if (r == 0)
+        r = sim_take_fault("lineDeallocateCall");
     if (r == 0) {
         sim_compl_call_deallocated(ch->call, hCall, ch->open->apiVersion);
         sim_chandle_free(ch, 1); /* 2.0+: deallocating the sole owner handle drops the call */
@@ -513,6 +515,8 @@ SIM_EXPORT LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallSta
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpCallStatus, SIM_CALLSTATUS, ch->open->apiVersion);
+    if (r == 0)
+        r = sim_take_fault("lineGetCallStatus");
     if (r == 0) {
         const sim_call *call = ch->call;
         LINECALLSTATUS s;
@@ -555,6 +559,8 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpCallInfo, SIM_CALLINFO, ch->open->apiVersion);
+    if (r == 0)
+        r = sim_take_fault("lineGetCallInfo");
     if (r == 0) {
         const sim_call *call = ch->call;
         LINECALLINFO c;

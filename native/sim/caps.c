@@ -165,6 +165,8 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpLineDevCaps, SIM_DEVCAPS, dwAPIVersion);
+    if (r == 0)
+        r = sim_take_fault("lineGetDevCaps");
     if (r == 0) {
         const sim_device *dev = &g_sim.devices[dwDeviceID];
         LINEDEVCAPS c;
@@ -224,6 +226,8 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpAddressCaps, SIM_ADDRESSCAPS, dwAPIVersion);
+    if (r == 0)
+        r = sim_take_fault("lineGetAddressCaps");
     if (r == 0) {
         const sim_device *dev = &g_sim.devices[dwDeviceID];
         LINEADDRESSCAPS c;

@@ -571,12 +571,17 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
     else if (dwCompletionMode == 0 || (dwCompletionMode & (dwCompletionMode - 1)) || dwCompletionMode > 0x0F)
         r = LINEERR_INVALCALLCOMPLMODE;
     if (r == 0) {
-        /* Stage 4: the provider (steps 5, 7-12). */
+        /* Stage 4: the provider (steps 5, 7-12). An injected fault is the switch failing before
+         * it looks at the request: it replaces every check of this stage, in both delivery
+         * modes, so a request the switch would have refused uses it up as well. */
         sim_call *call = ch->call;
         sim_device *dev = call->dev;
         DWORD cond = condition_of(call);
-        LONG err = 0;
-        if (dev->maxCompletions == 0 || dev->complModes == 0)
+        LONG fault = sim_take_fault("lineCompleteCall");
+        LONG err = fault;
+        if (fault != 0) {
+            /* the reply carries the fault */
+        } else if (dev->maxCompletions == 0 || dev->complModes == 0)
             err = LINEERR_OPERATIONUNAVAIL;
         else if (cond == 0 || !(dev->complConds & cond))
             err = LINEERR_INVALCALLSTATE;
@@ -588,11 +593,9 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
             err = LINEERR_COMPLETIONOVERRUN;
         else if (sim_compl_pending_on(call) || call->camp != NULL)
             err = LINEERR_OPERATIONUNAVAIL; /* one request per call: pending, or camped on */
-        if (err != 0 && g_sim.opt.errorDelivery == 1) {
+        if (fault == 0 && err != 0 && g_sim.opt.errorDelivery == 1) {
             r = err; /* documentation-literal: the provider's refusal is the result */
         } else {
-            if (err == 0)
-                err = sim_take_fault("lineCompleteCall");
             sim_creq *q = calloc(1, sizeof *q);
             if (q == NULL) {
                 r = LINEERR_NOMEM;
@@ -639,8 +642,11 @@ SIM_EXPORT LONG WINAPI lineUncompleteCall(HLINE hLine, DWORD dwCompletionID)
     else if ((open = sim_find(hLine, SIM_LINE)) == NULL)
         r = LINEERR_INVALLINEHANDLE;
     if (r == 0) {
-        LONG err = 0;
-        if (open->dev->maxCompletions == 0 || open->dev->complModes == 0) {
+        LONG fault = sim_take_fault("lineUncompleteCall"); /* as in lineCompleteCall */
+        LONG err = fault;
+        if (fault != 0) {
+            /* the reply carries the fault */
+        } else if (open->dev->maxCompletions == 0 || open->dev->complModes == 0) {
             err = LINEERR_OPERATIONUNAVAIL;
         } else {
             const sim_compl *e = NULL;
@@ -650,11 +656,9 @@ SIM_EXPORT LONG WINAPI lineUncompleteCall(HLINE hLine, DWORD dwCompletionID)
             if (e == NULL || (g_sim.opt.strictOwner && e->creator != open->app))
                 err = LINEERR_INVALCOMPLETIONID;
         }
-        if (err != 0 && g_sim.opt.errorDelivery == 1) {
+        if (fault == 0 && err != 0 && g_sim.opt.errorDelivery == 1) {
             r = err;
         } else {
-            if (err == 0)
-                err = sim_take_fault("lineUncompleteCall");
             sim_creq *q = calloc(1, sizeof *q);
             if (q == NULL) {
                 r = LINEERR_NOMEM;

@@ -102,6 +102,8 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
         else
             addressId = lpCallParams->dwAddressID;
     }
+    if (r == 0)
+        r = sim_take_fault("lineOpen");
     sim_open *open = NULL;
     if (r == 0 && (open = calloc(1, sizeof *open)) == NULL)
         r = LINEERR_NOMEM;
@@ -141,6 +143,8 @@ SIM_EXPORT LONG WINAPI lineClose(HLINE hLine)
     sim_open *open = NULL;
     LONG r = find_open(hLine, &open);
     if (r == 0)
+        r = sim_take_fault("lineClose");
+    if (r == 0)
         sim_open_close(open, 1);
     r = sim_ret(r, "lineClose(0x%08" PRIXDW ")", hLine);
     sim_unlock();
@@ -157,6 +161,8 @@ SIM_EXPORT LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DW
         r = LINEERR_INVALLINESTATE;
     else if (r == 0 && (dwAddressStates & ~sim_defined_address_states(open->apiVersion)))
         r = LINEERR_INVALADDRESSSTATE; /* accepted ones: the switch sends no LINE_ADDRESSSTATE */
+    if (r == 0)
+        r = sim_take_fault("lineSetStatusMessages");
     if (r == 0) {
         open->lineStates = dwLineStates;
         open->addressStates = dwAddressStates;
@@ -177,6 +183,8 @@ SIM_EXPORT LONG WINAPI lineGetLineDevStatusW(HLINE hLine, LPLINEDEVSTATUS lpLine
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpLineDevStatus, SIM_DEVSTATUS, open->apiVersion);
+    if (r == 0)
+        r = sim_take_fault("lineGetLineDevStatus");
     if (r == 0) {
         const sim_device *dev = open->dev;
         LINEDEVSTATUS s;

@@ -126,8 +126,12 @@ static void fault_key(const char *function, char *key, size_t size)
     key[n] = '\0';
 }
 
+/* Takes the fault pending for `function`, if any. Each function calls this once it has passed
+ * every check it answers with a function result (tapisim.h says why there). */
 LONG sim_take_fault(const char *function)
 {
+    if (g_sim.faults == NULL) /* the usual case: no lookup on the hot paths */
+        return 0;
     char key[40];
     fault_key(function, key, sizeof key);
     for (sim_fault **p = &g_sim.faults; *p; p = &(*p)->next) {
@@ -143,9 +147,26 @@ LONG sim_take_fault(const char *function)
     return 0;
 }
 
-static const char *const k_async_functions[] = {
+/* The functions that take a fault: the asynchronous ones fail in LINE_REPLY, the synchronous
+ * ones with their result. lineGetMessage is not among them: it reads the application's own
+ * queue, where no provider or switch takes part, its one failure (an empty queue at the
+ * timeout) can be had without a fault, and a faulted read would have to lose a message, which
+ * TAPI never does. */
+static const char *const k_fault_functions[] = {
     "lineMakeCall", "lineAnswer", "lineDrop", "lineCompleteCall", "lineUncompleteCall",
+    "lineInitializeEx", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCaps",
+    "lineGetAddressCaps", "lineOpen", "lineClose", "lineSetStatusMessages",
+    "lineGetLineDevStatus", "lineGetCallStatus", "lineGetCallInfo", "lineDeallocateCall",
 };
+
+/* A LINEERR_ value that tapi.h defines: 0x80000001 to 0x80000061 without the two unassigned
+ * values. */
+static int defined_lineerr(LONG err)
+{
+    DWORD v = (DWORD)err;
+    return v >= (DWORD)LINEERR_ALLOCATED && v <= (DWORD)LINEERR_SERVICE_NOT_RUNNING
+        && v != 0x80000004u && v != 0x80000031u;
+}
 
 SIM_EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr)
 {
@@ -156,11 +177,11 @@ SIM_EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr)
         return LINEERR_OPERATIONUNAVAIL;
     fault_key(function, key, sizeof key);
     int known = 0;
-    for (size_t i = 0; i < sizeof k_async_functions / sizeof *k_async_functions; i++)
-        known |= strcmp(k_async_functions[i], key) == 0;
+    for (size_t i = 0; i < sizeof k_fault_functions / sizeof *k_fault_functions; i++)
+        known |= strcmp(k_fault_functions[i], key) == 0;
     if (!known)
         return LINEERR_OPERATIONUNAVAIL;
-    if (lineerr >= 0)
+    if (!defined_lineerr(lineerr))
         return LINEERR_INVALPARAM;
     sim_lock();
     sim_fault *f = NULL;

@@ -243,7 +243,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         TapiException e = assertThrows(TapiException.class, () -> sim.option("no_such_option", 1));
         assertError(LineError.LINEERR_OPERATIONUNAVAIL, "tapisim_set_option", e);
         assertError(LineError.LINEERR_OPERATIONUNAVAIL, "tapisim_fail_next",
-                assertThrows(TapiException.class, () -> sim.failNext("lineOpen", LineError.LINEERR_NOMEM)));
+                assertThrows(TapiException.class, () -> sim.failNext("lineGetMessage", LineError.LINEERR_NOMEM)));
         assertError(LineError.LINEERR_INVALADDRESS, "tapisim_set_station",
                 assertThrows(TapiException.class, () -> sim.station("no!").busy()));
     }

@@ -141,17 +141,40 @@ public final class Simulator {
     }
 
     /**
-     * Makes the next call of an asynchronous TAPI function that passes its synchronous checks
-     * return a request ID and then fail with {@code LINE_REPLY(error)} ({@code tapisim_fail_next}).
+     * Makes the next call of a TAPI function fail with {@code error} ({@code tapisim_fail_next}),
+     * so that an application's error paths can be tested.
      *
-     * @param function {@code "lineMakeCall"}, {@code "lineAnswer"}, {@code "lineDrop"},
-     *        {@code "lineCompleteCall"} or {@code "lineUncompleteCall"} (a trailing {@code W} is
-     *        ignored)
-     * @param error the error to reply with
+     * <p>The fault is taken by the next call of that function that passes every check the
+     * simulator answers with a function result (handles, pointers, privileges, structure sizes,
+     * versions, parameter values): it stands for the provider or the switch failing, which only
+     * a request that got that far can meet. A call refused by one of those checks fails with
+     * its own error and leaves the fault for the next call.
+     * <ul>
+     * <li>An asynchronous function ({@code lineMakeCall}, {@code lineAnswer}, {@code lineDrop},
+     * {@code lineCompleteCall}, {@code lineUncompleteCall}) returns a request ID and fails in
+     * {@code LINE_REPLY} with {@code error}, whatever the switch would have answered: the
+     * future of the operation completes exceptionally with a {@link TapiException}.
+     * <li>A synchronous function ({@code lineInitializeEx}, {@code lineShutdown},
+     * {@code lineNegotiateAPIVersion}, {@code lineGetDevCaps}, {@code lineGetAddressCaps},
+     * {@code lineOpen}, {@code lineClose}, {@code lineSetStatusMessages},
+     * {@code lineGetLineDevStatus}, {@code lineGetCallStatus}, {@code lineGetCallInfo},
+     * {@code lineDeallocateCall}) returns {@code error} and changes nothing: the method that
+     * called it, such as {@link io.github.tapibridge.Tapi#openLine(int)} or
+     * {@link io.github.tapibridge.Line#addressCaps(int)}, throws a {@link TapiException}.
+     * </ul>
+     * {@code lineGetMessage} cannot be made to fail. Any {@link LineError} but
+     * {@link LineError#UNKNOWN} may be injected, not only those documented for the function;
+     * {@code LINEERR_NOMEM}, {@code LINEERR_RESOURCEUNAVAIL} and {@code LINEERR_OPERATIONFAILED}
+     * are the usual ones. A new fault for the same function replaces the old one;
+     * {@link #reset()} removes them all.
+     *
+     * @param function the function, as above (a trailing {@code W} is ignored:
+     *        {@code "lineOpenW"} is {@code "lineOpen"})
+     * @param error the error to fail with
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code error} is {@link LineError#UNKNOWN}
-     * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} if the function is not an
-     *         asynchronous function of the simulator
+     * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} if the simulator cannot
+     *         make the function fail
      */
     public void failNext(String function, LineError error) {
         Objects.requireNonNull(function, "function");

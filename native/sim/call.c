@@ -312,7 +312,9 @@ void sim_route(sim_call *call)
 }
 
 /* ---- lineMakeCallW ---------------------------------------------------------------------- */
-/* A NULL destination (a call left in dial tone) is not simulated: LINEERR_OPERATIONUNAVAIL. */
+/* A NULL destination (a call left in dial tone) is not simulated: LINEERR_OPERATIONUNAVAIL.
+ * LINECALLPARAMS goes through tapisrv's checks (results) and the provider's (LINE_REPLY, or the
+ * result with error_delivery 1; an injected fault always completes in LINE_REPLY). */
 SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszDestAddress,
                                      DWORD dwCountryCode, LPLINECALLPARAMS const lpCallParams)
 {
@@ -328,28 +330,18 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
         r = LINEERR_INVALLINEHANDLE;
     else if (lphCall == NULL)
         r = LINEERR_INVALPOINTER;
-    else if (lpCallParams != NULL
-             && lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, open->apiVersion))
-        r = LINEERR_STRUCTURETOOSMALL;
-    DWORD request = 0;
+    else if (lpCallParams != NULL)
+        r = sim_callparams_check(lpCallParams, open->apiVersion);
     HCALL hCall = 0;
     if (r == 0) {
-        request = sim_new_request();
         LONG err = sim_take_fault("lineMakeCall");
+        int fault = err != 0;
         if (err == 0 && lpszDestAddress == NULL)
             err = LINEERR_OPERATIONUNAVAIL;
         if (err == 0 && !sim_valid_number(dest))
             err = LINEERR_INVALADDRESS;
-        if (err == 0 && lpCallParams != NULL) {
-            if (lpCallParams->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR)
-                err = LINEERR_INVALADDRESSMODE;
-            else if (lpCallParams->dwAddressID != 0)
-                err = LINEERR_INVALADDRESSID;
-            else if (lpCallParams->dwMediaMode != 0
-                     && (lpCallParams->dwMediaMode & (lpCallParams->dwMediaMode - 1)
-                         || !(lpCallParams->dwMediaMode & SIM_MEDIA_MODES)))
-                err = LINEERR_INVALMEDIAMODE;
-        }
+        if (err == 0 && lpCallParams != NULL)
+            err = sim_callparams_provider(lpCallParams, open->apiVersion, open->dev, 0);
         if (err == 0 && active_calls(open->dev) >= SIM_MAX_CALLS_PER_ADDR)
             err = LINEERR_CALLUNAVAIL;
         sim_call *call = NULL;
@@ -357,24 +349,31 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
         if (err == 0 && ((call = sim_call_new(open->dev, 0, 1)) == NULL
                          || (ch = sim_chandle_new(call, open, LINECALLPRIVILEGE_OWNER, 0)) == NULL))
             err = LINEERR_NOMEM;
-        if (err != 0) {
+        if (err != 0 && !fault && g_sim.opt.errorDelivery == 1) {
             if (call != NULL)
                 sim_call_maybe_free(call);
-            sim_reply(open, request, err);
+            r = err; /* documentation-literal: the provider's refusal is the result */
         } else {
-            memcpy(call->remote, dest, sizeof call->remote);
-            memcpy(call->appName, open->app->name, sizeof call->appName);
-            if (lpCallParams != NULL && lpCallParams->dwMediaMode != 0)
-                call->mediaMode = lpCallParams->dwMediaMode;
-            hCall = ch->obj.handle;
-            *lphCall = hCall; /* before the LINE_REPLY is queued (spec §4.5) */
-            sim_reply(open, request, 0);
-            add_monitors(call, open);
-            sim_call_set_state(call, LINECALLSTATE_DIALING, 0);
-            sim_call_set_state(call, LINECALLSTATE_PROCEEDING, 0);
-            sim_route(call);
+            DWORD request = sim_new_request();
+            if (err != 0) {
+                if (call != NULL)
+                    sim_call_maybe_free(call);
+                sim_reply(open, request, err);
+            } else {
+                memcpy(call->remote, dest, sizeof call->remote);
+                memcpy(call->appName, open->app->name, sizeof call->appName);
+                if (lpCallParams != NULL && lpCallParams->dwMediaMode != 0)
+                    call->mediaMode = lpCallParams->dwMediaMode;
+                hCall = ch->obj.handle;
+                *lphCall = hCall; /* before the LINE_REPLY is queued (spec §4.5) */
+                sim_reply(open, request, 0);
+                add_monitors(call, open);
+                sim_call_set_state(call, LINECALLSTATE_DIALING, 0);
+                sim_call_set_state(call, LINECALLSTATE_PROCEEDING, 0);
+                sim_route(call);
+            }
+            r = (LONG)request;
         }
-        r = (LONG)request;
     }
     r = sim_ret(r, "lineMakeCallW(0x%08" PRIXDW ", \"%s\") hCall=0x%08" PRIXDW, hLine, dest, hCall);
     sim_unlock();

@@ -187,9 +187,18 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwLineNameOffset = off;
         c.dwStringFormat = STRINGFORMAT_UNICODE;
         c.dwAddressModes = LINEADDRESSMODE_ADDRESSID;
-        c.dwNumAddresses = 1;
-        c.dwBearerModes = LINEBEARERMODE_VOICE;
+        c.dwNumAddresses = SIM_NUM_ADDRESSES;
+        c.dwBearerModes = SIM_BEARER_MODES;
+        c.dwMaxRate = SIM_MAX_RATE;
         c.dwMediaModes = SIM_MEDIA_MODES;
+        c.dwUUIMakeCallSize = SIM_UUI_MAKECALL_SIZE;
+        /* Dialing takes no time in the simulator; LINECALLPARAMS DialParams are clamped to
+         * this range (no error), 0 meaning the default. */
+        static const LINEDIALPARAMS minDial = { 100, 50, 50, 1000 }, maxDial = { 10000, 255, 255, 60000 },
+                                    defDial = { 2000, 95, 95, 60000 };
+        c.MinDialParams = minDial;
+        c.MaxDialParams = maxDial;
+        c.DefaultDialParams = defDial;
         c.dwDevCapFlags = LINEDEVCAPFLAGS_CLOSEDROP;
         c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
         c.dwAnswerMode = LINEANSWERMODE_NONE;
@@ -296,6 +305,7 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
         c.dwConnectedModes = LINECONNECTEDMODE_ACTIVE;
         c.dwOfferingModes = LINEOFFERINGMODE_ACTIVE;
         c.dwAvailableMediaModes = SIM_MEDIA_MODES;
+        c.dwMaxCallDataSize = SIM_MAX_CALL_DATA_SIZE;
         sim_var_end(&v, &c);
     }
     r = sim_ret(r, "lineGetAddressCapsW(0x%08" PRIXDW ", %" PRIuDW ", %" PRIuDW ", 0x%08" PRIXDW ", %" PRIuDW ")", hLineApp, dwDeviceID,

@@ -73,9 +73,9 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
         r = LINEERR_UNINITIALIZED;
     else if ((app = sim_find(hLineApp, SIM_APP)) == NULL)
         r = LINEERR_INVALAPPHANDLE;
-    else if (dwDeviceID == LINEMAPPER)
-        r = LINEERR_OPERATIONUNAVAIL; /* the simulator has no line mapper */
-    else if (dwDeviceID >= g_sim.numDevices)
+    else if (dwDeviceID == LINEMAPPER && lpCallParams == NULL)
+        r = LINEERR_INVALPOINTER;
+    else if (dwDeviceID != LINEMAPPER && dwDeviceID >= g_sim.numDevices)
         r = LINEERR_BADDEVICEID;
     else if (!sim_version_ok(dwAPIVersion))
         r = LINEERR_INCOMPATIBLEAPIVERSION;
@@ -92,15 +92,29 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
     else if ((priv & LINECALLPRIVILEGE_OWNER)
              && (dwMediaModes == 0 || (dwMediaModes & ~(DWORD)SIM_MEDIA_MODES)))
         r = LINEERR_INVALMEDIAMODE;
-    else if (options & LINEOPENOPTION_SINGLEADDRESS) {
+    else if (dwDeviceID == LINEMAPPER)
+        r = sim_callparams_check(lpCallParams, dwAPIVersion);
+    if (r == 0 && (options & LINEOPENOPTION_SINGLEADDRESS)) {
         if (lpCallParams == NULL)
             r = LINEERR_INVALPOINTER;
         else if (lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, dwAPIVersion))
             r = LINEERR_STRUCTURETOOSMALL;
-        else if (lpCallParams->dwAddressID != 0)
+        else if (lpCallParams->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR /* must be by ID */
+                 || lpCallParams->dwAddressID >= SIM_NUM_ADDRESSES)
             r = LINEERR_INVALADDRESSID;
         else
             addressId = lpCallParams->dwAddressID;
+    }
+    if (r == 0 && dwDeviceID == LINEMAPPER) {
+        /* TAPI's line mapper: the first line whose caps fit the call parameters. */
+        DWORD d = 0;
+        while (d < g_sim.numDevices
+               && sim_callparams_provider(lpCallParams, dwAPIVersion, &g_sim.devices[d], 1) != 0)
+            d++;
+        if (d == g_sim.numDevices)
+            r = LINEERR_LINEMAPPERFAILED;
+        else
+            dwDeviceID = d;
     }
     if (r == 0)
         r = sim_take_fault("lineOpen");

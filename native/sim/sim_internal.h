@@ -34,6 +34,15 @@
 #define SIM_MEDIA_MODES (LINEMEDIAMODE_UNKNOWN | LINEMEDIAMODE_INTERACTIVEVOICE | \
                          LINEMEDIAMODE_AUTOMATEDVOICE | LINEMEDIAMODE_DATAMODEM)
 
+/* What a line offers (its LINEDEVCAPS / LINEADDRESSCAPS, and what LINECALLPARAMS is checked
+ * against): voice calls on a 64 kbit/s channel, one address, no user-user information and no
+ * call data. */
+#define SIM_BEARER_MODES       LINEBEARERMODE_VOICE
+#define SIM_MAX_RATE           64000u
+#define SIM_NUM_ADDRESSES      1u
+#define SIM_UUI_MAKECALL_SIZE  0u
+#define SIM_MAX_CALL_DATA_SIZE 0u
+
 enum sim_kind { SIM_APP = 1, SIM_LINE = 2, SIM_CALL = 3 };
 
 /* Header of every object reachable by a handle value. */
@@ -279,6 +288,12 @@ DWORD sim_defined_line_states(DWORD version);
 DWORD sim_defined_address_states(DWORD version);
 /* Fixed size of a structure for a negotiated API version (spec §3.2). */
 DWORD sim_fixed_size(enum sim_struct which, DWORD version);
+
+/* callparams.c: LINECALLPARAMS. The checks tapisrv makes for API version `version` (their
+ * errors are function results), then the provider's against line `dev` (LINE_REPLY for an
+ * asynchronous function); `forOpen`: only what lineOpen with LINEMAPPER looks at. */
+LONG sim_callparams_check(const LINECALLPARAMS *cp, DWORD version);
+LONG sim_callparams_provider(const LINECALLPARAMS *cp, DWORD version, const sim_device *dev, int forOpen);
 
 /* trace.c */
 void sim_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -197,7 +197,7 @@ public final class Call implements AutoCloseable {
 
     /** lineCompleteCall with raw mode bits (tests pass invalid combinations). */
     CompletableFuture<CallCompletion> complete(CallCompletionMode mode, int modeBits, int messageId) {
-        Session.Request q = new Session.Request(Session.Kind.COMPLETE_CALL, session.newFuture(),
+        Request q = new Request(Request.Kind.COMPLETE_CALL, session.newFuture(),
                 line, this, mode, messageId, null);
         return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineCompleteCall",
                 line, true, q,
@@ -215,7 +215,7 @@ public final class Call implements AutoCloseable {
      *      lineAnswer (Microsoft)</a>
      */
     public CompletableFuture<Void> answer() {
-        Session.Request q = new Session.Request(Session.Kind.ANSWER, session.newFuture(), line, this,
+        Request q = new Request(Request.Kind.ANSWER, session.newFuture(), line, this,
                 null, 0, null);
         return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineAnswer", line,
                 false, q, out -> session.backend.lineAnswer(handle, 0, 0));
@@ -232,7 +232,7 @@ public final class Call implements AutoCloseable {
      *      lineDrop (Microsoft)</a>
      */
     public CompletableFuture<Void> drop() {
-        Session.Request q = new Session.Request(Session.Kind.DROP, session.newFuture(), line, this,
+        Request q = new Request(Request.Kind.DROP, session.newFuture(), line, this,
                 null, 0, null);
         return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineDrop", line,
                 false, q, out -> session.backend.lineDrop(handle, 0, 0));

@@ -154,7 +154,7 @@ public final class Line implements AutoCloseable {
      */
     public CompletableFuture<Call> makeCall(String destination) {
         Objects.requireNonNull(destination, "destination");
-        Session.Request q = new Session.Request(Session.Kind.MAKE_CALL, session.newFuture(), this,
+        Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this,
                 null, null, 0, null);
         return session.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
                 out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
@@ -183,7 +183,7 @@ public final class Line implements AutoCloseable {
         if (target != null) {
             target.cancelling = true;
         }
-        Session.Request q = new Session.Request(Session.Kind.UNCOMPLETE_CALL, session.newFuture(),
+        Request q = new Request(Request.Kind.UNCOMPLETE_CALL, session.newFuture(),
                 this, null, null, 0, target);
         try {
             return session.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,

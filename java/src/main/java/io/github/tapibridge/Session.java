@@ -8,7 +8,6 @@ import io.github.tapibridge.internal.Message;
 import io.github.tapibridge.internal.PumpFuture;
 import io.github.tapibridge.internal.RequestRegistry;
 import io.github.tapibridge.internal.RequestRegistry.Pending;
-import io.github.tapibridge.internal.SerialExecutor;
 import io.github.tapibridge.internal.StructBuffer;
 import io.github.tapibridge.internal.Structs;
 import io.github.tapibridge.internal.TapiConstants;
@@ -20,13 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongToIntFunction;
 
 /**
@@ -50,32 +46,6 @@ final class Session implements EventPump.Handler {
     /** How many closed call handles to remember, to ignore late messages about them. */
     private static final int CLOSED_CALLS_REMEMBERED = 1024;
 
-    /** The kinds of asynchronous request. */
-    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP }
-
-    /** The context of a request in the registry. */
-    static final class Request {
-        final Kind kind;
-        final PumpFuture<Object> future;
-        final Line line;
-        final Call call;
-        final CallCompletionMode mode;
-        final int messageId;
-        final CallCompletion target;
-        private final AtomicBoolean resolved = new AtomicBoolean();
-
-        Request(Kind kind, PumpFuture<Object> future, Line line, Call call, CallCompletionMode mode,
-                int messageId, CallCompletion target) {
-            this.kind = kind;
-            this.future = future;
-            this.line = line;
-            this.call = call;
-            this.mode = mode;
-            this.messageId = messageId;
-            this.target = target;
-        }
-    }
-
     final TapiConfig config;
     final TapiBackend backend;
     final int hLineApp;
@@ -83,14 +53,13 @@ final class Session implements EventPump.Handler {
     final Guard guard;
     final RequestRegistry registry;
     private final EventPump pump;
-    private final Executor listenerExecutor;
+    final Listeners listeners;
     private final AtomicInteger lineCount;
     private final ConcurrentHashMap<Integer, TapiVersion> negotiated = new ConcurrentHashMap<>();
     private final AtomicLong nextInstance = new AtomicLong(1);
     private final ConcurrentHashMap<Long, Line> lines = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Call> calls = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, CallCompletion> completions = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, Boolean> closedCalls = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -148,7 +117,7 @@ final class Session implements EventPump.Handler {
         this.lineCount = new AtomicInteger(devices);
         this.guard = new Guard("Tapi");
         this.registry = new RequestRegistry(this::discard);
-        this.listenerExecutor = config.listenerExecutor().map(SerialExecutor::new).orElse(null);
+        this.listeners = new Listeners(config);
         this.pump = new EventPump(backend, app, String.format("tapibridge-pump-%08x", app), this);
     }
 
@@ -524,9 +493,9 @@ final class Session implements EventPump.Handler {
     }
 
     private void beforeIssue(Request q) {
-        if (q.kind == Kind.MAKE_CALL) {
+        if (q.kind == Request.Kind.MAKE_CALL) {
             q.line.makeCallsInFlight.incrementAndGet();
-        } else if (q.kind == Kind.COMPLETE_CALL) {
+        } else if (q.kind == Request.Kind.COMPLETE_CALL) {
             synchronized (stash) {
                 unresolvedCompletions++;
             }
@@ -535,12 +504,12 @@ final class Session implements EventPump.Handler {
 
     /** Undoes {@link #beforeIssue} once per request. */
     private void resolved(Request q) {
-        if (!q.resolved.compareAndSet(false, true)) {
+        if (!q.markResolved()) {
             return;
         }
-        if (q.kind == Kind.MAKE_CALL) {
+        if (q.kind == Request.Kind.MAKE_CALL) {
             q.line.makeCallsInFlight.decrementAndGet();
-        } else if (q.kind == Kind.COMPLETE_CALL) {
+        } else if (q.kind == Request.Kind.COMPLETE_CALL) {
             synchronized (stash) {
                 if (--unresolvedCompletions == 0) {
                     early.clear();
@@ -692,52 +661,6 @@ final class Session implements EventPump.Handler {
         }
     }
 
-    // ---- listeners --------------------------------------------------------------------------
-
-    void addListener(Consumer<LineEvent> listener) {
-        listeners.add(listener);
-    }
-
-    void removeListener(Consumer<LineEvent> listener) {
-        listeners.remove(listener);
-    }
-
-    /** Whether an event of this line reaches a listener: spares building events nobody gets. */
-    private boolean listening(Line line) {
-        return !listeners.isEmpty() || (line != null && line.hasListeners());
-    }
-
-    /** Delivers an event to the line's listeners and the application's, in order. */
-    private void emit(Line line, LineEvent event) {
-        Object[] own = line != null ? line.listenerArray() : null;
-        Object[] all = listeners.toArray();
-        if ((own == null || own.length == 0) && all.length == 0) {
-            return;
-        }
-        Runnable delivery = () -> {
-            if (own != null) {
-                deliver(own, event);
-            }
-            deliver(all, event);
-        };
-        if (listenerExecutor == null) {
-            delivery.run();
-        } else {
-            listenerExecutor.execute(delivery);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void deliver(Object[] targets, LineEvent event) {
-        for (Object o : targets) {
-            try {
-                ((Consumer<LineEvent>) o).accept(event);
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "A listener threw on " + event + "; it stays registered", e);
-            }
-        }
-    }
-
     // ---- messages (pump thread) ------------------------------------------------------------
 
     @Override
@@ -762,22 +685,22 @@ final class Session implements EventPump.Handler {
                 Line line = lines.get(m.instance());
                 if (line != null && line.isOpen()) {
                     closeLine(line, false);
-                    emit(line, new LineEvent.LineClosed(line));
+                    listeners.emit(line, new LineEvent.LineClosed(line));
                 }
                 break;
             }
             case TapiConstants.LINE_CREATE:
                 lineCount.accumulateAndGet((int) m.param1() + 1, Math::max);
-                emit(null, new LineEvent.DeviceCreated((int) m.param1()));
+                listeners.emit(null, new LineEvent.DeviceCreated((int) m.param1()));
                 break;
             case TapiConstants.LINE_REMOVE:
-                emit(null, new LineEvent.DeviceRemoved((int) m.param1()));
+                listeners.emit(null, new LineEvent.DeviceRemoved((int) m.param1()));
                 break;
             default:
                 Line line = lines.get(m.instance());
-                if (listening(line)) {
-                    emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(), m.param2(),
-                            m.param3()));
+                if (listeners.listening(line)) {
+                    listeners.emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(),
+                            m.param2(), m.param3()));
                 }
                 break;
         }
@@ -792,8 +715,8 @@ final class Session implements EventPump.Handler {
             finish(p, result, out);
         }
         Line line = lines.get(m.instance());
-        if (listening(line)) {
-            emit(line, new LineEvent.Reply(line, requestId, result));
+        if (listeners.listening(line)) {
+            listeners.emit(line, new LineEvent.Reply(line, requestId, result));
         }
     }
 
@@ -821,14 +744,16 @@ final class Session implements EventPump.Handler {
         }
         if (privilege != 0 && !call.announced) {
             call.announced = true;
-            emit(line, new LineEvent.NewCall(line, call, 0, CallPrivilege.decode(privilege)));
+            listeners.emit(line,
+                    new LineEvent.NewCall(line, call, 0, CallPrivilege.decode(privilege)));
         }
         call.reported(state, (int) m.param2());
         if (state == CallState.IDLE) {
             endBoundCompletions(call, "the call went idle");
         }
-        if (listening(line)) {
-            emit(line, new LineEvent.CallStateChanged(line, call, state, (int) m.param2()));
+        if (listeners.listening(line)) {
+            listeners.emit(line,
+                    new LineEvent.CallStateChanged(line, call, state, (int) m.param2()));
         }
         if (state == CallState.OFFERING) {
             checkCompletion(line, call);
@@ -842,8 +767,8 @@ final class Session implements EventPump.Handler {
             return;
         }
         int states = (int) m.param1();
-        if (listening(line)) {
-            emit(line, new LineEvent.CallInfoChanged(line, call, states));
+        if (listeners.listening(line)) {
+            listeners.emit(line, new LineEvent.CallInfoChanged(line, call, states));
         }
         if ((states & (TapiConstants.LINECALLINFOSTATE_REASON
                 | TapiConstants.LINECALLINFOSTATE_COMPLETIONID)) != 0) {
@@ -860,7 +785,7 @@ final class Session implements EventPump.Handler {
         Call call = callFor(line, (int) m.param2(), privilege);
         if (!call.announced) {
             call.announced = true;
-            emit(line, new LineEvent.NewCall(line, call, (int) m.param1(), privilege));
+            listeners.emit(line, new LineEvent.NewCall(line, call, (int) m.param1(), privilege));
         }
     }
 
@@ -868,9 +793,9 @@ final class Session implements EventPump.Handler {
         Line line = lines.get(m.instance());
         int states = (int) m.param1();
         int others = states & ~LineDeviceState.COMPLCANCEL.bits();
-        if ((others != 0 || states == 0) && listening(line)) {
-            emit(line, new LineEvent.LineDeviceStateChanged(line, LineDeviceState.setOf(others),
-                    m.param2(), m.param3()));
+        if ((others != 0 || states == 0) && listeners.listening(line)) {
+            listeners.emit(line, new LineEvent.LineDeviceStateChanged(line,
+                    LineDeviceState.setOf(others), m.param2(), m.param3()));
         }
         if ((states & LineDeviceState.COMPLCANCEL.bits()) != 0 && line != null) {
             int id = (int) m.param2();
@@ -885,7 +810,7 @@ final class Session implements EventPump.Handler {
             if (c != null) {
                 c.cancelledBySwitch();
             }
-            emit(line, new LineEvent.CompletionCancelled(line, id, c));
+            listeners.emit(line, new LineEvent.CompletionCancelled(line, id, c));
         }
     }
 
@@ -910,7 +835,7 @@ final class Session implements EventPump.Handler {
             }
         }
         if (c != null && c.fire(call)) {
-            emit(line, new LineEvent.CompletionFired(line, c, call));
+            listeners.emit(line, new LineEvent.CompletionFired(line, c, call));
         }
     }
 
@@ -1005,7 +930,7 @@ final class Session implements EventPump.Handler {
         // The provider shut the application down (for example a simulator reset).
         for (Line line : lines()) {
             if (line.isOpen()) {
-                emit(line, new LineEvent.LineClosed(line));
+                listeners.emit(line, new LineEvent.LineClosed(line));
             }
         }
         close();

@@ -176,7 +176,7 @@ public final class Line implements AutoCloseable {
      *      lineUncompleteCall (Microsoft)</a>
      */
     public CompletableFuture<Void> uncompleteCall(int completionId) {
-        return uncomplete(completionId, session.completionOnDevice(this, completionId));
+        return uncomplete(completionId, session.completions.onDevice(this, completionId));
     }
 
     CompletableFuture<Void> uncomplete(int completionId, CallCompletion target) {
@@ -204,7 +204,7 @@ public final class Line implements AutoCloseable {
      * @return the completion, or empty
      */
     public Optional<CallCompletion> completion(int completionId) {
-        return Optional.ofNullable(session.completion(this, completionId));
+        return Optional.ofNullable(session.completions.completion(this, completionId));
     }
 
     /**
@@ -213,7 +213,7 @@ public final class Line implements AutoCloseable {
      * @return a snapshot, in no particular order
      */
     public List<CallCompletion> completions() {
-        return session.completions(this);
+        return session.completions.of(this);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.github.tapibridge.internal.TapiConstants;
 import io.github.tapibridge.spi.TapiBackend;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,13 @@ import java.util.function.LongToIntFunction;
 
 /**
  * The state of one TAPI application ({@code hLineApp}) behind a {@link Tapi}: backend, guard,
- * request registry, event pump, and the maps from handles to {@link Line}, {@link Call} and
- * {@link CallCompletion} objects. Everything the pump thread needs lives here, and nothing here
+ * request registry, event pump, the maps from handles to {@link Line} and {@link Call} objects,
+ * and the {@link Completions} book-keeping. Everything the pump thread needs lives here, and nothing here
  * refers to the {@link Tapi} facade, so that an unreachable facade can be cleaned.
  *
  * <p>Threading: application threads issue requests; the pump thread processes messages. Shared
- * state is in concurrent maps; the only lock ({@link #stash}) is held for a few map operations and
- * never while calling user code or native code. User code (listeners, future callbacks) is never
+ * state is in concurrent maps; the locks (of {@link Completions} and of the closed-call table) are
+ * held for a few map operations and never while calling user code or native code. User code (listeners, future callbacks) is never
  * called inside a {@link Guard}.
  */
 final class Session implements EventPump.Handler {
@@ -59,7 +58,7 @@ final class Session implements EventPump.Handler {
     private final AtomicLong nextInstance = new AtomicLong(1);
     private final ConcurrentHashMap<Long, Line> lines = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Call> calls = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, CallCompletion> completions = new ConcurrentHashMap<>();
+    final Completions completions;
     private final Map<Integer, Boolean> closedCalls = new LinkedHashMap<>(64, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -69,23 +68,10 @@ final class Session implements EventPump.Handler {
         }
     };
 
-    /**
-     * Guards {@link #completions} registration and lookup against {@link #early}: a completion's
-     * fire or cancellation may be dequeued before its {@code lineCompleteCall} reply has been
-     * processed (when the reply was dequeued before its request was registered). While such
-     * requests are unresolved, events for unknown completion IDs are kept in {@link #early}.
-     */
-    private final Object stash = new Object();
-    private int unresolvedCompletions;
-    private final Map<Long, Object> early = new HashMap<>();
-
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean releaseOnPumpExit;
     private volatile boolean released;
-
-    /** Marker in {@link #early} for a completion cancelled by the switch. */
-    private static final Object CANCELLED_BY_SWITCH = new Object();
 
     private Session(TapiConfig config, TapiBackend backend) {
         this.config = config;
@@ -118,6 +104,7 @@ final class Session implements EventPump.Handler {
         this.guard = new Guard("Tapi");
         this.registry = new RequestRegistry(this::discard);
         this.listeners = new Listeners(config);
+        this.completions = new Completions(this);
         this.pump = new EventPump(backend, app, String.format("tapibridge-pump-%08x", app), this);
     }
 
@@ -354,12 +341,7 @@ final class Session implements EventPump.Handler {
             q.future.completeExceptionally(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE,
                     p.function(), "the line was closed before the reply arrived"));
         }
-        for (CallCompletion c : completions.values()) {
-            if (c.line() == line && completions.remove(key(c), c)) {
-                c.close(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE, "lineCompleteCall",
-                        "the line was closed; the completion is no longer tracked"));
-            }
-        }
+        completions.lineClosed(line);
         for (Call call : line.callSet()) {
             forgetCall(call);
         }
@@ -417,7 +399,7 @@ final class Session implements EventPump.Handler {
         }
         calls.remove(call.handle(), call);
         call.line().callSet().remove(call);
-        endBoundCompletions(call, "the call was closed");
+        completions.endBound(call, "the call was closed");
     }
 
     private boolean recentlyClosed(int hCall) {
@@ -496,9 +478,7 @@ final class Session implements EventPump.Handler {
         if (q.kind == Request.Kind.MAKE_CALL) {
             q.line.makeCallsInFlight.incrementAndGet();
         } else if (q.kind == Request.Kind.COMPLETE_CALL) {
-            synchronized (stash) {
-                unresolvedCompletions++;
-            }
+            completions.requestIssued();
         }
     }
 
@@ -510,11 +490,7 @@ final class Session implements EventPump.Handler {
         if (q.kind == Request.Kind.MAKE_CALL) {
             q.line.makeCallsInFlight.decrementAndGet();
         } else if (q.kind == Request.Kind.COMPLETE_CALL) {
-            synchronized (stash) {
-                if (--unresolvedCompletions == 0) {
-                    early.clear();
-                }
-            }
+            completions.requestResolved();
         }
     }
 
@@ -568,21 +544,16 @@ final class Session implements EventPump.Handler {
                 break;
             }
             case COMPLETE_CALL: {
-                CallCompletion c = registerCompletion(q, outValue);
+                CallCompletion c = completions.register(q, outValue);
                 resolved(q);
-                if ((c.mode() == CallCompletionMode.MESSAGE || c.mode() == CallCompletionMode.INTRUDE)
-                        && completions.remove(key(c), c)) {
-                    // Carried out on acceptance (spec §4.4): the message is left, or the call joins
-                    // the callee's conversation; the switch keeps no entry.
-                    c.fire(q.call);
-                }
+                completions.carriedOutOnAcceptance(c, q.call);
                 q.future.complete(c);
                 break;
             }
             case UNCOMPLETE_CALL:
                 resolved(q);
-                if (q.target != null && completions.remove(key(q.target), q.target)) {
-                    q.target.cancelled();
+                if (q.target != null) {
+                    completions.uncompleted(q.target);
                 }
                 q.future.complete(null);
                 break;
@@ -590,74 +561,6 @@ final class Session implements EventPump.Handler {
                 resolved(q);
                 q.future.complete(null);
                 break;
-        }
-    }
-
-    private CallCompletion registerCompletion(Request q, int id) {
-        CallCompletion c = new CallCompletion(this, q.line, q.call, id, q.mode, q.messageId,
-                newFuture());
-        long key = key(c);
-        CallCompletion stale;
-        Object pending;
-        synchronized (stash) {
-            stale = completions.put(key, c);
-            pending = early.remove(key);
-        }
-        if (stale != null) {
-            // The provider handed the ID out again: the old completion ended unnoticed.
-            stale.end("the provider reused its completion ID " + id);
-        }
-        if (pending == CANCELLED_BY_SWITCH) {
-            if (completions.remove(key, c)) {
-                c.cancelledBySwitch();
-            }
-        } else if (pending instanceof Call) {
-            if (completions.remove(key, c)) {
-                c.fire((Call) pending);
-            }
-        }
-        return c;
-    }
-
-    static long key(int deviceId, int completionId) {
-        return ((long) deviceId << 32) | (completionId & 0xFFFFFFFFL);
-    }
-
-    private static long key(CallCompletion c) {
-        return key(c.line().deviceId(), c.id());
-    }
-
-    CallCompletion completion(Line line, int id) {
-        CallCompletion c = completions.get(key(line.deviceId(), id));
-        return c != null && c.line() == line ? c : null;
-    }
-
-    /** The active completion with this ID on the line's device, requested on any of our lines. */
-    CallCompletion completionOnDevice(Line line, int id) {
-        return completions.get(key(line.deviceId(), id));
-    }
-
-    List<CallCompletion> completions(Line line) {
-        List<CallCompletion> list = new ArrayList<>();
-        for (CallCompletion c : completions.values()) {
-            if (c.line() == line) {
-                list.add(c);
-            }
-        }
-        return list;
-    }
-
-    /** Ends CAMPON and INTRUDE completions waiting on a call that is gone. */
-    private void endBoundCompletions(Call call, String why) {
-        if (call.activeBound.get() == 0) {
-            return;
-        }
-        for (CallCompletion c : completions.values()) {
-            if (c.call() == call && !c.cancelling
-                    && c.bindsCall()
-                    && completions.remove(key(c), c)) {
-                c.end(why);
-            }
         }
     }
 
@@ -749,7 +652,7 @@ final class Session implements EventPump.Handler {
         }
         call.reported(state, (int) m.param2());
         if (state == CallState.IDLE) {
-            endBoundCompletions(call, "the call went idle");
+            completions.endBound(call, "the call went idle");
         }
         if (listeners.listening(line)) {
             listeners.emit(line,
@@ -799,42 +702,15 @@ final class Session implements EventPump.Handler {
         }
         if ((states & LineDeviceState.COMPLCANCEL.bits()) != 0 && line != null) {
             int id = (int) m.param2();
-            long key = key(line.deviceId(), id);
-            CallCompletion c;
-            synchronized (stash) {
-                c = completions.remove(key);
-                if (c == null && unresolvedCompletions > 0) {
-                    early.put(key, CANCELLED_BY_SWITCH);
-                }
-            }
-            if (c != null) {
-                c.cancelledBySwitch();
-            }
+            CallCompletion c = completions.cancelledBySwitch(line, id);
             listeners.emit(line, new LineEvent.CompletionCancelled(line, id, c));
         }
     }
 
-    /** Reads LINECALLINFO and fires the completion the call results from, if any. */
+    /** Fires the completion the call results from, if any, and reports it. */
     private void checkCompletion(Line line, Call call) {
-        CallInfo info;
-        try {
-            info = callInfo(call);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Could not read the call info of " + call, e);
-            return;
-        }
-        if (!info.isCompletion()) {
-            return;
-        }
-        long key = key(line.deviceId(), info.completionId());
-        CallCompletion c;
-        synchronized (stash) {
-            c = completions.remove(key);
-            if (c == null && unresolvedCompletions > 0) {
-                early.put(key, call);
-            }
-        }
-        if (c != null && c.fire(call)) {
+        CallCompletion c = completions.recalled(line, call);
+        if (c != null) {
             listeners.emit(line, new LineEvent.CompletionFired(line, c, call));
         }
     }
@@ -881,12 +757,7 @@ final class Session implements EventPump.Handler {
             resolved(q);
             q.future.completeExceptionally(shutdownException(p.function()));
         }
-        for (CallCompletion c : completions.values()) {
-            if (completions.remove(key(c), c)) {
-                c.close(new TapiException(TapiConstants.LINEERR_INVALAPPHANDLE, "lineCompleteCall",
-                        "the application was shut down; the completion is no longer tracked"));
-            }
-        }
+        completions.shutdown();
         for (Line line : lines()) {
             closeLine(line, false);
         }

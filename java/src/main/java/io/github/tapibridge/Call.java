@@ -199,7 +199,7 @@ public final class Call implements AutoCloseable {
     CompletableFuture<CallCompletion> complete(CallCompletionMode mode, int modeBits, int messageId) {
         Request q = new Request(Request.Kind.COMPLETE_CALL, session.newFuture(),
                 line, this, mode, messageId, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineCompleteCall",
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard}, "lineCompleteCall",
                 line, true, q,
                 out -> session.backend.lineCompleteCall(handle, out, modeBits, messageId));
     }
@@ -217,7 +217,7 @@ public final class Call implements AutoCloseable {
     public CompletableFuture<Void> answer() {
         Request q = new Request(Request.Kind.ANSWER, session.newFuture(), line, this,
                 null, 0, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineAnswer", line,
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard}, "lineAnswer", line,
                 false, q, out -> session.backend.lineAnswer(handle, 0, 0));
     }
 
@@ -234,7 +234,7 @@ public final class Call implements AutoCloseable {
     public CompletableFuture<Void> drop() {
         Request q = new Request(Request.Kind.DROP, session.newFuture(), line, this,
                 null, 0, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineDrop", line,
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard}, "lineDrop", line,
                 false, q, out -> session.backend.lineDrop(handle, 0, 0));
     }
 

@@ -156,7 +156,7 @@ public final class Line implements AutoCloseable {
         Objects.requireNonNull(destination, "destination");
         Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this,
                 null, null, 0, null);
-        return session.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
+        return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
                 out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
     }
 
@@ -186,7 +186,7 @@ public final class Line implements AutoCloseable {
         Request q = new Request(Request.Kind.UNCOMPLETE_CALL, session.newFuture(),
                 this, null, null, 0, target);
         try {
-            return session.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,
+            return session.requests.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,
                     false, q, out -> session.backend.lineUncompleteCall(handle, completionId));
         } catch (RuntimeException e) {
             if (target != null) {

@@ -22,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #requestResolved()}), events for unknown completion IDs are kept in {@link #early}, and
  * {@link #register} applies the one for its ID.
  *
- * <p>Threading: the event pump matches events; {@link #register} runs on whichever thread
- * processes the {@code lineCompleteCall} reply; lookups run on any thread; {@link #lineClosed} and
- * {@link #shutdown} on the closing thread. The table is a concurrent map, and each transition
+ * <p>Threading: the event pump matches events ({@link #recalled}, {@link #cancelledBySwitch},
+ * {@link #endBound}); {@link #register}, {@link #carriedOutOnAcceptance} and {@link #uncompleted}
+ * run on whichever thread processes the reply; {@link #endBound}, {@link #lineClosed} and
+ * {@link #shutdown} also on a thread that closes a call, a line or the application; lookups on
+ * any thread. The table is a concurrent map, and each transition
  * removes the completion from it first ({@code remove(key, c)}), so that exactly one thread settles
  * it. The one lock, {@link #stash}, is held for a few map operations only, never while calling
  * user code or native code.
@@ -35,6 +37,7 @@ final class Completions {
     private static final Object CANCELLED_BY_SWITCH = new Object();
 
     private final Session session;
+    private final Queries queries;
     private final ConcurrentHashMap<Long, CallCompletion> completions = new ConcurrentHashMap<>();
 
     /**
@@ -45,8 +48,13 @@ final class Completions {
     private int unresolvedCompletions;
     private final Map<Long, Object> early = new HashMap<>();
 
-    Completions(Session session) {
+    /**
+     * @param session the application, which the {@link CallCompletion}s created here refer to
+     * @param queries reads the call information that names a recall's completion
+     */
+    Completions(Session session, Queries queries) {
         this.session = session;
+        this.queries = queries;
     }
 
     static long key(int deviceId, int completionId) {
@@ -116,7 +124,7 @@ final class Completions {
         }
     }
 
-    // ---- what becomes of a completion (event pump) ------------------------------------------
+    // ---- what becomes of a completion -------------------------------------------------------
 
     /**
      * Reads LINECALLINFO of a call offered or changed on the line and fires the completion the
@@ -129,7 +137,7 @@ final class Completions {
     CallCompletion recalled(Line line, Call call) {
         CallInfo info;
         try {
-            info = session.callInfo(call);
+            info = queries.callInfo(call);
         } catch (RuntimeException e) {
             Session.LOG.log(Level.DEBUG, "Could not read the call info of " + call, e);
             return null;

@@ -122,7 +122,7 @@ public final class Line implements AutoCloseable {
      *      lineGetAddressCaps (Microsoft)</a>
      */
     public AddressCaps addressCaps(int addressId) {
-        return session.addressCaps(this, addressId);
+        return session.queries.addressCaps(this, addressId);
     }
 
     /**
@@ -136,7 +136,7 @@ public final class Line implements AutoCloseable {
      *      lineGetLineDevStatus (Microsoft)</a>
      */
     public LineStatus status() {
-        return session.lineStatus(this);
+        return session.queries.lineStatus(this);
     }
 
     /**
@@ -154,10 +154,10 @@ public final class Line implements AutoCloseable {
      */
     public CompletableFuture<Call> makeCall(String destination) {
         Objects.requireNonNull(destination, "destination");
-        Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this,
-                null, null, 0, null);
-        return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
-                out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
+        Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this, null, null, 0,
+                null);
+        return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this,
+                true, q, out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
     }
 
     /**
@@ -183,11 +183,12 @@ public final class Line implements AutoCloseable {
         if (target != null) {
             target.cancelling = true;
         }
-        Request q = new Request(Request.Kind.UNCOMPLETE_CALL, session.newFuture(),
-                this, null, null, 0, target);
+        Request q = new Request(Request.Kind.UNCOMPLETE_CALL, session.newFuture(), this, null,
+                null, 0, target);
         try {
-            return session.requests.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,
-                    false, q, out -> session.backend.lineUncompleteCall(handle, completionId));
+            return session.requests.submit(new Guard[] {guard, session.guard},
+                    "lineUncompleteCall", this, false, q,
+                    out -> session.backend.lineUncompleteCall(handle, completionId));
         } catch (RuntimeException e) {
             if (target != null) {
                 target.cancelling = false;

@@ -157,7 +157,7 @@ public final class Tapi implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public int lineCount() {
-        return session.lineCount();
+        return session.queries.lineCount();
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Tapi implements AutoCloseable {
      *      lineGetDevCaps (Microsoft)</a>
      */
     public LineDevice device(int deviceId) {
-        return session.device(deviceId);
+        return session.queries.device(deviceId);
     }
 
     /**

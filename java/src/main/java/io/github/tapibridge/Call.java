@@ -114,7 +114,7 @@ public final class Call implements AutoCloseable {
      *      lineGetCallStatus (Microsoft)</a>
      */
     public CallStatus status() {
-        return session.callStatus(this);
+        return session.queries.callStatus(this);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class Call implements AutoCloseable {
      *      lineGetCallInfo (Microsoft)</a>
      */
     public CallInfo info() {
-        return session.callInfo(this);
+        return session.queries.callInfo(this);
     }
 
     /**
@@ -197,10 +197,10 @@ public final class Call implements AutoCloseable {
 
     /** lineCompleteCall with raw mode bits (tests pass invalid combinations). */
     CompletableFuture<CallCompletion> complete(CallCompletionMode mode, int modeBits, int messageId) {
-        Session.Request q = new Session.Request(Session.Kind.COMPLETE_CALL, session.newFuture(),
-                line, this, mode, messageId, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineCompleteCall",
-                line, true, q,
+        Request q = new Request(Request.Kind.COMPLETE_CALL, session.newFuture(), line, this, mode,
+                messageId, null);
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard},
+                "lineCompleteCall", line, true, q,
                 out -> session.backend.lineCompleteCall(handle, out, modeBits, messageId));
     }
 
@@ -215,10 +215,10 @@ public final class Call implements AutoCloseable {
      *      lineAnswer (Microsoft)</a>
      */
     public CompletableFuture<Void> answer() {
-        Session.Request q = new Session.Request(Session.Kind.ANSWER, session.newFuture(), line, this,
-                null, 0, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineAnswer", line,
-                false, q, out -> session.backend.lineAnswer(handle, 0, 0));
+        Request q = new Request(Request.Kind.ANSWER, session.newFuture(), line, this, null, 0,
+                null);
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard},
+                "lineAnswer", line, false, q, out -> session.backend.lineAnswer(handle, 0, 0));
     }
 
     /**
@@ -232,10 +232,10 @@ public final class Call implements AutoCloseable {
      *      lineDrop (Microsoft)</a>
      */
     public CompletableFuture<Void> drop() {
-        Session.Request q = new Session.Request(Session.Kind.DROP, session.newFuture(), line, this,
-                null, 0, null);
-        return session.submit(new Guard[] {guard, line.guard, session.guard}, "lineDrop", line,
-                false, q, out -> session.backend.lineDrop(handle, 0, 0));
+        Request q = new Request(Request.Kind.DROP, session.newFuture(), line, this, null, 0,
+                null);
+        return session.requests.submit(new Guard[] {guard, line.guard, session.guard},
+                "lineDrop", line, false, q, out -> session.backend.lineDrop(handle, 0, 0));
     }
 
     /**

@@ -122,7 +122,7 @@ public final class Line implements AutoCloseable {
      *      lineGetAddressCaps (Microsoft)</a>
      */
     public AddressCaps addressCaps(int addressId) {
-        return session.addressCaps(this, addressId);
+        return session.queries.addressCaps(this, addressId);
     }
 
     /**
@@ -136,7 +136,7 @@ public final class Line implements AutoCloseable {
      *      lineGetLineDevStatus (Microsoft)</a>
      */
     public LineStatus status() {
-        return session.lineStatus(this);
+        return session.queries.lineStatus(this);
     }
 
     /**
@@ -154,10 +154,10 @@ public final class Line implements AutoCloseable {
      */
     public CompletableFuture<Call> makeCall(String destination) {
         Objects.requireNonNull(destination, "destination");
-        Session.Request q = new Session.Request(Session.Kind.MAKE_CALL, session.newFuture(), this,
-                null, null, 0, null);
-        return session.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this, true, q,
-                out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
+        Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this, null, null, 0,
+                null);
+        return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this,
+                true, q, out -> session.backend.lineMakeCallW(handle, out, destination, 0, 0));
     }
 
     /**
@@ -176,18 +176,19 @@ public final class Line implements AutoCloseable {
      *      lineUncompleteCall (Microsoft)</a>
      */
     public CompletableFuture<Void> uncompleteCall(int completionId) {
-        return uncomplete(completionId, session.completionOnDevice(this, completionId));
+        return uncomplete(completionId, session.completions.onDevice(this, completionId));
     }
 
     CompletableFuture<Void> uncomplete(int completionId, CallCompletion target) {
         if (target != null) {
             target.cancelling = true;
         }
-        Session.Request q = new Session.Request(Session.Kind.UNCOMPLETE_CALL, session.newFuture(),
-                this, null, null, 0, target);
+        Request q = new Request(Request.Kind.UNCOMPLETE_CALL, session.newFuture(), this, null,
+                null, 0, target);
         try {
-            return session.submit(new Guard[] {guard, session.guard}, "lineUncompleteCall", this,
-                    false, q, out -> session.backend.lineUncompleteCall(handle, completionId));
+            return session.requests.submit(new Guard[] {guard, session.guard},
+                    "lineUncompleteCall", this, false, q,
+                    out -> session.backend.lineUncompleteCall(handle, completionId));
         } catch (RuntimeException e) {
             if (target != null) {
                 target.cancelling = false;
@@ -204,7 +205,7 @@ public final class Line implements AutoCloseable {
      * @return the completion, or empty
      */
     public Optional<CallCompletion> completion(int completionId) {
-        return Optional.ofNullable(session.completion(this, completionId));
+        return Optional.ofNullable(session.completions.completion(this, completionId));
     }
 
     /**
@@ -213,7 +214,7 @@ public final class Line implements AutoCloseable {
      * @return a snapshot, in no particular order
      */
     public List<CallCompletion> completions() {
-        return session.completions(this);
+        return session.completions.of(this);
     }
 
     /**

@@ -7,116 +7,63 @@ import io.github.tapibridge.internal.Layout;
 import io.github.tapibridge.internal.Message;
 import io.github.tapibridge.internal.PumpFuture;
 import io.github.tapibridge.internal.RequestRegistry;
-import io.github.tapibridge.internal.RequestRegistry.Pending;
-import io.github.tapibridge.internal.SerialExecutor;
-import io.github.tapibridge.internal.StructBuffer;
-import io.github.tapibridge.internal.Structs;
 import io.github.tapibridge.internal.TapiConstants;
 import io.github.tapibridge.spi.TapiBackend;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.LongToIntFunction;
 
 /**
- * The state of one TAPI application ({@code hLineApp}) behind a {@link Tapi}: backend, guard,
- * request registry, event pump, and the maps from handles to {@link Line}, {@link Call} and
- * {@link CallCompletion} objects. Everything the pump thread needs lives here, and nothing here
- * refers to the {@link Tapi} facade, so that an unreachable facade can be cleaned.
+ * One TAPI application ({@code hLineApp}) behind a {@link Tapi}, and its lifecycle: initialising
+ * TAPI and starting the event pump ({@link #open}), opening and closing lines and calls, and
+ * shutting down ({@link #close}). The rest is done by the pieces it creates and wires together,
+ * each of which says what it owns and which threads touch it:
+ * <ul>
+ *   <li>{@link Queries}: the synchronous {@code lineGet...} queries and negotiated versions;</li>
+ *   <li>{@link Requests}: asynchronous requests, their futures and out-parameters, and what
+ *       happens when a {@code LINE_REPLY} arrives;</li>
+ *   <li>{@link Dispatcher}: what each message does, on the event pump thread;</li>
+ *   <li>{@link Completions}: the active completions, how each is matched to its recall, the
+ *       early-event stash, {@code COMPLCANCEL};</li>
+ *   <li>{@link Handles}: the tables of lines and calls;</li>
+ *   <li>{@link Listeners}: listener delivery.</li>
+ * </ul>
+ * {@link Line}, {@link Call} and {@link CallCompletion} hold the session and call the piece they
+ * need. Nothing here refers to the {@link Tapi} facade, so that an unreachable facade can be
+ * cleaned.
  *
- * <p>Threading: application threads issue requests; the pump thread processes messages. Shared
- * state is in concurrent maps; the only lock ({@link #stash}) is held for a few map operations and
- * never while calling user code or native code. User code (listeners, future callbacks) is never
- * called inside a {@link Guard}.
+ * <p>Threading: application threads open, issue requests and close; the pump thread processes
+ * messages, and may close lines ({@code LINE_CLOSE}) or the application (the provider shut it
+ * down, or a listener closes it). Shared state is in concurrent maps and atomics; the only locks,
+ * private to {@link Completions} and {@link Handles}, are held for a few map operations and never
+ * while calling user code or native code. User code (listeners, future callbacks) is never called
+ * inside a {@link Guard}.
  */
 final class Session implements EventPump.Handler {
 
     static final System.Logger LOG = System.getLogger("io.github.tapibridge");
-
-    /** Room for the variable part of the Get structures, so that one call normally suffices. */
-    private static final int VARIABLE_ROOM = 512;
-
-    /** How many closed call handles to remember, to ignore late messages about them. */
-    private static final int CLOSED_CALLS_REMEMBERED = 1024;
-
-    /** The kinds of asynchronous request. */
-    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP }
-
-    /** The context of a request in the registry. */
-    static final class Request {
-        final Kind kind;
-        final PumpFuture<Object> future;
-        final Line line;
-        final Call call;
-        final CallCompletionMode mode;
-        final int messageId;
-        final CallCompletion target;
-        private final AtomicBoolean resolved = new AtomicBoolean();
-
-        Request(Kind kind, PumpFuture<Object> future, Line line, Call call, CallCompletionMode mode,
-                int messageId, CallCompletion target) {
-            this.kind = kind;
-            this.future = future;
-            this.line = line;
-            this.call = call;
-            this.mode = mode;
-            this.messageId = messageId;
-            this.target = target;
-        }
-    }
 
     final TapiConfig config;
     final TapiBackend backend;
     final int hLineApp;
     final TapiVersion apiVersion;
     final Guard guard;
-    final RequestRegistry registry;
     private final EventPump pump;
-    private final Executor listenerExecutor;
-    private final AtomicInteger lineCount;
-    private final ConcurrentHashMap<Integer, TapiVersion> negotiated = new ConcurrentHashMap<>();
-    private final AtomicLong nextInstance = new AtomicLong(1);
-    private final ConcurrentHashMap<Long, Line> lines = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, Call> calls = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, CallCompletion> completions = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Map<Integer, Boolean> closedCalls = new LinkedHashMap<>(64, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
-            return size() > CLOSED_CALLS_REMEMBERED;
-        }
-    };
-
-    /**
-     * Guards {@link #completions} registration and lookup against {@link #early}: a completion's
-     * fire or cancellation may be dequeued before its {@code lineCompleteCall} reply has been
-     * processed (when the reply was dequeued before its request was registered). While such
-     * requests are unresolved, events for unknown completion IDs are kept in {@link #early}.
-     */
-    private final Object stash = new Object();
-    private int unresolvedCompletions;
-    private final Map<Long, Object> early = new HashMap<>();
+    final Queries queries;
+    final Listeners listeners;
+    final Completions completions;
+    private final Handles handles;
+    final Requests requests;
+    /** The registry of {@link #requests}, here for tests. */
+    final RequestRegistry registry;
+    private final Dispatcher dispatcher;
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean releaseOnPumpExit;
     private volatile boolean released;
-
-    /** Marker in {@link #early} for a completion cancelled by the switch. */
-    private static final Object CANCELLED_BY_SWITCH = new Object();
 
     private Session(TapiConfig config, TapiBackend backend) {
         this.config = config;
@@ -145,10 +92,14 @@ final class Session implements EventPump.Handler {
         }
         this.hLineApp = app;
         this.apiVersion = TapiVersion.fromDword(version);
-        this.lineCount = new AtomicInteger(devices);
         this.guard = new Guard("Tapi");
-        this.registry = new RequestRegistry(this::discard);
-        this.listenerExecutor = config.listenerExecutor().map(SerialExecutor::new).orElse(null);
+        this.queries = new Queries(config, backend, app, guard, devices);
+        this.listeners = new Listeners(config);
+        this.completions = new Completions(this, queries);
+        this.handles = new Handles(this, completions);
+        this.requests = new Requests(backend, handles, completions);
+        this.registry = requests.registry;
+        this.dispatcher = new Dispatcher(this, queries, handles, requests, completions, listeners);
         this.pump = new EventPump(backend, app, String.format("tapibridge-pump-%08x", app), this);
     }
 
@@ -181,29 +132,6 @@ final class Session implements EventPump.Handler {
         return s;
     }
 
-    // ---- guards -----------------------------------------------------------------------------
-
-    /** Enters the guards in order; on failure, exits those entered and rethrows. */
-    static void enter(Guard... guards) {
-        int i = 0;
-        try {
-            for (; i < guards.length; i++) {
-                guards[i].enter();
-            }
-        } catch (RuntimeException e) {
-            while (--i >= 0) {
-                guards[i].exit();
-            }
-            throw e;
-        }
-    }
-
-    static void exit(Guard... guards) {
-        for (int i = guards.length - 1; i >= 0; i--) {
-            guards[i].exit();
-        }
-    }
-
     Thread pumpThread() {
         return pump.thread();
     }
@@ -212,114 +140,24 @@ final class Session implements EventPump.Handler {
         return new PumpFuture<>(pump::thread);
     }
 
-    // ---- synchronous queries ----------------------------------------------------------------
-
-    int lineCount() {
-        guard.ensureOpen();
-        return lineCount.get();
-    }
-
-    /** lineNegotiateAPIVersion, cached per device. Caller holds the session guard. */
-    TapiVersion negotiate(int deviceId) {
-        TapiVersion v = negotiated.get(deviceId);
-        if (v != null) {
-            return v;
-        }
-        long out = backend.allocate(4 + 16);
-        try {
-            int r = backend.lineNegotiateAPIVersion(hLineApp, deviceId, config.minApiVersion().dword(),
-                    config.maxApiVersion().dword(), out, out + 4);
-            if (r != 0) {
-                throw new TapiException(r, "lineNegotiateAPIVersion");
-            }
-            v = TapiVersion.fromDword(backend.getInt(out));
-        } finally {
-            backend.free(out);
-        }
-        TapiVersion previous = negotiated.putIfAbsent(deviceId, v);
-        return previous != null ? previous : v;
-    }
-
-    LineDevice device(int deviceId) {
-        enter(guard);
-        try {
-            TapiVersion version = negotiate(deviceId);
-            StructBuffer s = Structs.fetch(backend, "lineGetDevCapsW",
-                    Layout.LINEDEVCAPS_SIZE + VARIABLE_ROOM,
-                    buf -> backend.lineGetDevCapsW(hLineApp, deviceId, version.dword(), 0, buf));
-            return Decode.lineDevice(deviceId, version, s);
-        } finally {
-            exit(guard);
-        }
-    }
-
-    AddressCaps addressCaps(Line line, int addressId) {
-        enter(line.guard, guard);
-        try {
-            StructBuffer s = Structs.fetch(backend, "lineGetAddressCapsW",
-                    Layout.LINEADDRESSCAPS_SIZE + VARIABLE_ROOM,
-                    buf -> backend.lineGetAddressCapsW(hLineApp, line.deviceId(), addressId,
-                            line.apiVersion().dword(), 0, buf));
-            return Decode.addressCaps(line.deviceId(), addressId, s);
-        } finally {
-            exit(line.guard, guard);
-        }
-    }
-
-    LineStatus lineStatus(Line line) {
-        enter(line.guard, guard);
-        try {
-            StructBuffer s = Structs.fetch(backend, "lineGetLineDevStatusW",
-                    Layout.LINEDEVSTATUS_SIZE + VARIABLE_ROOM,
-                    buf -> backend.lineGetLineDevStatusW(line.handle(), buf));
-            return Decode.lineStatus(s);
-        } finally {
-            exit(line.guard, guard);
-        }
-    }
-
-    CallStatus callStatus(Call call) {
-        enter(call.guard, call.line().guard, guard);
-        try {
-            StructBuffer s = Structs.fetch(backend, "lineGetCallStatus",
-                    Layout.LINECALLSTATUS_SIZE + VARIABLE_ROOM,
-                    buf -> backend.lineGetCallStatus(call.handle(), buf));
-            return Decode.callStatus(s);
-        } finally {
-            exit(call.guard, call.line().guard, guard);
-        }
-    }
-
-    CallInfo callInfo(Call call) {
-        enter(call.guard, call.line().guard, guard);
-        try {
-            StructBuffer s = Structs.fetch(backend, "lineGetCallInfoW",
-                    Layout.LINECALLINFO_SIZE + VARIABLE_ROOM,
-                    buf -> backend.lineGetCallInfoW(call.handle(), buf));
-            return Decode.callInfo(s);
-        } finally {
-            exit(call.guard, call.line().guard, guard);
-        }
-    }
-
     // ---- lines ------------------------------------------------------------------------------
 
     Line openLine(int deviceId, LineOptions options) {
-        enter(guard);
+        Guard.enterAll(guard);
         try {
-            TapiVersion version = negotiate(deviceId);
-            long instance = nextInstance.getAndIncrement();
+            TapiVersion version = queries.negotiate(deviceId);
+            long instance = handles.newInstance();
             Line line = new Line(this, deviceId, version, options, instance);
             int privileges = CallPrivilege.maskOf(options.privileges());
             int media = MediaMode.maskOf(options.mediaModes());
-            lines.put(instance, line);
+            handles.addLine(line);
             long out = backend.allocate(4);
             int hLine;
             try {
                 int r = backend.lineOpenW(hLineApp, deviceId, out, version.dword(), 0, instance,
                         privileges, media, 0);
                 if (r != 0) {
-                    lines.remove(instance);
+                    handles.removeLine(line);
                     throw new TapiException(r, "lineOpenW");
                 }
                 hLine = backend.getInt(out);
@@ -330,7 +168,7 @@ final class Session implements EventPump.Handler {
             try {
                 int states = LineDeviceState.maskOf(options.statusMessages());
                 if (options.hasDefaultStatusMessages() && states != 0) {
-                    states &= LineDeviceState.maskOf(device(deviceId).lineStates());
+                    states &= LineDeviceState.maskOf(queries.device(deviceId).lineStates());
                 }
                 if (states != 0) {
                     int r = backend.lineSetStatusMessages(hLine, states, 0);
@@ -340,18 +178,18 @@ final class Session implements EventPump.Handler {
                 }
             } catch (RuntimeException | Error e) {
                 line.guard.close();
-                lines.remove(instance);
+                handles.removeLine(line);
                 backend.lineClose(hLine);
                 throw e;
             }
             return line;
         } finally {
-            exit(guard);
+            Guard.exitAll(guard);
         }
     }
 
     List<Line> lines() {
-        return new ArrayList<>(lines.values());
+        return handles.lines();
     }
 
     /**
@@ -365,54 +203,29 @@ final class Session implements EventPump.Handler {
         line.guard.awaitQuiescent();
         if (nativeClose && line.handle() != 0) {
             try {
-                enter(guard);
+                Guard.enterAll(guard);
                 try {
                     int r = backend.lineClose(line.handle());
                     if (r != 0) {
-                        LOG.log(Level.DEBUG, "lineClose failed: {0}", new TapiException(r, "lineClose"));
+                        LOG.log(Level.DEBUG, "lineClose failed: {0}",
+                                new TapiException(r, "lineClose"));
                     }
                 } finally {
-                    exit(guard);
+                    Guard.exitAll(guard);
                 }
             } catch (IllegalStateException closedMeanwhile) {
                 // The application is shutting down, which closes the line natively.
             }
         }
-        lines.remove(line.instance());
-        for (Pending p : registry.abandon(line)) {
-            Request q = (Request) p.context();
-            resolved(q);
-            q.future.completeExceptionally(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE,
-                    p.function(), "the line was closed before the reply arrived"));
-        }
-        for (CallCompletion c : completions.values()) {
-            if (c.line() == line && completions.remove(key(c), c)) {
-                c.close(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE, "lineCompleteCall",
-                        "the line was closed; the completion is no longer tracked"));
-            }
-        }
+        handles.removeLine(line);
+        requests.abandon(line);
+        completions.lineClosed(line);
         for (Call call : line.callSet()) {
-            forgetCall(call);
+            handles.forgetCall(call);
         }
     }
 
     // ---- calls ------------------------------------------------------------------------------
-
-    /** The call object for a handle, created on first sight. */
-    private Call callFor(Line line, int hCall, CallPrivilege privilege) {
-        Call call = calls.computeIfAbsent(hCall, h -> {
-            Call c = new Call(this, line, h, privilege);
-            line.callSet().add(c);
-            synchronized (closedCalls) {
-                closedCalls.remove(h); // the provider handed the value out again
-            }
-            return c;
-        });
-        if (!line.isOpen()) {
-            forgetCall(call); // the line closed meanwhile: the handle is invalid
-        }
-        return call;
-    }
 
     /** lineDeallocateCall (if {@code nativeClose}) and forgets the call. */
     void closeCall(Call call, boolean nativeClose) {
@@ -422,7 +235,7 @@ final class Session implements EventPump.Handler {
         call.guard.awaitQuiescent();
         if (nativeClose) {
             try {
-                enter(call.line().guard, guard);
+                Guard.enterAll(call.line().guard, guard);
                 try {
                     int r = backend.lineDeallocateCall(call.handle());
                     if (r != 0) {
@@ -430,499 +243,19 @@ final class Session implements EventPump.Handler {
                                 new TapiException(r, "lineDeallocateCall"));
                     }
                 } finally {
-                    exit(call.line().guard, guard);
+                    Guard.exitAll(call.line().guard, guard);
                 }
             } catch (IllegalStateException lineClosed) {
                 // lineClose or lineShutdown already invalidated the handle.
             }
         }
-        forgetCall(call);
-    }
-
-    private void forgetCall(Call call) {
-        call.guard.close();
-        // Recorded as closed before it leaves the map, so a late message for the handle is never
-        // taken for a new call in between.
-        synchronized (closedCalls) {
-            closedCalls.put(call.handle(), Boolean.TRUE);
-        }
-        calls.remove(call.handle(), call);
-        call.line().callSet().remove(call);
-        endBoundCompletions(call, "the call was closed");
-    }
-
-    private boolean recentlyClosed(int hCall) {
-        synchronized (closedCalls) {
-            return closedCalls.containsKey(hCall);
-        }
-    }
-
-    // ---- asynchronous requests --------------------------------------------------------------
-
-    /**
-     * Issues an asynchronous request: allocates the out-parameter, calls the function inside the
-     * guards, registers the request ID, and processes a reply that arrived first. The future is
-     * completed outside the guards.
-     */
-    @SuppressWarnings("unchecked")
-    <T> PumpFuture<T> submit(Guard[] guards, String function, Object owner, boolean outParameter,
-                             Request q, LongToIntFunction call) {
-        Pending p = null;
-        int earlyResult = 0;
-        int outValue = 0;
-        boolean processNow = false;
-        TapiException failure = null;
-        enter(guards);
-        boolean issued = false;
-        try {
-            long out = outParameter ? backend.allocate(4) : 0;
-            try {
-                beforeIssue(q);
-                issued = true;
-                int r = call.applyAsInt(out);
-                if (r >= 0) {
-                    p = new Pending(function, owner, out, q);
-                    out = 0; // owned by the request now
-                    RequestRegistry.Registration reg = r == 0 ? RequestRegistry.Registration.REPLIED
-                            : registry.register(r, p);
-                    switch (reg) {
-                        case WAITING:
-                            break;
-                        case REPLIED:
-                            earlyResult = r == 0 ? 0 : p.earlyResult();
-                            outValue = takeOut(p, earlyResult);
-                            processNow = true;
-                            break;
-                        default:
-                            takeOut(p, -1);
-                            failure = shutdownException(function);
-                            break;
-                    }
-                } else {
-                    failure = new TapiException(r, function);
-                }
-            } finally {
-                if (out != 0) {
-                    backend.free(out);
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            if (issued && p == null) {
-                resolved(q);
-            }
-            throw e;
-        } finally {
-            exit(guards);
-        }
-        if (failure != null) {
-            resolved(q);
-            q.future.completeExceptionally(failure);
-        } else if (processNow) {
-            finish(p, earlyResult, outValue);
-        }
-        return (PumpFuture<T>) (PumpFuture<?>) q.future;
-    }
-
-    private void beforeIssue(Request q) {
-        if (q.kind == Kind.MAKE_CALL) {
-            q.line.makeCallsInFlight.incrementAndGet();
-        } else if (q.kind == Kind.COMPLETE_CALL) {
-            synchronized (stash) {
-                unresolvedCompletions++;
-            }
-        }
-    }
-
-    /** Undoes {@link #beforeIssue} once per request. */
-    private void resolved(Request q) {
-        if (!q.resolved.compareAndSet(false, true)) {
-            return;
-        }
-        if (q.kind == Kind.MAKE_CALL) {
-            q.line.makeCallsInFlight.decrementAndGet();
-        } else if (q.kind == Kind.COMPLETE_CALL) {
-            synchronized (stash) {
-                if (--unresolvedCompletions == 0) {
-                    early.clear();
-                }
-            }
-        }
-    }
-
-    /** Reads the out-parameter of a successful reply and frees it. */
-    private int takeOut(Pending p, int result) {
-        long out = p.outParameter();
-        if (out == 0) {
-            return 0;
-        }
-        try {
-            return result == 0 ? backend.getInt(out) : 0;
-        } finally {
-            backend.free(out);
-        }
-    }
-
-    /** Frees a request the provider can no longer answer. */
-    private void discard(Pending p) {
-        if (p.outParameter() != 0) {
-            backend.free(p.outParameter());
-        }
-    }
-
-    /** Applies a reply: completes the future and updates the objects. No native calls. */
-    private void finish(Pending p, int result, int outValue) {
-        Request q = (Request) p.context();
-        if (p.isAbandoned()) {
-            resolved(q);
-            return;
-        }
-        if (result != 0) {
-            resolved(q);
-            if (q.target != null) {
-                q.target.cancelling = false;
-            }
-            q.future.completeExceptionally(new TapiException(result, p.function()));
-            return;
-        }
-        switch (q.kind) {
-            case MAKE_CALL: {
-                Call call = callFor(q.line, outValue, CallPrivilege.OWNER);
-                call.announced = true;
-                resolved(q);
-                if (q.line.isOpen()) {
-                    q.future.complete(call);
-                } else {
-                    q.future.completeExceptionally(new TapiException(
-                            TapiConstants.LINEERR_INVALLINEHANDLE, p.function(),
-                            "the line was closed before the reply arrived"));
-                }
-                break;
-            }
-            case COMPLETE_CALL: {
-                CallCompletion c = registerCompletion(q, outValue);
-                resolved(q);
-                if ((c.mode() == CallCompletionMode.MESSAGE || c.mode() == CallCompletionMode.INTRUDE)
-                        && completions.remove(key(c), c)) {
-                    // Carried out on acceptance (spec §4.4): the message is left, or the call joins
-                    // the callee's conversation; the switch keeps no entry.
-                    c.fire(q.call);
-                }
-                q.future.complete(c);
-                break;
-            }
-            case UNCOMPLETE_CALL:
-                resolved(q);
-                if (q.target != null && completions.remove(key(q.target), q.target)) {
-                    q.target.cancelled();
-                }
-                q.future.complete(null);
-                break;
-            default:
-                resolved(q);
-                q.future.complete(null);
-                break;
-        }
-    }
-
-    private CallCompletion registerCompletion(Request q, int id) {
-        CallCompletion c = new CallCompletion(this, q.line, q.call, id, q.mode, q.messageId,
-                newFuture());
-        long key = key(c);
-        CallCompletion stale;
-        Object pending;
-        synchronized (stash) {
-            stale = completions.put(key, c);
-            pending = early.remove(key);
-        }
-        if (stale != null) {
-            // The provider handed the ID out again: the old completion ended unnoticed.
-            stale.end("the provider reused its completion ID " + id);
-        }
-        if (pending == CANCELLED_BY_SWITCH) {
-            if (completions.remove(key, c)) {
-                c.cancelledBySwitch();
-            }
-        } else if (pending instanceof Call) {
-            if (completions.remove(key, c)) {
-                c.fire((Call) pending);
-            }
-        }
-        return c;
-    }
-
-    static long key(int deviceId, int completionId) {
-        return ((long) deviceId << 32) | (completionId & 0xFFFFFFFFL);
-    }
-
-    private static long key(CallCompletion c) {
-        return key(c.line().deviceId(), c.id());
-    }
-
-    CallCompletion completion(Line line, int id) {
-        CallCompletion c = completions.get(key(line.deviceId(), id));
-        return c != null && c.line() == line ? c : null;
-    }
-
-    /** The active completion with this ID on the line's device, requested on any of our lines. */
-    CallCompletion completionOnDevice(Line line, int id) {
-        return completions.get(key(line.deviceId(), id));
-    }
-
-    List<CallCompletion> completions(Line line) {
-        List<CallCompletion> list = new ArrayList<>();
-        for (CallCompletion c : completions.values()) {
-            if (c.line() == line) {
-                list.add(c);
-            }
-        }
-        return list;
-    }
-
-    /** Ends CAMPON and INTRUDE completions waiting on a call that is gone. */
-    private void endBoundCompletions(Call call, String why) {
-        if (call.activeBound.get() == 0) {
-            return;
-        }
-        for (CallCompletion c : completions.values()) {
-            if (c.call() == call && !c.cancelling
-                    && c.bindsCall()
-                    && completions.remove(key(c), c)) {
-                c.end(why);
-            }
-        }
-    }
-
-    // ---- listeners --------------------------------------------------------------------------
-
-    void addListener(Consumer<LineEvent> listener) {
-        listeners.add(listener);
-    }
-
-    void removeListener(Consumer<LineEvent> listener) {
-        listeners.remove(listener);
-    }
-
-    /** Whether an event of this line reaches a listener: spares building events nobody gets. */
-    private boolean listening(Line line) {
-        return !listeners.isEmpty() || (line != null && line.hasListeners());
-    }
-
-    /** Delivers an event to the line's listeners and the application's, in order. */
-    private void emit(Line line, LineEvent event) {
-        Object[] own = line != null ? line.listenerArray() : null;
-        Object[] all = listeners.toArray();
-        if ((own == null || own.length == 0) && all.length == 0) {
-            return;
-        }
-        Runnable delivery = () -> {
-            if (own != null) {
-                deliver(own, event);
-            }
-            deliver(all, event);
-        };
-        if (listenerExecutor == null) {
-            delivery.run();
-        } else {
-            listenerExecutor.execute(delivery);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void deliver(Object[] targets, LineEvent event) {
-        for (Object o : targets) {
-            try {
-                ((Consumer<LineEvent>) o).accept(event);
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "A listener threw on " + event + "; it stays registered", e);
-            }
-        }
-    }
-
-    // ---- messages (pump thread) ------------------------------------------------------------
-
-    @Override
-    public void message(Message m) {
-        switch (m.id()) {
-            case TapiConstants.LINE_REPLY:
-                onReply(m);
-                break;
-            case TapiConstants.LINE_CALLSTATE:
-                onCallState(m);
-                break;
-            case TapiConstants.LINE_CALLINFO:
-                onCallInfo(m);
-                break;
-            case TapiConstants.LINE_APPNEWCALL:
-                onAppNewCall(m);
-                break;
-            case TapiConstants.LINE_LINEDEVSTATE:
-                onLineDevState(m);
-                break;
-            case TapiConstants.LINE_CLOSE: {
-                Line line = lines.get(m.instance());
-                if (line != null && line.isOpen()) {
-                    closeLine(line, false);
-                    emit(line, new LineEvent.LineClosed(line));
-                }
-                break;
-            }
-            case TapiConstants.LINE_CREATE:
-                lineCount.accumulateAndGet((int) m.param1() + 1, Math::max);
-                emit(null, new LineEvent.DeviceCreated((int) m.param1()));
-                break;
-            case TapiConstants.LINE_REMOVE:
-                emit(null, new LineEvent.DeviceRemoved((int) m.param1()));
-                break;
-            default:
-                Line line = lines.get(m.instance());
-                if (listening(line)) {
-                    emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(), m.param2(),
-                            m.param3()));
-                }
-                break;
-        }
-    }
-
-    private void onReply(Message m) {
-        int requestId = (int) m.param1();
-        int result = (int) m.param2();
-        Pending p = registry.reply(requestId, result);
-        if (p != null) {
-            int out = takeOut(p, result);
-            finish(p, result, out);
-        }
-        Line line = lines.get(m.instance());
-        if (listening(line)) {
-            emit(line, new LineEvent.Reply(line, requestId, result));
-        }
-    }
-
-    private void onCallState(Message m) {
-        Line line = lines.get(m.instance());
-        if (line == null || !line.isOpen()) {
-            return;
-        }
-        int hCall = m.device();
-        CallState state = CallState.decode((int) m.param1());
-        int privilege = (int) m.param3();
-        Call call = calls.get(hCall);
-        if (call == null) {
-            if (privilege != 0) {
-                call = callFor(line, hCall, CallPrivilege.decode(privilege));
-            } else if (line.makeCallsInFlight.get() > 0 && !recentlyClosed(hCall)) {
-                // Our own new call, whose LINE_REPLY is not processed yet (it was dequeued before
-                // the request was registered).
-                call = callFor(line, hCall, CallPrivilege.OWNER);
-                call.announced = true;
-            } else {
-                LOG.log(Level.DEBUG, "Ignoring {0} for an unknown call", m);
-                return;
-            }
-        }
-        if (privilege != 0 && !call.announced) {
-            call.announced = true;
-            emit(line, new LineEvent.NewCall(line, call, 0, CallPrivilege.decode(privilege)));
-        }
-        call.reported(state, (int) m.param2());
-        if (state == CallState.IDLE) {
-            endBoundCompletions(call, "the call went idle");
-        }
-        if (listening(line)) {
-            emit(line, new LineEvent.CallStateChanged(line, call, state, (int) m.param2()));
-        }
-        if (state == CallState.OFFERING) {
-            checkCompletion(line, call);
-        }
-    }
-
-    private void onCallInfo(Message m) {
-        Line line = lines.get(m.instance());
-        Call call = calls.get(m.device());
-        if (line == null || call == null) {
-            return;
-        }
-        int states = (int) m.param1();
-        if (listening(line)) {
-            emit(line, new LineEvent.CallInfoChanged(line, call, states));
-        }
-        if ((states & (TapiConstants.LINECALLINFOSTATE_REASON
-                | TapiConstants.LINECALLINFOSTATE_COMPLETIONID)) != 0) {
-            checkCompletion(line, call);
-        }
-    }
-
-    private void onAppNewCall(Message m) {
-        Line line = lines.get(m.instance());
-        if (line == null || !line.isOpen()) {
-            return;
-        }
-        CallPrivilege privilege = CallPrivilege.decode((int) m.param3());
-        Call call = callFor(line, (int) m.param2(), privilege);
-        if (!call.announced) {
-            call.announced = true;
-            emit(line, new LineEvent.NewCall(line, call, (int) m.param1(), privilege));
-        }
-    }
-
-    private void onLineDevState(Message m) {
-        Line line = lines.get(m.instance());
-        int states = (int) m.param1();
-        int others = states & ~LineDeviceState.COMPLCANCEL.bits();
-        if ((others != 0 || states == 0) && listening(line)) {
-            emit(line, new LineEvent.LineDeviceStateChanged(line, LineDeviceState.setOf(others),
-                    m.param2(), m.param3()));
-        }
-        if ((states & LineDeviceState.COMPLCANCEL.bits()) != 0 && line != null) {
-            int id = (int) m.param2();
-            long key = key(line.deviceId(), id);
-            CallCompletion c;
-            synchronized (stash) {
-                c = completions.remove(key);
-                if (c == null && unresolvedCompletions > 0) {
-                    early.put(key, CANCELLED_BY_SWITCH);
-                }
-            }
-            if (c != null) {
-                c.cancelledBySwitch();
-            }
-            emit(line, new LineEvent.CompletionCancelled(line, id, c));
-        }
-    }
-
-    /** Reads LINECALLINFO and fires the completion the call results from, if any. */
-    private void checkCompletion(Line line, Call call) {
-        CallInfo info;
-        try {
-            info = callInfo(call);
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "Could not read the call info of " + call, e);
-            return;
-        }
-        if (!info.isCompletion()) {
-            return;
-        }
-        long key = key(line.deviceId(), info.completionId());
-        CallCompletion c;
-        synchronized (stash) {
-            c = completions.remove(key);
-            if (c == null && unresolvedCompletions > 0) {
-                early.put(key, call);
-            }
-        }
-        if (c != null && c.fire(call)) {
-            emit(line, new LineEvent.CompletionFired(line, c, call));
-        }
+        handles.forgetCall(call);
     }
 
     // ---- close ------------------------------------------------------------------------------
 
     boolean isOpen() {
         return !guard.isClosed();
-    }
-
-    static TapiException shutdownException(String function) {
-        return new TapiException(TapiConstants.LINEERR_INVALAPPHANDLE, function,
-                "the application was shut down before the reply arrived");
     }
 
     /**
@@ -950,18 +283,8 @@ final class Session implements EventPump.Handler {
             LOG.log(Level.WARNING, "lineShutdown failed", e);
         }
         // TAPI writes no out-parameter after lineShutdown: the pending ones can be freed.
-        for (Pending p : registry.shutdown()) {
-            Request q = (Request) p.context();
-            discard(p);
-            resolved(q);
-            q.future.completeExceptionally(shutdownException(p.function()));
-        }
-        for (CallCompletion c : completions.values()) {
-            if (completions.remove(key(c), c)) {
-                c.close(new TapiException(TapiConstants.LINEERR_INVALAPPHANDLE, "lineCompleteCall",
-                        "the application was shut down; the completion is no longer tracked"));
-            }
-        }
+        requests.shutdown();
+        completions.shutdown();
         for (Line line : lines()) {
             closeLine(line, false);
         }
@@ -1000,12 +323,19 @@ final class Session implements EventPump.Handler {
         }
     }
 
+    // ---- the event pump's handler (pump thread) ---------------------------------------------
+
+    @Override
+    public void message(Message m) {
+        dispatcher.message(m);
+    }
+
     @Override
     public void stopped(int error) {
         // The provider shut the application down (for example a simulator reset).
         for (Line line : lines()) {
             if (line.isOpen()) {
-                emit(line, new LineEvent.LineClosed(line));
+                listeners.emit(line, new LineEvent.LineClosed(line));
             }
         }
         close();

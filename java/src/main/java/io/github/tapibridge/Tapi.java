@@ -157,7 +157,7 @@ public final class Tapi implements AutoCloseable {
      * @throws IllegalStateException if closed
      */
     public int lineCount() {
-        return session.lineCount();
+        return session.queries.lineCount();
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Tapi implements AutoCloseable {
      *      lineGetDevCaps (Microsoft)</a>
      */
     public LineDevice device(int deviceId) {
-        return session.device(deviceId);
+        return session.queries.device(deviceId);
     }
 
     /**
@@ -235,7 +235,7 @@ public final class Tapi implements AutoCloseable {
     public void addListener(Consumer<LineEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         session.guard.ensureOpen();
-        session.addListener(listener);
+        session.listeners.add(listener);
     }
 
     /**
@@ -244,7 +244,7 @@ public final class Tapi implements AutoCloseable {
      * @param listener the listener
      */
     public void removeListener(Consumer<LineEvent> listener) {
-        session.removeListener(listener);
+        session.listeners.remove(listener);
     }
 
     /**

@@ -60,6 +60,37 @@ public final class Guard {
     }
 
     /**
+     * Enters several guards in order; if one is closed, exits those entered and rethrows.
+     *
+     * @param guards the guards, outermost first
+     * @throws IllegalStateException if one of them is closed
+     */
+    public static void enterAll(Guard... guards) {
+        int i = 0;
+        try {
+            for (; i < guards.length; i++) {
+                guards[i].enter();
+            }
+        } catch (RuntimeException e) {
+            while (--i >= 0) {
+                guards[i].exit();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Exits guards entered with {@link #enterAll}, in reverse order.
+     *
+     * @param guards the same guards, in the same order
+     */
+    public static void exitAll(Guard... guards) {
+        for (int i = guards.length - 1; i >= 0; i--) {
+            guards[i].exit();
+        }
+    }
+
+    /**
      * Closes the guard: every later {@link #enter()} throws.
      *
      * @return true if this call closed it, false if it was already closed

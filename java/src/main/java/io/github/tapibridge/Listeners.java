@@ -1,0 +1,71 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.internal.SerialExecutor;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Listener delivery of one application: its own listeners (those of {@link Tapi#addListener}) and
+ * the hand-over of each event to a line's listeners and then the application's, on the event pump
+ * thread or, if one is configured, through a {@link SerialExecutor} on the listener executor.
+ *
+ * <p>Threading: any thread adds and removes listeners (a copy-on-write list); events are emitted
+ * on the event pump thread only. No lock.
+ */
+final class Listeners {
+
+    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners =
+            new CopyOnWriteArrayList<>();
+    private final Executor executor;
+
+    Listeners(TapiConfig config) {
+        this.executor = config.listenerExecutor().map(SerialExecutor::new).orElse(null);
+    }
+
+    void add(Consumer<LineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    void remove(Consumer<LineEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Whether an event of this line reaches a listener: spares building events nobody gets. */
+    boolean listening(Line line) {
+        return !listeners.isEmpty() || (line != null && line.hasListeners());
+    }
+
+    /** Delivers an event to the line's listeners and the application's, in order. */
+    void emit(Line line, LineEvent event) {
+        Object[] own = line != null ? line.listenerArray() : null;
+        Object[] all = listeners.toArray();
+        if ((own == null || own.length == 0) && all.length == 0) {
+            return;
+        }
+        Runnable delivery = () -> {
+            if (own != null) {
+                deliver(own, event);
+            }
+            deliver(all, event);
+        };
+        if (executor == null) {
+            delivery.run();
+        } else {
+            executor.execute(delivery);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void deliver(Object[] targets, LineEvent event) {
+        for (Object o : targets) {
+            try {
+                ((Consumer<LineEvent>) o).accept(event);
+            } catch (RuntimeException | Error e) {
+                Session.LOG.log(Level.WARNING, "A listener threw on " + event
+                        + "; it stays registered", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.github.tapibridge;
+
+import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.PumpFuture;
+import io.github.tapibridge.internal.RequestRegistry;
+import io.github.tapibridge.internal.RequestRegistry.Pending;
+import io.github.tapibridge.internal.TapiConstants;
+import io.github.tapibridge.spi.TapiBackend;
+import java.util.function.LongToIntFunction;
+
+/**
+ * The request side of one application: issuing an asynchronous TAPI request ({@link #submit}),
+ * its future and its out-parameter block, and what happens when its {@code LINE_REPLY} arrives
+ * ({@link #replied}), when TAPI refuses it at once, or when the reply can no longer be awaited:
+ * the line was closed ({@link #abandon}) or the application shut down ({@link #shutdown}). The
+ * {@link RequestRegistry} matches request IDs with replies in either order.
+ *
+ * <p>Threading: application threads issue requests; a reply is processed by the event pump, or
+ * by the issuing thread if the pump dequeued it before the request was registered; the registry
+ * makes sure exactly one thread processes each. Futures are completed outside the guards. No lock:
+ * what a request counts while it is in flight (the line's {@code makeCallsInFlight}, the
+ * unresolved completions of {@link Completions}) is undone once, by {@link #resolved}.
+ */
+final class Requests {
+
+    final RequestRegistry registry;
+    private final TapiBackend backend;
+    private final Handles handles;
+    private final Completions completions;
+
+    Requests(TapiBackend backend, Handles handles, Completions completions) {
+        this.backend = backend;
+        this.handles = handles;
+        this.completions = completions;
+        this.registry = new RequestRegistry(this::discard);
+    }
+
+    static TapiException shutdownException(String function) {
+        return new TapiException(TapiConstants.LINEERR_INVALAPPHANDLE, function,
+                "the application was shut down before the reply arrived");
+    }
+
+    /**
+     * Issues an asynchronous request: allocates the out-parameter, calls the function inside the
+     * guards, registers the request ID, and processes a reply that arrived first. The future is
+     * completed outside the guards.
+     */
+    @SuppressWarnings("unchecked")
+    <T> PumpFuture<T> submit(Guard[] guards, String function, Object owner, boolean outParameter,
+                             Request q, LongToIntFunction call) {
+        Pending p = null;
+        int earlyResult = 0;
+        int outValue = 0;
+        boolean processNow = false;
+        TapiException failure = null;
+        Guard.enterAll(guards);
+        boolean issued = false;
+        try {
+            long out = outParameter ? backend.allocate(4) : 0;
+            try {
+                beforeIssue(q);
+                issued = true;
+                int r = call.applyAsInt(out);
+                if (r >= 0) {
+                    p = new Pending(function, owner, out, q);
+                    out = 0; // owned by the request now
+                    RequestRegistry.Registration reg = r == 0 ? RequestRegistry.Registration.REPLIED
+                            : registry.register(r, p);
+                    switch (reg) {
+                        case WAITING:
+                            break;
+                        case REPLIED:
+                            earlyResult = r == 0 ? 0 : p.earlyResult();
+                            outValue = takeOut(p, earlyResult);
+                            processNow = true;
+                            break;
+                        default:
+                            takeOut(p, -1);
+                            failure = shutdownException(function);
+                            break;
+                    }
+                } else {
+                    failure = new TapiException(r, function);
+                }
+            } finally {
+                if (out != 0) {
+                    backend.free(out);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            if (issued && p == null) {
+                resolved(q);
+            }
+            throw e;
+        } finally {
+            Guard.exitAll(guards);
+        }
+        if (failure != null) {
+            resolved(q);
+            q.future.completeExceptionally(failure);
+        } else if (processNow) {
+            finish(p, earlyResult, outValue);
+        }
+        return (PumpFuture<T>) (PumpFuture<?>) q.future;
+    }
+
+    /**
+     * A {@code LINE_REPLY} arrived (event pump): if its request is registered, reads and frees the
+     * out-parameter and applies the result; otherwise the registry keeps the result for the
+     * issuing thread, which processes it in {@link #submit}.
+     */
+    void replied(int requestId, int result) {
+        Pending p = registry.reply(requestId, result);
+        if (p != null) {
+            int out = takeOut(p, result);
+            finish(p, result, out);
+        }
+    }
+
+    /**
+     * Fails the pending requests of a line that was closed. They stay registered, since the
+     * provider may still write their out-parameters until the reply or shutdown.
+     */
+    void abandon(Line line) {
+        for (Pending p : registry.abandon(line)) {
+            Request q = (Request) p.context();
+            resolved(q);
+            q.future.completeExceptionally(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE,
+                    p.function(), "the line was closed before the reply arrived"));
+        }
+    }
+
+    /**
+     * Fails every pending request and frees its out-parameter. Call it after
+     * {@code lineShutdown}: TAPI writes no out-parameter after it.
+     */
+    void shutdown() {
+        for (Pending p : registry.shutdown()) {
+            Request q = (Request) p.context();
+            discard(p);
+            resolved(q);
+            q.future.completeExceptionally(shutdownException(p.function()));
+        }
+    }
+
+    private void beforeIssue(Request q) {
+        if (q.kind == Request.Kind.MAKE_CALL) {
+            q.line.makeCallsInFlight.incrementAndGet();
+        } else if (q.kind == Request.Kind.COMPLETE_CALL) {
+            completions.requestIssued();
+        }
+    }
+
+    /** Undoes {@link #beforeIssue} once per request. */
+    private void resolved(Request q) {
+        if (!q.markResolved()) {
+            return;
+        }
+        if (q.kind == Request.Kind.MAKE_CALL) {
+            q.line.makeCallsInFlight.decrementAndGet();
+        } else if (q.kind == Request.Kind.COMPLETE_CALL) {
+            completions.requestResolved();
+        }
+    }
+
+    /** Reads the out-parameter of a successful reply and frees it. */
+    private int takeOut(Pending p, int result) {
+        long out = p.outParameter();
+        if (out == 0) {
+            return 0;
+        }
+        try {
+            return result == 0 ? backend.getInt(out) : 0;
+        } finally {
+            backend.free(out);
+        }
+    }
+
+    /** Frees a request the provider can no longer answer. */
+    private void discard(Pending p) {
+        if (p.outParameter() != 0) {
+            backend.free(p.outParameter());
+        }
+    }
+
+    /** Applies a reply: completes the future and updates the objects. No native calls. */
+    private void finish(Pending p, int result, int outValue) {
+        Request q = (Request) p.context();
+        if (p.isAbandoned()) {
+            resolved(q);
+            return;
+        }
+        if (result != 0) {
+            resolved(q);
+            if (q.target != null) {
+                q.target.cancelling = false;
+            }
+            q.future.completeExceptionally(new TapiException(result, p.function()));
+            return;
+        }
+        switch (q.kind) {
+            case MAKE_CALL: {
+                Call call = handles.callFor(q.line, outValue, CallPrivilege.OWNER);
+                call.announced = true;
+                resolved(q);
+                if (q.line.isOpen()) {
+                    q.future.complete(call);
+                } else {
+                    q.future.completeExceptionally(new TapiException(
+                            TapiConstants.LINEERR_INVALLINEHANDLE, p.function(),
+                            "the line was closed before the reply arrived"));
+                }
+                break;
+            }
+            case COMPLETE_CALL: {
+                CallCompletion c = completions.register(q, outValue);
+                resolved(q);
+                completions.carriedOutOnAcceptance(c, q.call);
+                q.future.complete(c);
+                break;
+            }
+            case UNCOMPLETE_CALL:
+                resolved(q);
+                if (q.target != null) {
+                    completions.uncompleted(q.target);
+                }
+                q.future.complete(null);
+                break;
+            default:
+                resolved(q);
+                q.future.complete(null);
+                break;
+        }
+    }
+}

@@ -36,6 +36,11 @@ TARGET_EVENTS = 1_000_000.0
 # chunks, pooled and released every few seconds).
 TARGET_MALLOC_BYTES_PER_CYCLE = 8.0
 
+# Tapi.open/close (OpenCloseRun): the process's RSS may not grow by a KiB per cycle on either
+# backend, and a JNA cycle may take at most twice a JNI one.
+TARGET_OPEN_CLOSE_RSS_BYTES_PER_CYCLE = 1024.0
+TARGET_OPEN_CLOSE_JNA_OVER_JNI = 2.0
+
 VARIANTS = [("JNI", "JNI"), ("JNA", "JNA direct"), ("JNA_INTERFACE", "JNA interface")]
 CALLS = [
     ("lineGetCallStatus", "lineGetCallStatus", "lineGetCallStatus"),
@@ -270,7 +275,70 @@ def load_memory(results):
     return {"rows": rows, "flat": flat, "cycles": cycles, "summary": "; ".join(parts)}
 
 
-def results_markdown(machine, cmeta, c, j, memory=None):
+def load_open_close(results):
+    """Tapi.open/close runs: open-close-*.json (OpenCloseRun) and open-close-machine.json.
+    Returns None if there are none."""
+    runs = {}
+    for path in sorted(glob.glob(os.path.join(results, "open-close-*.json"))):
+        if path.endswith("open-close-machine.json"):
+            continue
+        with open(path) as f:
+            data = json.load(f)
+        runs[data["backend"]] = data
+    if not runs:
+        return None
+    machine = {}
+    mpath = os.path.join(results, "open-close-machine.json")
+    if os.path.exists(mpath):
+        with open(mpath) as f:
+            machine = json.load(f)
+    return {"runs": runs, "machine": machine}
+
+
+def open_close_markdown(oc):
+    out = []
+    w = out.append
+    runs, m = oc["runs"], oc["machine"]
+    cycles = max(r["cycles"] for r in runs.values())
+    w(f"### Tapi.open and close, {cycles:,} cycles")
+    w("")
+    w(f"Measured {m.get('date', '?')}, load average (1, 5, 15 min) before: {m.get('loadStart', '?')}; "
+      f"after: {m.get('loadEnd', '?')} (the machine is shared: other work ran beside it). "
+      "One cycle: `Tapi.open` on the simulator, `close()`; one JVM per backend, "
+      "`-Xms256m -Xmx256m -XX:+AlwaysPreTouch`. Every cycle after the warm-up is timed; the process "
+      "is sampled after the warm-up and after every tenth of the cycles, after a full GC. *RSS slope*: "
+      "the least-squares line through the RSS samples. *Native blocks*: `Tapi.nativeAllocations()` "
+      "of the last application before its close (the pump's message buffer).")
+    w("")
+    w("| Backend | warm-up cycles | median per cycle | 90th percentile | RSS, after warm-up → last "
+      "| RSS slope | memory mappings | classes loaded | native blocks |")
+    w("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for name in sorted(runs):
+        r = runs[name]
+        s = r["samples"]
+        first, last = s[0], s[-1]
+        w(f"| {name} | {num(r['warmUpCycles'])} | {r['medianMicros']:.0f} µs | {r['p90Micros']:.0f} µs "
+          f"| {first['rss'] / 2**20:,.1f} → {last['rss'] / 2**20:,.1f} MiB "
+          f"| {r['rssSlopeBytesPerCycle']:+,.0f} B/cycle | {first['mappings']:,} → {last['mappings']:,} "
+          f"| {first['classesLoaded']:,} → {last['classesLoaded']:,} "
+          f"| {first['nativeBlocks']} → {last['nativeBlocks']} |")
+    w("")
+    w("| Target | Measured | |")
+    w("|---|---|---|")
+    slopes = {n: r["rssSlopeBytesPerCycle"] for n, r in runs.items()}
+    ok = all(v < TARGET_OPEN_CLOSE_RSS_BYTES_PER_CYCLE for v in slopes.values()) and len(slopes) == 2
+    w("| RSS slope under 1 KiB per open/close cycle, both backends | "
+      + "; ".join(f"{n} {v:+,.0f} B/cycle" for n, v in sorted(slopes.items()))
+      + f" | {'met' if ok else '**missed**'} |")
+    if "JNI" in runs and "JNA" in runs:
+        ratio = runs["JNA"]["medianMicros"] / runs["JNI"]["medianMicros"]
+        w(f"| JNA open/close within 2x of JNI | median JNA / JNI: {ratio:.2f}x "
+          f"({runs['JNA']['medianMicros']:.0f} µs / {runs['JNI']['medianMicros']:.0f} µs) "
+          f"| {'met' if ratio <= TARGET_OPEN_CLOSE_JNA_OVER_JNI else '**missed**'} |")
+    return "\n".join(out)
+
+
+def results_markdown(machine, cmeta, c, j, memory=None, open_close=None):
     out = []
     w = out.append
 
@@ -408,6 +476,9 @@ def results_markdown(machine, cmeta, c, j, memory=None):
         w("")
 
     # -- targets
+    if open_close:
+        w(open_close_markdown(open_close))
+        w("")
     w("### DESIGN §6 targets")
     w("")
     w("| Target | Measured | |")
@@ -597,7 +668,7 @@ def render(results, readme, svg):
         machine = json.load(f)
     cmeta, c = load_c(sorted(glob.glob(os.path.join(results, "c-bench*.json"))))
     _, j = load_jmh(sorted(glob.glob(os.path.join(results, "jmh*.json"))))
-    section = results_markdown(machine, cmeta, c, j, load_memory(results))
+    section = results_markdown(machine, cmeta, c, j, load_memory(results), load_open_close(results))
     text = ""
     if os.path.exists(readme):
         with open(readme) as f:

@@ -5,6 +5,7 @@
 #
 #   benchmarks/run.sh                 build if needed, run everything, render
 #   benchmarks/run.sh --render-only   render README.md and chart.svg from the saved JSON
+#   benchmarks/run.sh --open-close    only the Tapi.open/close runs (OpenCloseRun), then render
 #   benchmarks/run.sh --quick         short settings (1 fork, short iterations): a check, not figures
 #   benchmarks/run.sh -- ARGS...      extra arguments for JMH (e.g. -- CrossingBenchmark)
 #
@@ -18,13 +19,15 @@ jar=benchmarks/target/benchmarks.jar
 cbench=native/target/cmake/tapisim-bench
 quick=false
 render_only=false
+open_close_only=false
 jmh_extra=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true ;;
         --render-only) render_only=true ;;
+        --open-close) open_close_only=true ;;
         --) shift; jmh_extra=("$@"); break ;;
-        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -56,7 +59,32 @@ if stale; then
     mvn -B -q -DskipTests package -pl benchmarks -am
 fi
 
+# Tapi.open/close through each backend (OpenCloseRun), one JVM per backend, with its own record of
+# the machine's load (it also runs alone, --open-close).
+open_close() {
+    local cycles=10000
+    if $quick; then
+        cycles=1000
+    fi
+    rm -f "$results"/open-close-*.json
+    python3 benchmarks/render.py --snapshot "$results/open-close-machine.json"
+    for backend in JNI JNA; do
+        echo "== Tapi.open/close, $cycles cycles: $backend (OpenCloseRun)"
+        java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$jar" \
+            io.github.tapibridge.benchmarks.OpenCloseRun \
+            --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 2)) \
+            --json "$results/open-close-$backend.json"
+    done
+    python3 benchmarks/render.py --snapshot-end "$results/open-close-machine.json"
+}
+
 mkdir -p "$results"
+if $open_close_only; then
+    open_close
+    render
+    echo "== wrote benchmarks/README.md and $results/open-close-*.json"
+    exit 0
+fi
 rm -f "$results"/c-bench*.json "$results"/jmh*.json "$results"/jmh.txt "$results"/c-memory.json \
       "$results"/native-memory-*.json
 python3 benchmarks/render.py --snapshot "$results/machine.json"
@@ -116,6 +144,10 @@ if [ ${#jmh_extra[@]} -eq 0 ]; then
             --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
             --json "$results/native-memory-$backend.json"
     done
+fi
+
+if [ ${#jmh_extra[@]} -eq 0 ]; then
+    open_close
 fi
 
 python3 benchmarks/render.py --snapshot-end "$results/machine.json"

@@ -1,6 +1,7 @@
 package io.github.tapibridge;
 
 import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.TapiStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -148,12 +149,14 @@ public final class Line implements AutoCloseable {
      * @return a future completed with the new call, or exceptionally with a {@link TapiException}
      *         (for example {@link LineError#LINEERR_INVALADDRESS}, {@link LineError#LINEERR_CALLUNAVAIL})
      * @throws NullPointerException if {@code destination} is null
+     * @throws IllegalArgumentException if {@code destination} is longer than 1,024 UTF-16 units or
+     *         contains U+0000 (nothing is sent to TAPI)
      * @throws IllegalStateException if the line is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linemakecall">
      *      lineMakeCall (Microsoft)</a>
      */
     public CompletableFuture<Call> makeCall(String destination) {
-        Objects.requireNonNull(destination, "destination");
+        TapiStrings.check(Objects.requireNonNull(destination, "destination"), "destination");
         Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this, null, null, 0,
                 null);
         return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this,

@@ -1,5 +1,6 @@
 package io.github.tapibridge;
 
+import io.github.tapibridge.internal.TapiStrings;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -189,9 +190,11 @@ public final class TapiConfig {
          * @param appName the name
          * @return this builder
          * @throws NullPointerException if {@code appName} is null
+         * @throws IllegalArgumentException if {@code appName} is longer than 1,024 UTF-16 units or
+         *         contains U+0000
          */
         public Builder appName(String appName) {
-            this.appName = Objects.requireNonNull(appName, "appName");
+            this.appName = TapiStrings.check(Objects.requireNonNull(appName, "appName"), "appName");
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.github.tapibridge.Provider;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.TapiException;
 import io.github.tapibridge.internal.Backends;
+import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.time.Duration;
 import java.util.Objects;
@@ -98,9 +99,11 @@ public final class Simulator {
      * @param number the dialable number (digits, {@code * # +} and {@code A} to {@code D})
      * @return the station
      * @throws NullPointerException if {@code number} is null
+     * @throws IllegalArgumentException if {@code number} is longer than 1,024 UTF-16 units or
+     *         contains U+0000
      */
     public Station station(String number) {
-        return new Station(this, Objects.requireNonNull(number, "number"));
+        return new Station(this, TapiStrings.check(Objects.requireNonNull(number, "number"), "number"));
     }
 
     void setStation(String number, int state) {
@@ -172,13 +175,15 @@ public final class Simulator {
      *        {@code "lineOpenW"} is {@code "lineOpen"})
      * @param error the error to fail with
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code error} is {@link LineError#UNKNOWN}
+     * @throws IllegalArgumentException if {@code error} is {@link LineError#UNKNOWN}, or if
+     *         {@code function} is longer than 1,024 UTF-16 units or contains U+0000
      * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} if the simulator cannot
      *         make the function fail
      */
     public void failNext(String function, LineError error) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(error, "error");
+        TapiStrings.check(function, "function");
         if (error == LineError.UNKNOWN) {
             throw new IllegalArgumentException("LineError.UNKNOWN has no code to inject");
         }
@@ -196,11 +201,13 @@ public final class Simulator {
      * @param name the option
      * @param value its value (an unsigned 32-bit number)
      * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if {@code name} is longer than 1,024 UTF-16 units or
+     *         contains U+0000
      * @throws TapiException {@link LineError#LINEERR_OPERATIONUNAVAIL} for an unknown option,
      *         {@link LineError#LINEERR_INVALPARAM} for a value out of range
      */
     public void option(String name, int value) {
-        Objects.requireNonNull(name, "name");
+        TapiStrings.check(Objects.requireNonNull(name, "name"), "name");
         check(backend.tapisimSetOption(name, value), "tapisim_set_option");
     }
 

@@ -2,9 +2,9 @@ package io.github.tapibridge.internal.jna;
 
 /**
  * Direct-mapped TAPI functions. Never used as loaded by the library's own class loader: {@link
- * DirectLoader} defines a fresh copy of this class for each provider library and registers that
- * copy with {@code Native.register}. The natives carry a trailing {@code 0}, which the function
- * mapper removes, so that the instance methods can have the C names.
+ * DirectLoader} defines a copy of this class for each provider library, once per process, and
+ * registers that copy with {@code Native.register}. The natives carry a trailing {@code 0}, which
+ * the function mapper removes, so that the instance methods can have the C names.
  */
 public final class DirectTapi implements TapiFunctions {
 

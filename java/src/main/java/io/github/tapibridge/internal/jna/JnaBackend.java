@@ -1,9 +1,9 @@
 package io.github.tapibridge.internal.jna;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import io.github.tapibridge.internal.NativeLibraries;
+import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,6 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code tapi32.dll}. Native memory comes from {@code Native.malloc}; strings cross as UTF-16
  * {@code char[]}. Requires a 64-bit JVM (pointers are passed as {@code long}).
  *
+ * <p>The provider library is loaded and bound once per process and stays loaded ({@link
+ * DirectBinding}): opening another backend on the same file binds nothing again, so opening and
+ * closing backends costs no memory. Each backend keeps its own allocation count and closed state.
+ *
+ * <p>Strings are checked as the JNI bridge checks them (at most {@value TapiStrings#MAX_LENGTH}
+ * UTF-16 units, no U+0000), with the same messages, so that no string is cut short.
+ *
  * <p>Thread-safe. {@link #close()} waits for calls in progress; a thread blocked in {@link
  * #lineGetMessage} must first be woken by {@code lineShutdown}.
  */
@@ -32,20 +39,20 @@ public final class JnaBackend implements TapiBackend {
     private final ReadWriteLock guard = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private JnaBackend(String description, NativeLibrary library) {
+    private JnaBackend(String description, String path) {
         if (Native.POINTER_SIZE != 8) {
             throw new UnsupportedOperationException("The JNA backend needs a 64-bit JVM");
         }
+        DirectBinding binding = DirectBinding.of(path);
         this.description = description;
-        this.tapi = DirectLoader.bind(DirectTapi.class, TapiFunctions.class, library);
-        this.sim = DirectLoader.hasAll(DirectSim.class, library)
-                ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
+        this.tapi = binding.tapi;
+        this.sim = binding.sim;
     }
 
     /** The simulator bundled with tapibridge. */
     public static JnaBackend openSimulator() {
         Path path = NativeLibraries.simulatorPath();
-        return new JnaBackend("simulator " + path, DirectLoader.open(path.toString()));
+        return new JnaBackend("simulator " + path, path.toString());
     }
 
     /**
@@ -62,13 +69,13 @@ public final class JnaBackend implements TapiBackend {
             throw new UnsupportedOperationException("The system TAPI provider (tapi32.dll) exists only on Windows");
         }
         String path = SystemTapi.tapi32Path();
-        return new JnaBackend("system " + path, DirectLoader.open(path));
+        return new JnaBackend("system " + path, path);
     }
 
     /** Any library exporting the TAPI 2.x W functions. */
     public static JnaBackend openLibrary(Path path) {
         Objects.requireNonNull(path, "path");
-        return new JnaBackend("library " + path, DirectLoader.open(path.toAbsolutePath().toString()));
+        return new JnaBackend("library " + path, path.toAbsolutePath().toString());
     }
 
     @Override
@@ -101,21 +108,25 @@ public final class JnaBackend implements TapiBackend {
         }
     }
 
-    private static char[] wide(String s) {
+    /** NUL-terminated UTF-16, checked as the JNI bridge checks it; null stays null. */
+    private static char[] wide(String s, String what) {
         if (s == null) {
             return null;
         }
+        TapiStrings.check(s, what);
         char[] w = new char[s.length() + 1];
         s.getChars(0, s.length(), w, 0);
         return w;
     }
 
-    private static byte[] ascii(String s) {
+    /** NUL-terminated UTF-8 for the simulator's control API, checked as {@link #wide}. */
+    private static byte[] utf8(String s, String what) {
         if (s == null) {
             return null;
         }
-        byte[] b = new byte[s.length() + 1];
-        byte[] text = s.getBytes(StandardCharsets.US_ASCII);
+        TapiStrings.check(s, what);
+        byte[] text = s.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[text.length + 1];
         System.arraycopy(text, 0, b, 0, text.length);
         return b;
     }
@@ -227,7 +238,8 @@ public final class JnaBackend implements TapiBackend {
                                  long lpdwAPIVersion, long lpParams) {
         enter();
         try {
-            return tapi.lineInitializeExW(lphLineApp, hInstance, 0, wide(name), lpdwNumDevs, lpdwAPIVersion, lpParams);
+            return tapi.lineInitializeExW(lphLineApp, hInstance, 0, wide(name, "lpszFriendlyAppName"),
+                    lpdwNumDevs, lpdwAPIVersion, lpParams);
         } finally {
             exit();
         }
@@ -318,7 +330,7 @@ public final class JnaBackend implements TapiBackend {
     public int lineMakeCallW(int hLine, long lphCall, String dest, int countryCode, long lpCallParams) {
         enter();
         try {
-            return tapi.lineMakeCallW(hLine, lphCall, wide(dest), countryCode, lpCallParams);
+            return tapi.lineMakeCallW(hLine, lphCall, wide(dest, "lpszDestAddress"), countryCode, lpCallParams);
         } finally {
             exit();
         }
@@ -432,7 +444,7 @@ public final class JnaBackend implements TapiBackend {
     public int tapisimSetStation(String number, int state) {
         enter();
         try {
-            return sim().tapisim_set_station(ascii(number), state);
+            return sim().tapisim_set_station(utf8(number, "number"), state);
         } finally {
             exit();
         }
@@ -462,7 +474,7 @@ public final class JnaBackend implements TapiBackend {
     public int tapisimFailNext(String function, int lineerr) {
         enter();
         try {
-            return sim().tapisim_fail_next(ascii(function), lineerr);
+            return sim().tapisim_fail_next(utf8(function, "function"), lineerr);
         } finally {
             exit();
         }
@@ -472,7 +484,7 @@ public final class JnaBackend implements TapiBackend {
     public int tapisimSetOption(String name, int value) {
         enter();
         try {
-            return sim().tapisim_set_option(ascii(name), value);
+            return sim().tapisim_set_option(utf8(name, "name"), value);
         } finally {
             exit();
         }
@@ -546,7 +558,7 @@ public final class JnaBackend implements TapiBackend {
         try {
             long out = Native.malloc(4);
             try {
-                return sim().tapisim_constant(ascii(name), out) == 0
+                return sim().tapisim_constant(utf8(name, "name"), out) == 0
                         ? java.util.OptionalInt.of(new Pointer(out).getInt(0)) : java.util.OptionalInt.empty();
             } finally {
                 Native.free(out);
@@ -568,7 +580,7 @@ public final class JnaBackend implements TapiBackend {
         try {
             long out = Native.malloc(8);
             try {
-                if (sim().tapisim_layout(ascii(type), ascii(field), out, out + 4) != 0) {
+                if (sim().tapisim_layout(utf8(type, "type"), utf8(field, "field"), out, out + 4) != 0) {
                     return null;
                 }
                 Pointer p = new Pointer(out);

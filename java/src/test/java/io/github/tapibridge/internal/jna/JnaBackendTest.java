@@ -3,11 +3,21 @@ package io.github.tapibridge.internal.jna;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.Native;
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.Provider;
+import io.github.tapibridge.internal.Backends;
+import io.github.tapibridge.spi.TapiBackend;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The raw JNA backend against the simulator: the same calls and answers as through JNI. */
@@ -79,6 +89,83 @@ class JnaBackendTest {
             assertEquals(0, a.tapisimReset());
             assertEquals(0, a.tapisimAdvance(250));
             assertEquals(250, b.tapisimNow());
+        }
+    }
+
+    /**
+     * The classes JNA holds registered natives for ({@code Native.register}): each holds native
+     * call stubs until it is unregistered, which nothing does.
+     */
+    @SuppressWarnings("unchecked")
+    private static int registeredClasses() throws ReflectiveOperationException {
+        Field f = Native.class.getDeclaredField("registeredClasses");
+        f.setAccessible(true);
+        Map<Class<?>, ?> registered = (Map<Class<?>, ?>) f.get(null);
+        synchronized (registered) {
+            return registered.size();
+        }
+    }
+
+    @Test
+    void openAndCloseRegisterNoNativesAfterTheFirst() throws Exception {
+        Backends.open(Backend.JNA, Provider.simulator()).close();
+        int before = registeredClasses();
+        // Kept reachable, so that what they registered cannot be collected while counted.
+        List<TapiBackend> closed = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            TapiBackend b = Backends.open(Backend.JNA, Provider.simulator());
+            b.close();
+            closed.add(b);
+        }
+        assertEquals(before, registeredClasses(), "classes registered by 50 open/close cycles");
+        assertEquals(50, closed.size());
+    }
+
+    @Test
+    void backendsOnOneLibraryShareOneBinding() {
+        JnaBackend.openSimulator().close();
+        int bound = DirectBinding.count();
+        Path simulator = Path.of(DirectBinding.realPath(
+                io.github.tapibridge.internal.NativeLibraries.simulatorPath().toString()));
+        Path otherSpelling = simulator.getParent().resolve(".").resolve(simulator.getFileName());
+        for (int i = 0; i < 20; i++) {
+            try (JnaBackend a = JnaBackend.openSimulator();
+                 JnaBackend b = JnaBackend.openLibrary(otherSpelling)) {
+                assertEquals(a.tapisimNow(), b.tapisimNow());
+                assertEquals(0, b.liveAllocations());
+            }
+        }
+        assertEquals(bound, DirectBinding.count());
+        assertSame(DirectBinding.of(simulator.toString()), DirectBinding.of(otherSpelling.toString()));
+    }
+
+    @Test
+    void eachBackendKeepsItsOwnStateOverTheSharedBinding() {
+        JnaBackend a = JnaBackend.openSimulator();
+        try (JnaBackend b = JnaBackend.openSimulator()) {
+            long p = a.allocate(8);
+            assertEquals(1, a.liveAllocations());
+            assertEquals(0, b.liveAllocations());
+            a.free(p);
+            a.close();
+            assertThrows(IllegalStateException.class, a::tapisimNow);
+            b.tapisimNow(); // b is not closed with a
+        }
+    }
+
+    @Test
+    void stringsAreCheckedAsTheJniBridgeChecksThem() {
+        try (JnaBackend b = JnaBackend.openSimulator()) {
+            long mem = b.allocate(64);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> b.lineMakeCallW(1, mem, "101\u0000999", 0, 0));
+            assertEquals("lpszDestAddress contains U+0000 at index 3", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> b.lineInitializeExW(mem, 0, "x".repeat(1025), mem + 4, mem + 8, mem + 16));
+            assertEquals("lpszFriendlyAppName is too long: 1025 UTF-16 units, at most 1024", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> b.tapisimSetStation("2\u0000", 1));
+            assertEquals("number contains U+0000 at index 1", e.getMessage());
+            b.free(mem);
         }
     }
 

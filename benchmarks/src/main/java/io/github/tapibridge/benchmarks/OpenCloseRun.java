@@ -1,0 +1,218 @@
+package io.github.tapibridge.benchmarks;
+
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.Provider;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.TapiConfig;
+import io.github.tapibridge.sim.Simulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What does one {@code Tapi.open}/{@code close} cost, in time and in memory, per backend? Not a JMH
+ * benchmark: it follows the process's memory over many cycles as well. One cycle opens a
+ * {@link Tapi} on the simulator ({@code lineInitializeExW}, the event pump thread) and closes it
+ * ({@code lineShutdown}, the pump joined, the backend closed).
+ *
+ * <p>Every cycle is timed on its own ({@code System.nanoTime}); the report gives the median and
+ * the 90th percentile of the cycles after the warm-up. After the warm-up and after every tenth
+ * of {@code --cycles} it records, after a full GC: the resident set size ({@code /proc/self/statm}),
+ * the number of memory mappings ({@code /proc/self/maps}), the classes loaded so far, and the
+ * native blocks of the backend ({@link Tapi#nativeAllocations()} of the last application, 0 when
+ * every block is freed). The RSS slope is the least-squares line through the samples, in bytes
+ * per cycle. Linux only.
+ *
+ * <pre>
+ * java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     io.github.tapibridge.benchmarks.OpenCloseRun [--backend JNI|JNA] [--cycles N] [--warm-up N] [--json FILE]
+ * </pre>
+ */
+public final class OpenCloseRun {
+
+    static final int SAMPLES = 10;
+
+    /** One memory sample. */
+    record Sample(long cycles, long rss, long mappings, long classesLoaded, long nativeBlocks) {
+    }
+
+    /** A run: the samples and the time of each measured cycle, in nanoseconds. */
+    record Result(Backend backend, long warmUp, List<Sample> samples, long[] cycleNanos) {
+
+        double medianMicros() {
+            return percentile(0.5) / 1e3;
+        }
+
+        double p90Micros() {
+            return percentile(0.9) / 1e3;
+        }
+
+        private double percentile(double p) {
+            long[] sorted = cycleNanos.clone();
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(sorted.length - 1, Math.round(p * (sorted.length - 1)))];
+        }
+
+        /** Least-squares slope of RSS over cycles, bytes per cycle. */
+        double rssSlope() {
+            int n = samples.size();
+            double mx = samples.stream().mapToLong(Sample::cycles).average().orElse(0);
+            double my = samples.stream().mapToLong(Sample::rss).average().orElse(0);
+            double num = 0;
+            double den = 0;
+            for (Sample s : samples) {
+                num += (s.cycles() - mx) * (s.rss() - my);
+                den += (s.cycles() - mx) * (s.cycles() - mx);
+            }
+            return n < 2 || den == 0 ? 0 : num / den;
+        }
+    }
+
+    private OpenCloseRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Backend backend = Backend.JNI;
+        int cycles = 10_000;
+        int warmUp = 5_000;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.println("usage: OpenCloseRun [--backend JNI|JNA] [--cycles N] [--warm-up N] [--json FILE]");
+                return;
+            }
+            if (i + 1 >= args.length) {
+                usage("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--backend" -> backend = Backend.valueOf(v.toUpperCase(Locale.ROOT));
+                case "--cycles" -> cycles = Integer.parseInt(v);
+                case "--warm-up" -> warmUp = Integer.parseInt(v);
+                case "--json" -> json = Path.of(v);
+                default -> usage("unknown option " + a);
+            }
+        }
+        if (cycles < SAMPLES || warmUp < 0) {
+            usage("--cycles must be at least " + SAMPLES + " and --warm-up not negative");
+        }
+        Result result = run(backend, cycles, warmUp);
+        report(System.out, result);
+        if (json != null) {
+            Files.writeString(json, toJson(result), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("OpenCloseRun: " + problem + " (see --help)");
+        System.exit(2);
+    }
+
+    static Result run(Backend backend, int cycles, int warmUp) {
+        Simulator sim = Simulator.get();
+        sim.reset();
+        sim.option("trace", 0); // the trace is a growing buffer by design
+        TapiConfig config = TapiConfig.builder().provider(Provider.simulator()).backend(backend)
+                .appName("open close run").build();
+        long[] last = new long[1];
+        for (int i = 0; i < warmUp; i++) {
+            cycle(config, last);
+        }
+        List<Sample> samples = new ArrayList<>();
+        samples.add(sample(0, last[0]));
+        long[] nanos = new long[cycles];
+        int step = cycles / SAMPLES;
+        int done = 0;
+        for (int s = 1; s <= SAMPLES; s++) {
+            int until = s == SAMPLES ? cycles : step * s;
+            for (; done < until; done++) {
+                long t0 = System.nanoTime();
+                cycle(config, last);
+                nanos[done] = System.nanoTime() - t0;
+            }
+            samples.add(sample(done, last[0]));
+            System.err.printf(Locale.ROOT, "%s: %,d cycles%n", backend, done);
+        }
+        return new Result(backend, warmUp, samples, nanos);
+    }
+
+    /** One open and close; records the blocks the backend still held before it was closed. */
+    static void cycle(TapiConfig config, long[] nativeBlocks) {
+        Tapi tapi = Tapi.open(config);
+        nativeBlocks[0] = tapi.nativeAllocations();
+        tapi.close();
+    }
+
+    static Sample sample(long cycles, long nativeBlocks) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return new Sample(cycles, rss(), mappings(),
+                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), nativeBlocks);
+    }
+
+    /** Resident set size in bytes ({@code /proc/self/statm}, second field, in pages of 4 KiB). */
+    static long rss() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
+            return Long.parseLong(f[1]) * 4096;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The number of memory mappings of the process ({@code /proc/self/maps}). */
+    static long mappings() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void report(PrintStream out, Result r) {
+        out.printf(Locale.ROOT, "%s: Tapi.open/close, %,d cycles after a warm-up of %,d%n", r.backend(),
+                r.cycleNanos().length, r.warmUp());
+        out.printf(Locale.ROOT, "%10s %16s %10s %16s %14s%n", "cycles", "RSS", "mappings",
+                "classes loaded", "native blocks");
+        for (Sample s : r.samples()) {
+            out.printf(Locale.ROOT, "%,10d %,16d %,10d %,16d %,14d%n", s.cycles(), s.rss(), s.mappings(),
+                    s.classesLoaded(), s.nativeBlocks());
+        }
+        Sample first = r.samples().get(0);
+        Sample last = r.samples().get(r.samples().size() - 1);
+        out.printf(Locale.ROOT, "per cycle: median %.1f us, p90 %.1f us; RSS slope %+.1f B/cycle;"
+                        + " mappings %+,d; classes %+,d%n", r.medianMicros(), r.p90Micros(), r.rssSlope(),
+                last.mappings() - first.mappings(), last.classesLoaded() - first.classesLoaded());
+    }
+
+    static String toJson(Result r) {
+        StringBuilder b = new StringBuilder();
+        b.append("{\n  \"tool\": \"OpenCloseRun\",\n  \"backend\": \"").append(r.backend())
+                .append("\",\n  \"warmUpCycles\": ").append(r.warmUp())
+                .append(",\n  \"cycles\": ").append(r.cycleNanos().length)
+                .append(String.format(Locale.ROOT, ",\n  \"medianMicros\": %.2f", r.medianMicros()))
+                .append(String.format(Locale.ROOT, ",\n  \"p90Micros\": %.2f", r.p90Micros()))
+                .append(String.format(Locale.ROOT, ",\n  \"rssSlopeBytesPerCycle\": %.2f", r.rssSlope()))
+                .append(",\n  \"samples\": [\n");
+        List<Sample> samples = r.samples();
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            b.append(String.format(Locale.ROOT, "    {\"cycles\": %d, \"rss\": %d, \"mappings\": %d,"
+                            + " \"classesLoaded\": %d, \"nativeBlocks\": %d}%s%n",
+                    s.cycles(), s.rss(), s.mappings(), s.classesLoaded(), s.nativeBlocks(),
+                    i + 1 < samples.size() ? "," : ""));
+        }
+        return b.append("  ]\n}\n").toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.tapibridge.internal.jna;
+
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One provider library, bound by JNA direct mapping once per process: its {@link NativeLibrary}
+ * and the {@link DirectTapi} (and, if it exports them, {@link DirectSim}) copies registered with
+ * it. Every {@link JnaBackend} on the same library shares the binding; what belongs to one backend
+ * (its allocation count, its closed flag) stays in the backend.
+ *
+ * <p>Bindings are keyed by the library's real path (symbolic links and {@code .} resolved), so
+ * two spellings of one file share one binding, and are never released: a class registered with
+ * {@code Native.register} holds native call stubs that live until the class is unregistered, and
+ * the library stays mapped for the life of the process, as the JNI backend pins it
+ * ({@code native/jni/provider.c}). A library that fails to bind (a missing function) is not kept.
+ *
+ * <p>Thread-safe.
+ */
+final class DirectBinding {
+
+    /** Bindings by real path. Guarded by itself. */
+    private static final Map<String, DirectBinding> BOUND = new HashMap<>();
+
+    final String path;
+    final NativeLibrary library;
+    final TapiFunctions tapi;
+    /** The simulator control functions, or null if the library does not export them all. */
+    final SimFunctions sim;
+
+    private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi, SimFunctions sim) {
+        this.path = path;
+        this.library = library;
+        this.tapi = tapi;
+        this.sim = sim;
+    }
+
+    /**
+     * The binding of the library at {@code path}, made on first use.
+     *
+     * @param path the library file, absolute
+     * @return the binding shared by every backend on that file
+     * @throws UnsatisfiedLinkError if the library cannot be loaded or lacks a TAPI function
+     */
+    static DirectBinding of(String path) {
+        String key = realPath(path);
+        synchronized (BOUND) {
+            DirectBinding b = BOUND.get(key);
+            if (b == null) {
+                NativeLibrary library = DirectLoader.open(key);
+                TapiFunctions tapi = DirectLoader.bind(DirectTapi.class, TapiFunctions.class, library);
+                SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
+                        ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
+                b = new DirectBinding(key, library, tapi, sim);
+                BOUND.put(key, b);
+            }
+            return b;
+        }
+    }
+
+    /** How many libraries this process has bound. */
+    static int count() {
+        synchronized (BOUND) {
+            return BOUND.size();
+        }
+    }
+
+    /**
+     * The file's real path, or {@code path} itself if it names no file (loading it then fails
+     * with JNA's message).
+     */
+    static String realPath(String path) {
+        try {
+            return Path.of(path).toRealPath().toString();
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            return path;
+        }
+    }
+}

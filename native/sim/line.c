@@ -67,7 +67,7 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
     DWORD priv = dwPrivileges & ~optionBits;
     DWORD options = dwPrivileges & optionBits;
     DWORD addressId = 0;
-    if (lphLine == NULL)
+    if (!sim_writable(lphLine, sizeof *lphLine))
         r = LINEERR_INVALPOINTER;
     else if (g_sim.numApps == 0)
         r = LINEERR_UNINITIALIZED;
@@ -93,7 +93,7 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
              && (dwMediaModes == 0 || (dwMediaModes & ~(DWORD)SIM_MEDIA_MODES)))
         r = LINEERR_INVALMEDIAMODE;
     else if (options & LINEOPENOPTION_SINGLEADDRESS) {
-        if (lpCallParams == NULL)
+        if (!sim_struct_readable(lpCallParams))
             r = LINEERR_INVALPOINTER;
         else if (lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, dwAPIVersion))
             r = LINEERR_STRUCTURETOOSMALL;
@@ -173,7 +173,7 @@ SIM_EXPORT LONG WINAPI lineGetLineDevStatusW(HLINE hLine, LPLINEDEVSTATUS lpLine
 {
     sim_lock();
     sim_open *open = NULL;
-    LONG r = lpLineDevStatus == NULL ? (LONG)LINEERR_INVALPOINTER : find_open(hLine, &open);
+    LONG r = !sim_struct_writable(lpLineDevStatus) ? (LONG)LINEERR_INVALPOINTER : find_open(hLine, &open);
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpLineDevStatus, SIM_DEVSTATUS, open->apiVersion);

@@ -268,6 +268,17 @@ void sim_compl_reset(void);
 DWORD sim_compl_features(const sim_call *call, DWORD privilege, DWORD *features2);
 int sim_compl_pending_on(const sim_call *call);
 
+/* memcheck.c: pointer probes, never faulting (see there for what they cannot see). */
+int sim_readable(const void *p, size_t n);
+int sim_writable(void *p, size_t n);           /* read and write */
+int sim_struct_readable(const void *p);        /* the DWORD dwTotalSize, then dwTotalSize bytes */
+int sim_struct_writable(void *p);
+int sim_str_readable(const char *s);           /* up to and including the terminator */
+int sim_wstr_readable(const WCHAR *s);
+int sim_writable_now(void *p, size_t n);       /* for a write at reply time: asks the system */
+void sim_mem_forget(void);                     /* empties the cache of known-good regions */
+int sim_cstr_ok(const char *s);                /* sim_str_readable, taking the lock itself */
+
 /* caps.c */
 enum sim_struct { SIM_DEVCAPS, SIM_ADDRESSCAPS, SIM_CALLINFO, SIM_CALLSTATUS, SIM_DEVSTATUS,
                   SIM_CALLPARAMS };

@@ -73,8 +73,21 @@ static struct {
 #endif
 } g_mem;
 
+sim_span sim_hot_r, sim_hot_rw;
+
+static void set_hot(const region *r)
+{
+    sim_span s = { r->lo, r->hi - r->lo };
+    if (r->prot & SIM_READ)
+        sim_hot_r = s;
+    if ((r->prot & (SIM_READ | SIM_WRITE)) == (SIM_READ | SIM_WRITE))
+        sim_hot_rw = s;
+}
+
 void sim_mem_forget(void)
 {
+    static const sim_span none = { 0, 0 };
+    sim_hot_r = sim_hot_rw = none;
     g_mem.ncache = 0;
 #ifdef __linux__
     g_mem.mapValid = 0;
@@ -235,6 +248,7 @@ static int region_at(uintptr_t a, int prot, region *out)
         region *r = &g_mem.cache[i];
         if (a >= r->lo && a < r->hi && (r->prot & prot) == prot) {
             *out = *r;
+            set_hot(out);
             if (i > 0) { /* move to the front */
                 memmove(&g_mem.cache[1], &g_mem.cache[0], (size_t)i * sizeof(region));
                 g_mem.cache[0] = *out;
@@ -245,6 +259,7 @@ static int region_at(uintptr_t a, int prot, region *out)
     if (!system_region(a, prot, out) || (out->prot & prot) != prot)
         return 0;
     cache_put(out);
+    set_hot(out);
     return 1;
 }
 
@@ -261,9 +276,6 @@ static int access_ok(const void *p, size_t n, int prot)
         return 1; /* as IsBadReadPtr(p, 0): nothing to access */
     if (!cheap_ok(a, n))
         return 0;
-    const region *c = &g_mem.cache[0]; /* the hot path: the buffer of the previous call */
-    if (g_mem.ncache > 0 && a >= c->lo && a + n <= c->hi && (c->prot & prot) == prot)
-        return 1;
     for (uintptr_t b = a + n; a < b;) {
         region r;
         if (!region_at(a, prot, &r))
@@ -273,35 +285,20 @@ static int access_ok(const void *p, size_t n, int prot)
     return 1;
 }
 
-int sim_readable(const void *p, size_t n)
+/* The slow paths of sim_readable/sim_writable and sim_struct_readable/sim_struct_writable. */
+int sim_mem_probe(const void *p, size_t n, int write)
 {
-    return access_ok(p, n, SIM_READ);
+    return access_ok(p, n, write ? SIM_READ | SIM_WRITE : SIM_READ);
 }
 
-int sim_writable(void *p, size_t n)
+int sim_mem_struct(const void *p, int write)
 {
-    return access_ok(p, n, SIM_READ | SIM_WRITE);
-}
-
-/* A structure that declares its size in its first DWORD (dwTotalSize): that DWORD, then the
- * whole declared size. */
-static int struct_ok(const void *p, int prot)
-{
+    int prot = write ? SIM_READ | SIM_WRITE : SIM_READ;
     if (!access_ok(p, sizeof(DWORD), prot))
         return 0;
     DWORD total;
     memcpy(&total, p, sizeof total);
     return total <= sizeof(DWORD) || access_ok(p, total, prot);
-}
-
-int sim_struct_readable(const void *p)
-{
-    return struct_ok(p, SIM_READ);
-}
-
-int sim_struct_writable(void *p)
-{
-    return struct_ok(p, SIM_READ | SIM_WRITE);
 }
 
 /* A string of `unit`-byte characters, up to and including its terminator (at most STR_MAX). */

@@ -93,9 +93,10 @@ SIM_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     sim_lock();
     sim_app *app = NULL;
     LONG r = find_app(hLineApp, &app);
-    if (r == 0)
+    if (r == 0) {
         sim_app_shutdown(app);
-    sim_mem_forget(); /* the app's buffers may go with it */
+        sim_mem_forget(); /* the app's buffers may go with it */
+    }
     r = sim_ret(r, "lineShutdown(0x%08" PRIXDW ")", hLineApp);
     sim_unlock();
     return r;

@@ -350,7 +350,7 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
         if (err == 0 && active_calls(open->dev) >= SIM_MAX_CALLS_PER_ADDR)
             err = LINEERR_CALLUNAVAIL;
         if (err == 0 && !sim_writable_now(lphCall, sizeof *lphCall))
-            err = LINEERR_INVALPOINTER; /* tapi32 writes *lphCall at LINE_REPLY; a fault there */
+            err = LINEERR_INVALPOINTER; /* tapi32 writes *lphCall at LINE_REPLY time and says so if it faults */
         sim_call *call = NULL;
         sim_chandle *ch = NULL;
         if (err == 0 && ((call = sim_call_new(open->dev, 0, 1)) == NULL

@@ -6,6 +6,13 @@
  * clock, inject faults and read the trace of every TAPI call and message.
  *
  * All functions are thread-safe. They return 0 on success or a negative LINEERR_ value.
+ *
+ * Pointers, here and in the TAPI functions of the simulator, are probed before use as tapi32
+ * probes them: a pointer that is NULL (where NULL is not allowed), not mapped, not writable where
+ * something is written, or whose declared extent (dwTotalSize, a buffer size, a string up to its
+ * terminator) runs into memory that is not, gives LINEERR_INVALPOINTER and nothing is read or
+ * written. The probe asks the memory map and never faults. It caches good regions: memory unmapped
+ * after a probe passed it may still pass until tapisim_reset or lineShutdown.
  */
 #ifndef TAPISIM_H
 #define TAPISIM_H
@@ -36,7 +43,7 @@ LONG tapisim_reset(void);
  * Sets the state of the station with the dialable number `number` (a local line number such as
  * "101" or any remote number). `state` is one of TAPISIM_STATION_*. A local line is also busy
  * while it has a call that is not idle, whatever its station state.
- * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_INVALADDRESS (empty, too long or not dialable),
+ * Errors: LINEERR_INVALPOINTER (NULL or bad), LINEERR_INVALADDRESS (empty, too long or not dialable),
  * LINEERR_INVALPARAM (unknown state).
  * A station that is no longer busy (its state set to IDLE, or its last call ended) becomes
  * available to call completion requests waiting for it.
@@ -93,7 +100,7 @@ DWORD tapisim_now(void);
  * LINEERR_OPERATIONFAILED.
  * Faults for several functions can be pending at once; a new fault for the same function
  * replaces the old one; tapisim_reset removes them all.
- * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (not one of the functions
+ * Errors: LINEERR_INVALPOINTER (NULL or bad), LINEERR_OPERATIONUNAVAIL (not one of the functions
  * above), LINEERR_INVALPARAM (lineerr not a LINEERR_ value), LINEERR_NOMEM.
  */
 LONG tapisim_fail_next(const char *function, LONG lineerr);
@@ -103,7 +110,8 @@ LONG tapisim_fail_next(const char *function, LONG lineerr);
  * application, each prefixed with the virtual time in ms, as a NUL-terminated string. `*needed`
  * (if `needed` is not NULL) receives the size in bytes including the terminator. If `size` is
  * smaller than that, nothing is copied and LINEERR_STRUCTURETOOSMALL is returned; `buf` may then
- * be NULL. The trace keeps the newest TAPISIM_TRACE_LIMIT bytes.
+ * be NULL. The trace keeps the newest TAPISIM_TRACE_LIMIT bytes. LINEERR_INVALPOINTER: `needed`, or
+ * `buf` over `size` bytes, is bad (nothing is written).
  */
 LONG tapisim_trace(char *buf, DWORD size, DWORD *needed);
 
@@ -124,7 +132,7 @@ LONG tapisim_trace_clear(void);
  *   "trace"                   0 = stop recording the trace (1, the default, records it); for
  *                             load tests and benchmarks, where formatting it costs more than
  *                             the call itself
- * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (unknown name),
+ * Errors: LINEERR_INVALPOINTER (NULL or bad), LINEERR_OPERATIONUNAVAIL (unknown name),
  * LINEERR_INVALPARAM (value out of range).
  */
 LONG tapisim_set_option(const char *name, DWORD value);
@@ -134,7 +142,8 @@ LONG tapisim_set_option(const char *name, DWORD value);
  * object, no completion ID is live twice on a device, dwNumCallCompletions equals the live
  * completion entries, no call is kept that nobody can reach. Returns 0, or
  * LINEERR_OPERATIONFAILED with a description of the first violation copied into `buf`
- * (NUL-terminated, truncated to `size`; `buf` may be NULL).
+ * (NUL-terminated, truncated to `size`; `buf` may be NULL), or LINEERR_INVALPOINTER if `buf` is not
+ * writable over `size` bytes.
  */
 LONG tapisim_check(char *buf, DWORD size);
 
@@ -144,7 +153,8 @@ LONG tapisim_check(char *buf, DWORD size);
  * ("LINEERR_INVALCALLHANDLE", "LINECALLSTATE_BUSY", "LINE_REPLY", ...). tapisim_layout: offset
  * and size of `field` of the structure `type` ("LINECALLINFO", "dwReason"), or with a NULL
  * field the size of the structure (offset 0).
- * Errors: LINEERR_INVALPOINTER (NULL), LINEERR_OPERATIONUNAVAIL (unknown name).
+ * Errors: LINEERR_INVALPOINTER (NULL or bad; `field` may be NULL), LINEERR_OPERATIONUNAVAIL
+ * (unknown name).
  */
 LONG tapisim_constant(const char *name, LONG *value);
 LONG tapisim_layout(const char *type, const char *field, DWORD *offset, DWORD *size);

@@ -24,11 +24,12 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
 {
     (void)hInstance;
     (void)lpfnCallback;
-    char name[SIM_APPNAME_MAX];
-    sim_wstr_to_ascii(lpszFriendlyAppName, name, sizeof name);
+    char name[SIM_APPNAME_MAX] = "";
     sim_lock();
     LONG r = 0;
-    if (lphLineApp == NULL || lpdwNumDevs == NULL || lpdwAPIVersion == NULL || lpParams == NULL) {
+    if (!sim_writable(lphLineApp, sizeof *lphLineApp) || !sim_writable(lpdwNumDevs, sizeof *lpdwNumDevs)
+        || !sim_writable(lpdwAPIVersion, sizeof *lpdwAPIVersion) || !sim_struct_writable(lpParams)
+        || (lpszFriendlyAppName != NULL && !sim_wstr_readable(lpszFriendlyAppName))) {
         r = LINEERR_INVALPOINTER;
     } else if (lpParams->dwTotalSize < sizeof(LINEINITIALIZEEXPARAMS)) {
         r = LINEERR_STRUCTURETOOSMALL;
@@ -40,6 +41,8 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
         else if (opt != LINEINITIALIZEEXOPTION_USEEVENT)
             r = LINEERR_INVALPARAM;
     }
+    if (r == 0)
+        sim_wstr_to_ascii(lpszFriendlyAppName, name, sizeof name);
     if (r == 0)
         r = sim_take_fault("lineInitializeEx");
     sim_app *app = NULL;
@@ -94,8 +97,10 @@ SIM_EXPORT LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     LONG r = find_app(hLineApp, &app);
     if (r == 0)
         r = sim_take_fault("lineShutdown");
-    if (r == 0)
+    if (r == 0) {
         sim_app_shutdown(app);
+        sim_mem_forget(); /* the app's buffers may go with it */
+    }
     r = sim_ret(r, "lineShutdown(0x%08" PRIXDW ")", hLineApp);
     sim_unlock();
     return r;
@@ -111,7 +116,7 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
     sim_app *app = NULL;
     LONG r = 0;
     DWORD chosen = 0;
-    if (lpdwAPIVersion == NULL || lpExtensionID == NULL)
+    if (!sim_writable(lpdwAPIVersion, sizeof *lpdwAPIVersion) || !sim_writable(lpExtensionID, sizeof *lpExtensionID))
         r = LINEERR_INVALPOINTER;
     else
         r = find_app(hLineApp, &app);
@@ -140,9 +145,11 @@ SIM_EXPORT LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDevice
 /* Not traced: the trace already has a line for every message when it is queued. */
 SIM_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
 {
-    if (lpMessage == NULL)
-        return LINEERR_INVALPOINTER;
     sim_lock();
+    if (!sim_writable(lpMessage, sizeof *lpMessage)) {
+        sim_unlock();
+        return LINEERR_INVALPOINTER;
+    }
     sim_app *app = sim_find(hLineApp, SIM_APP);
     if (app == NULL) {
         sim_unlock();

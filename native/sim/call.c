@@ -319,16 +319,19 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
                                      DWORD dwCountryCode, LPLINECALLPARAMS const lpCallParams)
 {
     (void)dwCountryCode;
-    char dest[SIM_NUMBER_MAX + 1];
-    sim_wstr_to_ascii(lpszDestAddress, dest, sizeof dest);
+    char dest[SIM_NUMBER_MAX + 1] = "";
     sim_lock();
+    int destOk = lpszDestAddress == NULL || sim_wstr_readable(lpszDestAddress);
+    if (destOk)
+        sim_wstr_to_ascii(lpszDestAddress, dest, sizeof dest);
     sim_open *open = NULL;
     LONG r = 0;
     if (g_sim.numApps == 0)
         r = LINEERR_UNINITIALIZED;
     else if ((open = sim_find(hLine, SIM_LINE)) == NULL)
         r = LINEERR_INVALLINEHANDLE;
-    else if (lphCall == NULL)
+    else if (!sim_writable(lphCall, sizeof *lphCall) || !destOk
+             || (lpCallParams != NULL && !sim_struct_readable(lpCallParams)))
         r = LINEERR_INVALPOINTER;
     else if (lpCallParams != NULL)
         r = sim_callparams_check(lpCallParams, open->apiVersion);
@@ -344,6 +347,8 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
             err = sim_callparams_provider(lpCallParams, open->apiVersion, open->dev, 0);
         if (err == 0 && active_calls(open->dev) >= SIM_MAX_CALLS_PER_ADDR)
             err = LINEERR_CALLUNAVAIL;
+        if (err == 0 && !sim_writable_now(lphCall, sizeof *lphCall))
+            err = LINEERR_INVALPOINTER; /* tapi32 writes *lphCall at LINE_REPLY time and says so if it faults */
         sim_call *call = NULL;
         sim_chandle *ch = NULL;
         if (err == 0 && ((call = sim_call_new(open->dev, 0, 1)) == NULL
@@ -394,7 +399,8 @@ SIM_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwS
 {
     sim_lock();
     sim_chandle *ch = NULL;
-    LONG r = owner_prolog(hCall, &ch);
+    LONG r = lpsUserUserInfo != NULL && !sim_readable(lpsUserUserInfo, dwSize)
+           ? (LONG)LINEERR_INVALPOINTER : owner_prolog(hCall, &ch);
     if (r == 0) {
         DWORD request = sim_new_request();
         sim_call *call = ch->call;
@@ -425,7 +431,8 @@ SIM_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSiz
 {
     sim_lock();
     sim_chandle *ch = NULL;
-    LONG r = owner_prolog(hCall, &ch);
+    LONG r = lpsUserUserInfo != NULL && !sim_readable(lpsUserUserInfo, dwSize)
+           ? (LONG)LINEERR_INVALPOINTER : owner_prolog(hCall, &ch);
     if (r == 0) {
         DWORD request = sim_new_request();
         sim_call *call = ch->call;
@@ -510,7 +517,7 @@ SIM_EXPORT LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallSta
 {
     sim_lock();
     sim_chandle *ch = NULL;
-    LONG r = lpCallStatus == NULL ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
+    LONG r = !sim_struct_writable(lpCallStatus) ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpCallStatus, SIM_CALLSTATUS, ch->open->apiVersion);
@@ -554,7 +561,7 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
 {
     sim_lock();
     sim_chandle *ch = NULL;
-    LONG r = lpCallInfo == NULL ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
+    LONG r = !sim_struct_writable(lpCallInfo) ? (LONG)LINEERR_INVALPOINTER : find_chandle(hCall, &ch);
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpCallInfo, SIM_CALLINFO, ch->open->apiVersion);

@@ -139,9 +139,9 @@ void sim_var_end(sim_var *v, const void *full)
 }
 
 /* Shared checks of the two caps functions, in the order tapi32 and tapisrv make them. */
-static LONG caps_prolog(HLINEAPP hLineApp, DWORD dev, DWORD ver, DWORD extVer, const void *buf)
+static LONG caps_prolog(HLINEAPP hLineApp, DWORD dev, DWORD ver, DWORD extVer, void *buf)
 {
-    if (buf == NULL)
+    if (!sim_struct_writable(buf))
         return LINEERR_INVALPOINTER;
     if (g_sim.numApps == 0)
         return LINEERR_UNINITIALIZED;

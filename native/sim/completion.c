@@ -542,6 +542,8 @@ void sim_compl_dispatch(void)
             LONG err = r->err;
             if (err == 0 && condition_of(r->call) != r->cond)
                 err = LINEERR_INVALCALLSTATE; /* the call left BUSY/RINGBACK meanwhile */
+            if (err == 0 && !sim_writable_now(r->lpId, sizeof *r->lpId))
+                err = LINEERR_INVALPOINTER; /* tapi32's write of the ID faults: nothing is created */
             if (err)
                 sim_reply(r->open, r->request, err);
             else
@@ -560,7 +562,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
     LONG r = 0;
     sim_chandle *ch = NULL;
     /* Stages 1-3 (spec §4.2 steps 1-4, 6): synchronous. */
-    if (lpdwCompletionID == NULL)
+    if (!sim_writable(lpdwCompletionID, sizeof *lpdwCompletionID))
         r = LINEERR_INVALPOINTER;
     else if (g_sim.numApps == 0)
         r = LINEERR_UNINITIALIZED;
@@ -756,7 +758,7 @@ static LONG check_locked(char *buf, DWORD size)
 SIM_EXPORT LONG tapisim_check(char *buf, DWORD size)
 {
     sim_lock();
-    LONG r = check_locked(buf, size);
+    LONG r = buf != NULL && !sim_writable(buf, size) ? (LONG)LINEERR_INVALPOINTER : check_locked(buf, size);
     sim_unlock();
     return r;
 }

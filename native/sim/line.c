@@ -67,13 +67,13 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
     DWORD priv = dwPrivileges & ~optionBits;
     DWORD options = dwPrivileges & optionBits;
     DWORD addressId = 0;
-    if (lphLine == NULL)
+    if (!sim_writable(lphLine, sizeof *lphLine))
         r = LINEERR_INVALPOINTER;
     else if (g_sim.numApps == 0)
         r = LINEERR_UNINITIALIZED;
     else if ((app = sim_find(hLineApp, SIM_APP)) == NULL)
         r = LINEERR_INVALAPPHANDLE;
-    else if (dwDeviceID == LINEMAPPER && lpCallParams == NULL)
+    else if (dwDeviceID == LINEMAPPER && !sim_struct_readable(lpCallParams))
         r = LINEERR_INVALPOINTER;
     else if (dwDeviceID != LINEMAPPER && dwDeviceID >= g_sim.numDevices)
         r = LINEERR_BADDEVICEID;
@@ -95,7 +95,7 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
     else if (dwDeviceID == LINEMAPPER)
         r = sim_callparams_check(lpCallParams, dwAPIVersion);
     if (r == 0 && (options & LINEOPENOPTION_SINGLEADDRESS)) {
-        if (lpCallParams == NULL)
+        if (!sim_struct_readable(lpCallParams))
             r = LINEERR_INVALPOINTER;
         else if (lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, dwAPIVersion))
             r = LINEERR_STRUCTURETOOSMALL;
@@ -193,7 +193,7 @@ SIM_EXPORT LONG WINAPI lineGetLineDevStatusW(HLINE hLine, LPLINEDEVSTATUS lpLine
 {
     sim_lock();
     sim_open *open = NULL;
-    LONG r = lpLineDevStatus == NULL ? (LONG)LINEERR_INVALPOINTER : find_open(hLine, &open);
+    LONG r = !sim_struct_writable(lpLineDevStatus) ? (LONG)LINEERR_INVALPOINTER : find_open(hLine, &open);
     sim_var v;
     if (r == 0)
         r = sim_var_begin(&v, lpLineDevStatus, SIM_DEVSTATUS, open->apiVersion);

@@ -713,7 +713,10 @@ static const struct { const char *type; const char *field; DWORD offset, size; }
 /* ---- tapisim_constant ------------------------------------------------------------------- */
 SIM_EXPORT LONG tapisim_constant(const char *name, LONG *value)
 {
-    if (name == NULL || value == NULL)
+    sim_lock();
+    int ok = sim_str_readable(name) && sim_writable(value, sizeof *value);
+    sim_unlock();
+    if (!ok)
         return LINEERR_INVALPOINTER;
     for (size_t i = 0; i < sizeof k_constants / sizeof *k_constants; i++)
         if (strcmp(k_constants[i].name, name) == 0) {
@@ -726,7 +729,11 @@ SIM_EXPORT LONG tapisim_constant(const char *name, LONG *value)
 /* ---- tapisim_layout --------------------------------------------------------------------- */
 SIM_EXPORT LONG tapisim_layout(const char *type, const char *field, DWORD *offset, DWORD *size)
 {
-    if (type == NULL || offset == NULL || size == NULL)
+    sim_lock();
+    int ok = sim_str_readable(type) && (field == NULL || sim_str_readable(field))
+          && sim_writable(offset, sizeof *offset) && sim_writable(size, sizeof *size);
+    sim_unlock();
+    if (!ok)
         return LINEERR_INVALPOINTER;
     for (size_t i = 0; i < sizeof k_fields / sizeof *k_fields; i++)
         if (strcmp(k_fields[i].type, type) == 0

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The TAPI functions and tapisim_*, and nothing else, leave the library. */
 #ifdef _WIN32
@@ -278,6 +279,56 @@ void sim_compl_open_closed(sim_open *open);
 void sim_compl_reset(void);
 DWORD sim_compl_features(const sim_call *call, DWORD privilege, DWORD *features2);
 int sim_compl_pending_on(const sim_call *call);
+
+/* memcheck.c: pointer probes, never faulting (see there for what they cannot see). The last
+ * region found readable, and readable and writable: the inline fast path of the probes. */
+typedef struct { uintptr_t lo, span; } sim_span;
+extern sim_span sim_hot_r, sim_hot_rw;
+int sim_mem_probe(const void *p, size_t n, int write);
+int sim_mem_struct(const void *p, int write);
+
+static inline int sim_in_span(const sim_span *s, const void *p, size_t n)
+{
+    uintptr_t off = (uintptr_t)p - s->lo; /* wraps above the span when p is below it */
+    return off < s->span && n <= s->span - off;
+}
+
+static inline int sim_readable(const void *p, size_t n)
+{
+    return sim_in_span(&sim_hot_r, p, n) || sim_mem_probe(p, n, 0);
+}
+
+static inline int sim_writable(void *p, size_t n)  /* read and write */
+{
+    return sim_in_span(&sim_hot_rw, p, n) || sim_mem_probe(p, n, 1);
+}
+
+/* A structure that declares its size in its first DWORD (dwTotalSize): that DWORD, then the
+ * declared size. */
+static inline int sim_struct_ok(const sim_span *s, const void *p, int write)
+{
+    DWORD total;
+    if (!sim_in_span(s, p, sizeof total))
+        return sim_mem_struct(p, write);
+    memcpy(&total, p, sizeof total);
+    return sim_in_span(s, p, total) || sim_mem_struct(p, write);
+}
+
+static inline int sim_struct_readable(const void *p)
+{
+    return sim_struct_ok(&sim_hot_r, p, 0);
+}
+
+static inline int sim_struct_writable(void *p)
+{
+    return sim_struct_ok(&sim_hot_rw, p, 1);
+}
+
+int sim_str_readable(const char *s);           /* up to and including the terminator */
+int sim_wstr_readable(const WCHAR *s);
+int sim_writable_now(void *p, size_t n);       /* for a write at reply time: asks the system */
+void sim_mem_forget(void);                     /* empties the cache of known-good regions */
+int sim_cstr_ok(const char *s);                /* sim_str_readable, taking the lock itself */
 
 /* caps.c */
 enum sim_struct { SIM_DEVCAPS, SIM_ADDRESSCAPS, SIM_CALLINFO, SIM_CALLSTATUS, SIM_DEVSTATUS,

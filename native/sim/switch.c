@@ -170,7 +170,7 @@ static int defined_lineerr(LONG err)
 
 SIM_EXPORT LONG tapisim_fail_next(const char *function, LONG lineerr)
 {
-    if (function == NULL)
+    if (!sim_cstr_ok(function))
         return LINEERR_INVALPOINTER;
     char key[40];
     if (strlen(function) >= sizeof key)
@@ -338,6 +338,15 @@ SIM_EXPORT DWORD tapisim_now(void)
     return now;
 }
 
+/* For the control functions that check their arguments before they take the lock. */
+int sim_cstr_ok(const char *s)
+{
+    sim_lock();
+    int ok = sim_str_readable(s);
+    sim_unlock();
+    return ok;
+}
+
 /* ---- stations --------------------------------------------------------------------------- */
 
 int sim_valid_number(const char *number)
@@ -391,7 +400,7 @@ sim_station *sim_station_get(const char *number, int create)
 
 SIM_EXPORT LONG tapisim_set_station(const char *number, DWORD state)
 {
-    if (number == NULL)
+    if (!sim_cstr_ok(number))
         return LINEERR_INVALPOINTER;
     if (!sim_valid_number(number))
         return LINEERR_INVALADDRESS;
@@ -561,6 +570,7 @@ SIM_EXPORT LONG tapisim_reset(void)
         free(f);
     }
     sim_init_topology();
+    sim_mem_forget();
     free(g_sim.trace);
     g_sim.trace = NULL;
     g_sim.traceLen = g_sim.traceCap = g_sim.traceMark = 0;
@@ -572,7 +582,7 @@ SIM_EXPORT LONG tapisim_reset(void)
 
 SIM_EXPORT LONG tapisim_set_option(const char *name, DWORD value)
 {
-    if (name == NULL)
+    if (!sim_cstr_ok(name))
         return LINEERR_INVALPOINTER;
     static const struct { const char *name; size_t offset; DWORD max; } options[] = {
         { "error_delivery", offsetof(sim_options, errorDelivery), 1 },

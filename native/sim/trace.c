@@ -99,9 +99,13 @@ SIM_EXPORT LONG tapisim_trace(char *buf, DWORD size, DWORD *needed)
 {
     sim_lock();
     DWORD need = (DWORD)g_sim.traceLen + 1;
+    LONG r = 0;
+    if ((needed != NULL && !sim_writable(needed, sizeof *needed)) || (buf != NULL && !sim_writable(buf, size))) {
+        sim_unlock();
+        return LINEERR_INVALPOINTER;
+    }
     if (needed != NULL)
         *needed = need;
-    LONG r = 0;
     if (buf == NULL || size < need) {
         r = LINEERR_STRUCTURETOOSMALL;
     } else {

@@ -11,7 +11,8 @@ option(TAPIBRIDGE_FUZZ "Build the libFuzzer target tapisim-fuzz (clang only)" OF
 
 set(_tapisim_fuzz_dir "${CMAKE_CURRENT_SOURCE_DIR}/fuzz")
 
-add_executable(fuzz_replay "${_tapisim_fuzz_dir}/replay.c" "${_tapisim_fuzz_dir}/harness.c")
+set(_tapisim_fuzz_harness "${_tapisim_fuzz_dir}/harness.c" "${_tapisim_fuzz_dir}/checks.c")
+add_executable(fuzz_replay "${_tapisim_fuzz_dir}/replay.c" ${_tapisim_fuzz_harness})
 target_include_directories(fuzz_replay PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_link_libraries(fuzz_replay PRIVATE tapisim)
 
@@ -63,7 +64,7 @@ if(TAPIBRIDGE_FUZZ)
   target_compile_options(tapisim_fuzz_sim PRIVATE -fsanitize=fuzzer-no-link,address,undefined ${_tapisim_fuzz_common})
   target_link_libraries(tapisim_fuzz_sim PUBLIC Threads::Threads)
 
-  add_executable(tapisim-fuzz "${_tapisim_fuzz_dir}/fuzz_main.c" "${_tapisim_fuzz_dir}/harness.c")
+  add_executable(tapisim-fuzz "${_tapisim_fuzz_dir}/fuzz_main.c" ${_tapisim_fuzz_harness})
   target_compile_options(tapisim-fuzz PRIVATE -fsanitize=fuzzer,address,undefined ${_tapisim_fuzz_common})
   target_link_options(tapisim-fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(tapisim-fuzz PRIVATE tapisim_fuzz_sim)

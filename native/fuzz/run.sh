@@ -51,16 +51,18 @@ done
 
 # libFuzzer stops at the first finding; its own exit status is not needed: the artifacts say it.
 status=0
+start=$SECONDS
 (cd "$findings" && "$build/tapisim-fuzz" -max_total_time="$seconds" -timeout=20 -print_final_stats=1 \
     -artifact_prefix="$findings/" "$corpus") >>"$log" 2>&1 || status=$?
 
+elapsed=$((SECONDS - start))
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 inputs=$(find "$corpus" -type f | wc -l)
 found=$(find "$findings" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
 if [ "$found" -eq 0 ] && [ "$status" -ne 0 ]; then
     found=1 # the fuzzer failed without saving an input
 fi
-echo "tapisim-fuzz: ${execs:-0} executions in ${seconds} s, corpus ${inputs} inputs, ${found} findings"
+echo "tapisim-fuzz: ${execs:-0} executions in ${elapsed} s, corpus ${inputs} inputs, ${found} findings"
 if [ "$found" -ne 0 ]; then
     grep -E 'tapisim-fuzz: finding|ERROR: (Address|Undefined|Leak)Sanitizer|runtime error|SUMMARY' "$log" | head -n 5 >&2 || true
     for f in "$findings"/*; do

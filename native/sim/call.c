@@ -370,7 +370,7 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
                 if (lpCallParams != NULL && lpCallParams->dwMediaMode != 0)
                     call->mediaMode = lpCallParams->dwMediaMode;
                 hCall = ch->obj.handle;
-                *lphCall = hCall; /* before the LINE_REPLY is queued (spec §4.5) */
+                *lphCall = hCall; /* before the LINE_REPLY is queued */
                 sim_reply(open, request, 0);
                 add_monitors(call, open);
                 sim_call_set_state(call, LINECALLSTATE_DIALING, 0);

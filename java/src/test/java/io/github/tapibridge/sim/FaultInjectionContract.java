@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@link Simulator#failNext} on synchronous functions: the method calling the function throws
  * the injected {@link LineError} once, a call refused by the simulator's own checks leaves the
  * fault armed, and nothing is left behind. Run in full through both backends by
- * {@code FaultInjectionJniTest} and {@code FaultInjectionJnaTest} (STYLE 12).
+ * {@code FaultInjectionJniTest} and {@code FaultInjectionJnaTest}, as the conformance suite is.
  */
 abstract class FaultInjectionContract {
 

@@ -22,7 +22,8 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         assertEquals(expected, e.error(), e.getMessage());
         assertEquals(expected.code(), e.code());
         assertEquals(function, e.function());
-        assertTrue(e.getMessage().startsWith("[" + expected.name() + "] " + function + ": "),
+        String context = e.context().map(c -> c + ": ").orElse("");
+        assertTrue(e.getMessage().startsWith("[" + expected.name() + "] " + context + function + ": "),
                 e.getMessage());
     }
 
@@ -228,6 +229,57 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         Line line = tapi.openLine(0);
         assertError(LineError.LINEERR_INVALADDRESSID, "lineGetAddressCapsW",
                 assertThrows(TapiException.class, () -> line.addressCaps(1)));
+    }
+
+    /**
+     * {@code openLine(99)} failed with {@code [LINEERR_BADDEVICEID] lineNegotiateAPIVersion: ...},
+     * which names neither the method nor the device: a failing inner TAPI call now says which
+     * method and which argument, and keeps the error and function of TAPI.
+     */
+    @Test
+    void errorsOfInnerTapiCallsNameTheMethodAndItsArgument() throws Exception {
+        TapiException open = assertThrows(TapiException.class, () -> tapi.openLine(99));
+        assertError(LineError.LINEERR_BADDEVICEID, "lineNegotiateAPIVersion", open);
+        assertEquals("[LINEERR_BADDEVICEID] openLine(99): lineNegotiateAPIVersion: "
+                + LineError.LINEERR_BADDEVICEID.description(), open.getMessage());
+        assertEquals("openLine(99)", open.context().orElseThrow());
+        TapiException device = assertThrows(TapiException.class, () -> tapi.device(99));
+        assertError(LineError.LINEERR_BADDEVICEID, "lineNegotiateAPIVersion", device);
+        assertEquals("device(99)", device.context().orElseThrow());
+        sim.failNext("lineOpen", LineError.LINEERR_RESOURCEUNAVAIL);
+        TapiException lineOpen = assertThrows(TapiException.class, () -> tapi.openLine(2));
+        assertError(LineError.LINEERR_RESOURCEUNAVAIL, "lineOpenW", lineOpen);
+        assertEquals("openLine(2)", lineOpen.context().orElseThrow());
+        sim.failNext("lineSetStatusMessages", LineError.LINEERR_NOMEM);
+        TapiException status = assertThrows(TapiException.class, () -> tapi.openLine(3));
+        assertError(LineError.LINEERR_NOMEM, "lineSetStatusMessages", status);
+        assertEquals("openLine(3)", status.context().orElseThrow());
+
+        Line line = tapi.openLine(0);
+        TapiException caps = assertThrows(TapiException.class, () -> line.addressCaps(5));
+        assertError(LineError.LINEERR_INVALADDRESSID, "lineGetAddressCapsW", caps);
+        assertEquals("addressCaps(5) of line 0", caps.context().orElseThrow());
+        assertTrue(caps.getMessage().contains("addressCaps(5) of line 0: lineGetAddressCapsW"),
+                caps.getMessage());
+        sim.failNext("lineGetLineDevStatusW", LineError.LINEERR_NOMEM);
+        TapiException lineStatus = assertThrows(TapiException.class, line::status);
+        assertError(LineError.LINEERR_NOMEM, "lineGetLineDevStatusW", lineStatus);
+        assertEquals("status() of line 0", lineStatus.context().orElseThrow());
+
+        Call call = await(line.makeCall("223"));
+        String name = String.format("call 0x%08X", call.handle());
+        sim.failNext("lineGetCallStatus", LineError.LINEERR_NOMEM);
+        TapiException state = assertThrows(TapiException.class, call::state);
+        assertError(LineError.LINEERR_NOMEM, "lineGetCallStatus", state);
+        assertEquals("state() of " + name, state.context().orElseThrow());
+        sim.failNext("lineGetCallStatus", LineError.LINEERR_NOMEM);
+        assertEquals("status() of " + name,
+                assertThrows(TapiException.class, call::status).context().orElseThrow());
+        sim.failNext("lineGetCallInfo", LineError.LINEERR_NOMEM);
+        TapiException info = assertThrows(TapiException.class, call::info);
+        assertError(LineError.LINEERR_NOMEM, "lineGetCallInfoW", info);
+        assertEquals("info() of " + name, info.context().orElseThrow());
+        assertTrue(info.getStackTrace().length > 0);
     }
 
     @Test

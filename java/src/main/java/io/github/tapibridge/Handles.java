@@ -60,6 +60,7 @@ final class Handles {
 
     void removeLine(Line line) {
         lines.remove(line.instance());
+        Waits.lineClosed(session, line);
     }
 
     /** The line of a message's callback instance, or null. */
@@ -108,6 +109,7 @@ final class Handles {
         calls.remove(call.handle(), call);
         call.line().callSet().remove(call);
         completions.endBound(call, "the call was closed");
+        Waits.callClosed(session, call);
     }
 
     boolean recentlyClosed(int hCall) {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * try (Tapi tapi = Tapi.open(TapiConfig.defaults())) {
  *     Line line = tapi.openLine(0);
  *     Call call = line.makeCall("201").get();
- *     // ... the call reaches BUSY
+ *     call.whenState(CallState.BUSY).get(30, TimeUnit.SECONDS);
  *     CallCompletion c = call.completeCall(CallCompletionMode.CALLBACK).get();
  *     c.whenFired().thenAccept(recall -> recall.answer());
  * }

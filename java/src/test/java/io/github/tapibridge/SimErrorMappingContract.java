@@ -49,7 +49,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         // No answer: only CALLBACK and MESSAGE are allowed (spec §6 #4), decided by the switch.
         sim.station("212").noAnswer();
         Call ringing = await(line.makeCall("212"));
-        events.until(state(CallState.RINGBACK));
+        await(ringing.whenState(CallState.RINGBACK));
         assertError(LineError.LINEERR_INVALCALLCOMPLMODE, "lineCompleteCall",
                 failure(ringing.completeCall(CallCompletionMode.CAMPON)));
         CallCompletion ok = await(ringing.completeCall(CallCompletionMode.CALLBACK));
@@ -78,7 +78,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         for (int i = 0; i < max; i++) {
             Call call = busyCall(line, events, "214");
             accepted.add(await(call.completeCall(CallCompletionMode.CALLBACK)));
-            events.until(state(CallState.IDLE));
+            await(call.whenState(CallState.IDLE));
             call.close();
         }
         assertEquals(max, line.completions().size());
@@ -175,7 +175,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         await(c.cancel());
         assertEquals(CallCompletion.State.CANCELLED, c.state());
         // The switch releases a camped call it no longer queues.
-        events.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
     }
 
     // ---- the other asynchronous functions -----------------------------------------------
@@ -206,7 +206,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         sim.failNext("lineDrop", LineError.LINEERR_RESOURCEUNAVAIL);
         assertError(LineError.LINEERR_RESOURCEUNAVAIL, "lineDrop", failure(call.drop()));
         await(call.drop());
-        events.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
         assertError(LineError.LINEERR_INVALCALLSTATE, "lineDrop", failure(call.drop()));
     }
 

@@ -155,8 +155,10 @@ public final class Call implements AutoCloseable {
 
     /**
      * Returns a future that completes when the call reaches one of the given states: when the event
-     * pump processes a {@code LINE_CALLSTATE} message for this call with one of them, or at once
-     * if the {@linkplain #lastReportedState() last reported state} is one of them. This is how to
+     * pump has processed a {@code LINE_CALLSTATE} message for this call with one of them, or at
+     * once if the last state it processed is one of them (the {@linkplain #lastReportedState()
+     * last reported state}, once the pump has finished with its message: ended the completions
+     * of a call gone idle, handed the event to the listeners). This is how to
      * wait before the next step of a call flow, since on a real switch a call reaches its states
      * some time after the request that caused them:
      *

@@ -34,6 +34,14 @@ final class Waits<T> {
     private volatile ConcurrentLinkedQueue<Wait<T>> waits;
 
     /**
+     * The last value {@link #settle}d: for a call, its last state whose message the pump has
+     * processed completely. Unlike {@link Call#lastReportedState()}, which the pump sets before it
+     * ends bound completions and tells listeners, a wait that completes at once with it sees
+     * all of that done.
+     */
+    private volatile T settled;
+
+    /**
      * Adds a wait for a value that matches, and returns its future.
      *
      * @param what the wait, for failure messages: {@code "whenState(BUSY) of call 0x..."}
@@ -64,6 +72,12 @@ final class Waits<T> {
     int size() {
         ConcurrentLinkedQueue<Wait<T>> q = waits;
         return q == null ? 0 : q.size();
+    }
+
+    /** Records {@code value} as {@link #settled}, then completes the waits it meets (pump thread). */
+    void settle(T value) {
+        settled = value;
+        offer(value);
     }
 
     /** Completes the waits that {@code value} meets (pump thread). A filter that throws fails its own wait. */
@@ -123,7 +137,7 @@ final class Waits<T> {
             callClosed(session, call);
             return f;
         }
-        CallState now = call.lastReportedState();
+        CallState now = call.stateWaits.settled;
         if (now != null && states.contains(now)) {
             f.complete(now);
         } else if (now == CallState.IDLE) {
@@ -135,7 +149,7 @@ final class Waits<T> {
 
     /** The pump recorded a call's state: completes the waits for it, fails the rest if IDLE. */
     static void stateReported(Call call, CallState state) {
-        call.stateWaits.offer(state);
+        call.stateWaits.settle(state);
         if (state == CallState.IDLE) {
             call.stateWaits.failAll(LineError.LINEERR_INVALCALLSTATE.code(), CALLSTATE,
                     "the call went IDLE first");

@@ -15,8 +15,9 @@ public enum Backend {
 
     /**
      * A JNA binding that needs no compiled bridge, so on Windows it works with {@code tapi32.dll}
-     * alone. Needs JNA at run time; if this build has no JNA binding,
-     * {@link Tapi#open(TapiConfig)} throws IllegalStateException for it.
+     * alone. Needs JNA ({@code net.java.dev.jna:jna}) at run time, on the class path or, on the
+     * module path, added with {@code --add-modules com.sun.jna}: without it (or if this build has
+     * no JNA binding), {@link Tapi#open(TapiConfig)} throws IllegalStateException saying so.
      */
     JNA
 }

@@ -38,6 +38,8 @@ public final class Call implements AutoCloseable {
      * 0, a call going idle or closed has no completion to end, and the table is not searched.
      */
     final AtomicInteger activeBound = new AtomicInteger();
+    /** The futures of {@link #whenState}. */
+    final Waits<CallState> stateWaits = new Waits<>();
     private volatile CallState lastState;
     private volatile int lastStateMode;
 
@@ -53,6 +55,11 @@ public final class Call implements AutoCloseable {
     private static String hex8(int value) {
         String h = Integer.toHexString(value).toUpperCase(Locale.ROOT);
         return "00000000".substring(h.length()) + h;
+    }
+
+    /** {@code "call 0x0001000A"}, for messages. */
+    String name() {
+        return "call 0x" + hex8(handle);
     }
 
     void reported(CallState state, int mode) {
@@ -94,13 +101,14 @@ public final class Call implements AutoCloseable {
      * seen.
      *
      * @return the current state
-     * @throws TapiException if TAPI fails (for example the handle became invalid)
+     * @throws TapiException if TAPI fails (for example the handle became invalid), with the
+     *         {@linkplain TapiException#context() context} {@code state() of call 0x...}
      * @throws IllegalStateException if the call is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallstatus">
      *      lineGetCallStatus (Microsoft)</a>
      */
     public CallState state() {
-        return status().state();
+        return status("state()").state();
     }
 
     /**
@@ -108,13 +116,22 @@ public final class Call implements AutoCloseable {
      * ({@code lineGetCallStatus}).
      *
      * @return the status
-     * @throws TapiException if TAPI fails
+     * @throws TapiException if TAPI fails, with the {@linkplain TapiException#context() context}
+     *         {@code status() of call 0x...}
      * @throws IllegalStateException if the call is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallstatus">
      *      lineGetCallStatus (Microsoft)</a>
      */
     public CallStatus status() {
-        return session.queries.callStatus(this);
+        return status("status()");
+    }
+
+    private CallStatus status(String method) {
+        try {
+            return session.queries.callStatus(this);
+        } catch (TapiException e) {
+            throw e.withContext(method + " of " + name());
+        }
     }
 
     /**
@@ -137,17 +154,78 @@ public final class Call implements AutoCloseable {
     }
 
     /**
+     * Returns a future that completes when the call reaches one of the given states: when the event
+     * pump has processed a {@code LINE_CALLSTATE} message for this call with one of them, or at
+     * once if the last state it processed is one of them (the {@linkplain #lastReportedState()
+     * last reported state}, once the pump has finished with its message: ended the completions
+     * of a call gone idle, handed the event to the listeners). This is how to
+     * wait before the next step of a call flow, since on a real switch a call reaches its states
+     * some time after the request that caused them:
+     *
+     * <pre>{@code
+     * Call call = line.makeCall("201").get();
+     * CallState s = call.whenState(CallState.BUSY, CallState.CONNECTED).get(30, TimeUnit.SECONDS);
+     * if (s == CallState.BUSY) {
+     *     CallCompletion c = call.completeCall(CallCompletionMode.CALLBACK).get();
+     * }
+     * // or without blocking a thread:
+     * call.whenState(CallState.BUSY)
+     *     .thenCompose(busy -> call.completeCall(CallCompletionMode.CAMPON))
+     *     .thenAccept(c -> log("camping on, completion " + c.id()));
+     * }</pre>
+     *
+     * <p>Only states reported from now on count, besides the last reported one: a state the call
+     * passed through before is not seen, so ask for every state that would do (for an outgoing
+     * call, for example, {@code RINGBACK} and {@code CONNECTED}).
+     *
+     * <p>The future fails with a {@link TapiException} when the state can no longer be reached:
+     * {@link LineError#LINEERR_INVALCALLSTATE} if the call goes (or is) {@link CallState#IDLE}
+     * and IDLE is not one of the states asked for; {@link LineError#LINEERR_INVALCALLHANDLE} if
+     * the call is closed, {@link LineError#LINEERR_INVALLINEHANDLE} if its line is closed, and
+     * {@link LineError#LINEERR_INVALAPPHANDLE} if the {@link Tapi} is closed first. Its
+     * {@link TapiException#function()} is {@code LINE_CALLSTATE}; its
+     * {@link TapiException#context()} names the wait, for example
+     * {@code whenState(BUSY) of call 0x00010004}. It never times out by itself: add
+     * {@link CompletableFuture#orTimeout} or use {@link CompletableFuture#get(long,
+     * java.util.concurrent.TimeUnit)}.
+     *
+     * <p><b>Threads.</b> The future is completed on the event pump thread, after the line's and
+     * the application's listeners have been handed the {@link LineEvent.CallStateChanged} event
+     * (on the pump thread, or queued to the {@linkplain TapiConfig.Builder#listenerExecutor
+     * listener executor}). Callbacks chained without an executor run on the pump thread, like
+     * listeners: they may call this library, but one that blocks stalls every event of the
+     * application; {@code get()} and {@code join()} on the pump thread throw
+     * IllegalStateException instead of deadlocking. Each call returns a new future, shared with
+     * nobody: completing or cancelling it (also through {@code orTimeout}) ends this wait and
+     * affects no other.
+     *
+     * @param first a state to wait for
+     * @param more more states; the future completes with whichever comes first
+     * @return a future completed with the state reached
+     * @throws NullPointerException if a state is null
+     * @throws IllegalStateException if the call is closed
+     */
+    public CompletableFuture<CallState> whenState(CallState first, CallState... more) {
+        return Waits.whenState(session, this, first, more);
+    }
+
+    /**
      * Returns information about the call ({@code lineGetCallInfoW}): parties, origin, reason, and
      * for a call produced by a completion, the completion ID.
      *
      * @return the information
-     * @throws TapiException if TAPI fails
+     * @throws TapiException if TAPI fails, with the {@linkplain TapiException#context() context}
+     *         {@code info() of call 0x...}
      * @throws IllegalStateException if the call is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
      *      lineGetCallInfo (Microsoft)</a>
      */
     public CallInfo info() {
-        return session.queries.callInfo(this);
+        try {
+            return session.queries.callInfo(this);
+        } catch (TapiException e) {
+            throw e.withContext("info() of " + name());
+        }
     }
 
     /**

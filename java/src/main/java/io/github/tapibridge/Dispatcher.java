@@ -93,8 +93,9 @@ final class Dispatcher {
     /**
      * LINE_CALLSTATE: finds or creates the call (a new one TAPI hands over with a privilege, or our
      * own whose lineMakeCall reply is not processed yet), announces it, records the state, ends
-     * the completions bound to a call gone idle, reports the change, and for an offered call
-     * looks for the completion it is the recall of.
+     * the completions bound to a call gone idle, reports the change, for an offered call looks
+     * for the completion it is the recall of, and last settles the waits of
+     * {@link Call#whenState} (so that they see all of the above done).
      */
     private void onCallState(Message m) {
         Line line = handles.line(m.instance());
@@ -122,6 +123,7 @@ final class Dispatcher {
             call.announced = true;
             listeners.emit(line,
                     new LineEvent.NewCall(line, call, 0, CallPrivilege.decode(privilege)));
+            Waits.newCall(line, call);
         }
         call.reported(state, (int) m.param2());
         if (state == CallState.IDLE) {
@@ -134,6 +136,7 @@ final class Dispatcher {
         if (state == CallState.OFFERING) {
             checkCompletion(line, call);
         }
+        Waits.stateReported(call, state);
     }
 
     /** LINE_CALLINFO: reports it; a new reason or completion ID may name a completion. */
@@ -164,6 +167,7 @@ final class Dispatcher {
         if (!call.announced) {
             call.announced = true;
             listeners.emit(line, new LineEvent.NewCall(line, call, (int) m.param1(), privilege));
+            Waits.newCall(line, call);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The handle tables of one application: its {@link Line}s by callback instance (the
  * {@code dwCallbackInstance} of {@code lineOpenW}, which TAPI returns in every message of the
  * line), its {@link Call}s by {@code HCALL}, and the call handles closed recently, so that a late
- * message about one is not taken for a new call.
+ * message about one is not taken for a new call. Forgetting a call or removing a line fails the
+ * {@link Waits} still open on it.
  *
  * <p>Threading: lines are added by the thread that opens them and removed by the one that closes
  * them; calls are created on the event pump, or on the thread that processes a
@@ -60,6 +61,7 @@ final class Handles {
 
     void removeLine(Line line) {
         lines.remove(line.instance());
+        Waits.lineClosed(session, line);
     }
 
     /** The line of a message's callback instance, or null. */
@@ -108,6 +110,7 @@ final class Handles {
         calls.remove(call.handle(), call);
         call.line().callSet().remove(call);
         completions.endBound(call, "the call was closed");
+        Waits.callClosed(session, call);
     }
 
     boolean recentlyClosed(int hCall) {

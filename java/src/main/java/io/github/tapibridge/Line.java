@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * An open line device ({@code HLINE}): makes calls, reports address capabilities and line status,
@@ -44,6 +45,8 @@ public final class Line implements AutoCloseable {
     private final long instance;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The futures of {@link #whenNewCall}. */
+    final Waits<Call> newCallWaits = new Waits<>();
     private volatile int handle;
 
     Line(Session session, int deviceId, TapiVersion apiVersion, LineOptions options, long instance) {
@@ -117,13 +120,19 @@ public final class Line implements AutoCloseable {
      *
      * @param addressId the address, 0 to {@link LineDevice#numAddresses()} - 1
      * @return the capabilities
-     * @throws TapiException for example {@link LineError#LINEERR_INVALADDRESSID}
+     * @throws TapiException for example {@link LineError#LINEERR_INVALADDRESSID}, with the
+     *         {@linkplain TapiException#context() context} {@code addressCaps(addressId) of line
+     *         deviceId}
      * @throws IllegalStateException if the line is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetaddresscaps">
      *      lineGetAddressCaps (Microsoft)</a>
      */
     public AddressCaps addressCaps(int addressId) {
-        return session.queries.addressCaps(this, addressId);
+        try {
+            return session.queries.addressCaps(this, addressId);
+        } catch (TapiException e) {
+            throw e.withContext("addressCaps(" + addressId + ") of line " + deviceId);
+        }
     }
 
     /**
@@ -131,13 +140,18 @@ public final class Line implements AutoCloseable {
      * completions ({@code lineGetLineDevStatusW}).
      *
      * @return the status
-     * @throws TapiException if TAPI fails
+     * @throws TapiException if TAPI fails, with the {@linkplain TapiException#context() context}
+     *         {@code status() of line deviceId}
      * @throws IllegalStateException if the line is closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetlinedevstatus">
      *      lineGetLineDevStatus (Microsoft)</a>
      */
     public LineStatus status() {
-        return session.queries.lineStatus(this);
+        try {
+            return session.queries.lineStatus(this);
+        } catch (TapiException e) {
+            throw e.withContext("status() of line " + deviceId);
+        }
     }
 
     /**
@@ -218,6 +232,57 @@ public final class Line implements AutoCloseable {
      */
     public List<CallCompletion> completions() {
         return session.completions.of(this);
+    }
+
+    /**
+     * Returns a future that completes with the next call TAPI hands this line: the call of the
+     * next {@link LineEvent.NewCall} event, such as an incoming call or the recall of a
+     * {@link CallCompletionMode#CALLBACK} completion. Calls made with {@link #makeCall} do not
+     * count. Ask before the call can arrive; a call announced before this method is called is not
+     * seen. Then wait for its state with {@link Call#whenState}:
+     *
+     * <pre>{@code
+     * CompletableFuture<Call> incoming = line.whenNewCall();
+     * // ... the other party dials this line ...
+     * Call call = incoming.get(30, TimeUnit.SECONDS);
+     * call.whenState(CallState.OFFERING).get(30, TimeUnit.SECONDS);
+     * call.answer().get();
+     * }</pre>
+     *
+     * <p>The future fails with a {@link TapiException}, {@link LineError#LINEERR_INVALLINEHANDLE}
+     * if the line is closed first (also by the provider) and {@link LineError#LINEERR_INVALAPPHANDLE}
+     * if the {@link Tapi} is closed first; its {@link TapiException#function()} is
+     * {@code LINE_APPNEWCALL}. Threads and sharing as for {@link Call#whenState}: completed on the
+     * event pump thread after the listeners have been handed the event (when the call has no
+     * state reported yet: chain {@code whenState(CallState.OFFERING)} to wait for it); a callback
+     * that blocks stalls the pump; each call returns a new future of its own.
+     *
+     * @return a future completed with the new call
+     * @throws IllegalStateException if the line is closed
+     */
+    public CompletableFuture<Call> whenNewCall() {
+        return Waits.whenNewCall(session, this, c -> true, "whenNewCall()");
+    }
+
+    /**
+     * Returns a future that completes with the next call TAPI hands this line for which
+     * {@code filter} is true, as {@link #whenNewCall()}. The filter runs on the event pump thread
+     * when the call is announced, before any of its states is reported: it may look at
+     * {@link Call#privilege()} or query {@link Call#info()}. A filter that throws fails the future
+     * with its exception.
+     *
+     * <pre>{@code
+     * CompletableFuture<Call> recall = line.whenNewCall(
+     *         c -> c.info().reason() == CallReason.CALLCOMPLETION);
+     * }</pre>
+     *
+     * @param filter which call to wait for
+     * @return a future completed with the first new call that passes the filter
+     * @throws NullPointerException if {@code filter} is null
+     * @throws IllegalStateException if the line is closed
+     */
+    public CompletableFuture<Call> whenNewCall(Predicate<? super Call> filter) {
+        return Waits.whenNewCall(session, this, filter, "whenNewCall(filter)");
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * try (Tapi tapi = Tapi.open(TapiConfig.defaults())) {
  *     Line line = tapi.openLine(0);
  *     Call call = line.makeCall("201").get();
- *     // ... the call reaches BUSY
+ *     call.whenState(CallState.BUSY).get(30, TimeUnit.SECONDS);
  *     CallCompletion c = call.completeCall(CallCompletionMode.CALLBACK).get();
  *     c.whenFired().thenAccept(recall -> recall.answer());
  * }
@@ -81,7 +81,8 @@ public final class Tapi implements AutoCloseable {
      * @return the open application; close it
      * @throws NullPointerException if {@code config} is null
      * @throws TapiException if {@code lineInitializeExW} fails
-     * @throws IllegalStateException if the configured backend is not available
+     * @throws IllegalStateException if the configured backend is not available, for example
+     *         {@link Backend#JNA} without JNA on the class path (the message says how to add it)
      * @throws UnsupportedOperationException if {@link Provider#system()} is asked for on an
      *         operating system other than Windows
      * @throws UnsatisfiedLinkError if the native bridge or the provider cannot be loaded, or the
@@ -168,13 +169,18 @@ public final class Tapi implements AutoCloseable {
      * @param deviceId the device ID
      * @return the device's description
      * @throws TapiException for example {@link LineError#LINEERR_BADDEVICEID} or
-     *         {@link LineError#LINEERR_INCOMPATIBLEAPIVERSION}
+     *         {@link LineError#LINEERR_INCOMPATIBLEAPIVERSION}, with the
+     *         {@linkplain TapiException#context() context} {@code device(deviceId)}
      * @throws IllegalStateException if closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetdevcaps">
      *      lineGetDevCaps (Microsoft)</a>
      */
     public LineDevice device(int deviceId) {
-        return session.queries.device(deviceId);
+        try {
+            return session.queries.device(deviceId);
+        } catch (TapiException e) {
+            throw e.withContext("device(" + deviceId + ")");
+        }
     }
 
     /**
@@ -182,8 +188,9 @@ public final class Tapi implements AutoCloseable {
      *
      * @param deviceId the device ID
      * @return the open line
-     * @throws TapiException if {@code lineNegotiateAPIVersion}, {@code lineOpenW} or
-     *         {@code lineSetStatusMessages} fails
+     * @throws TapiException if {@code lineNegotiateAPIVersion}, {@code lineGetDevCapsW},
+     *         {@code lineOpenW} or {@code lineSetStatusMessages} fails, with the
+     *         {@linkplain TapiException#context() context} {@code openLine(deviceId)}
      * @throws IllegalStateException if closed
      * @see #openLine(int, LineOptions)
      */
@@ -201,14 +208,20 @@ public final class Tapi implements AutoCloseable {
      * @return the open line
      * @throws NullPointerException if {@code options} is null
      * @throws TapiException for example {@link LineError#LINEERR_BADDEVICEID},
-     *         {@link LineError#LINEERR_INVALMEDIAMODE}, {@link LineError#LINEERR_INVALLINESTATE}
+     *         {@link LineError#LINEERR_INVALMEDIAMODE}, {@link LineError#LINEERR_INVALLINESTATE},
+     *         with the {@linkplain TapiException#context() context} {@code openLine(deviceId)}
+     *         and the function of the step that failed
      * @throws IllegalStateException if closed
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineopen">
      *      lineOpen (Microsoft)</a>
      */
     public Line openLine(int deviceId, LineOptions options) {
         Objects.requireNonNull(options, "options");
-        return session.openLine(deviceId, options);
+        try {
+            return session.openLine(deviceId, options);
+        } catch (TapiException e) {
+            throw e.withContext("openLine(" + deviceId + ")");
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ abstract class GoldenTraceContract extends SimTestSupport {
         // Answering the recall rings the target; it answers after 3 s.
         await(recallCall.answer());
         advance(3000);
-        events.until(state(CallState.CONNECTED));
+        await(recallCall.whenState(CallState.CONNECTED));
     }
 
     /** B. Rejected by the provider: the error arrives in LINE_REPLY. */

@@ -22,7 +22,8 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         assertEquals(expected, e.error(), e.getMessage());
         assertEquals(expected.code(), e.code());
         assertEquals(function, e.function());
-        assertTrue(e.getMessage().startsWith("[" + expected.name() + "] " + function + ": "),
+        String context = e.context().map(c -> c + ": ").orElse("");
+        assertTrue(e.getMessage().startsWith("[" + expected.name() + "] " + context + function + ": "),
                 e.getMessage());
     }
 
@@ -48,7 +49,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         // No answer: only CALLBACK and MESSAGE are allowed (spec §6 #4), decided by the switch.
         sim.station("212").noAnswer();
         Call ringing = await(line.makeCall("212"));
-        events.until(state(CallState.RINGBACK));
+        await(ringing.whenState(CallState.RINGBACK));
         assertError(LineError.LINEERR_INVALCALLCOMPLMODE, "lineCompleteCall",
                 failure(ringing.completeCall(CallCompletionMode.CAMPON)));
         CallCompletion ok = await(ringing.completeCall(CallCompletionMode.CALLBACK));
@@ -77,7 +78,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         for (int i = 0; i < max; i++) {
             Call call = busyCall(line, events, "214");
             accepted.add(await(call.completeCall(CallCompletionMode.CALLBACK)));
-            events.until(state(CallState.IDLE));
+            await(call.whenState(CallState.IDLE));
             call.close();
         }
         assertEquals(max, line.completions().size());
@@ -174,7 +175,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         await(c.cancel());
         assertEquals(CallCompletion.State.CANCELLED, c.state());
         // The switch releases a camped call it no longer queues.
-        events.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
     }
 
     // ---- the other asynchronous functions -----------------------------------------------
@@ -205,7 +206,7 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         sim.failNext("lineDrop", LineError.LINEERR_RESOURCEUNAVAIL);
         assertError(LineError.LINEERR_RESOURCEUNAVAIL, "lineDrop", failure(call.drop()));
         await(call.drop());
-        events.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
         assertError(LineError.LINEERR_INVALCALLSTATE, "lineDrop", failure(call.drop()));
     }
 
@@ -228,6 +229,57 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         Line line = tapi.openLine(0);
         assertError(LineError.LINEERR_INVALADDRESSID, "lineGetAddressCapsW",
                 assertThrows(TapiException.class, () -> line.addressCaps(1)));
+    }
+
+    /**
+     * {@code openLine(99)} failed with {@code [LINEERR_BADDEVICEID] lineNegotiateAPIVersion: ...},
+     * which names neither the method nor the device: a failing inner TAPI call now says which
+     * method and which argument, and keeps the error and function of TAPI.
+     */
+    @Test
+    void errorsOfInnerTapiCallsNameTheMethodAndItsArgument() throws Exception {
+        TapiException open = assertThrows(TapiException.class, () -> tapi.openLine(99));
+        assertError(LineError.LINEERR_BADDEVICEID, "lineNegotiateAPIVersion", open);
+        assertEquals("[LINEERR_BADDEVICEID] openLine(99): lineNegotiateAPIVersion: "
+                + LineError.LINEERR_BADDEVICEID.description(), open.getMessage());
+        assertEquals("openLine(99)", open.context().orElseThrow());
+        TapiException device = assertThrows(TapiException.class, () -> tapi.device(99));
+        assertError(LineError.LINEERR_BADDEVICEID, "lineNegotiateAPIVersion", device);
+        assertEquals("device(99)", device.context().orElseThrow());
+        sim.failNext("lineOpen", LineError.LINEERR_RESOURCEUNAVAIL);
+        TapiException lineOpen = assertThrows(TapiException.class, () -> tapi.openLine(2));
+        assertError(LineError.LINEERR_RESOURCEUNAVAIL, "lineOpenW", lineOpen);
+        assertEquals("openLine(2)", lineOpen.context().orElseThrow());
+        sim.failNext("lineSetStatusMessages", LineError.LINEERR_NOMEM);
+        TapiException status = assertThrows(TapiException.class, () -> tapi.openLine(3));
+        assertError(LineError.LINEERR_NOMEM, "lineSetStatusMessages", status);
+        assertEquals("openLine(3)", status.context().orElseThrow());
+
+        Line line = tapi.openLine(0);
+        TapiException caps = assertThrows(TapiException.class, () -> line.addressCaps(5));
+        assertError(LineError.LINEERR_INVALADDRESSID, "lineGetAddressCapsW", caps);
+        assertEquals("addressCaps(5) of line 0", caps.context().orElseThrow());
+        assertTrue(caps.getMessage().contains("addressCaps(5) of line 0: lineGetAddressCapsW"),
+                caps.getMessage());
+        sim.failNext("lineGetLineDevStatusW", LineError.LINEERR_NOMEM);
+        TapiException lineStatus = assertThrows(TapiException.class, line::status);
+        assertError(LineError.LINEERR_NOMEM, "lineGetLineDevStatusW", lineStatus);
+        assertEquals("status() of line 0", lineStatus.context().orElseThrow());
+
+        Call call = await(line.makeCall("223"));
+        String name = String.format("call 0x%08X", call.handle());
+        sim.failNext("lineGetCallStatus", LineError.LINEERR_NOMEM);
+        TapiException state = assertThrows(TapiException.class, call::state);
+        assertError(LineError.LINEERR_NOMEM, "lineGetCallStatus", state);
+        assertEquals("state() of " + name, state.context().orElseThrow());
+        sim.failNext("lineGetCallStatus", LineError.LINEERR_NOMEM);
+        assertEquals("status() of " + name,
+                assertThrows(TapiException.class, call::status).context().orElseThrow());
+        sim.failNext("lineGetCallInfo", LineError.LINEERR_NOMEM);
+        TapiException info = assertThrows(TapiException.class, call::info);
+        assertError(LineError.LINEERR_NOMEM, "lineGetCallInfoW", info);
+        assertEquals("info() of " + name, info.context().orElseThrow());
+        assertTrue(info.getStackTrace().length > 0);
     }
 
     @Test

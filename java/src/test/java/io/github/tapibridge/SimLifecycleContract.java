@@ -72,10 +72,9 @@ abstract class SimLifecycleContract extends SimTestSupport {
                 n.call().answer(); // re-entrant call into the API from the pump
             }
         });
-        Recorder caller = new Recorder();
-        Line line1 = openRecorded(1, caller);
+        Line line1 = tapi.openLine(1);
         Call out = await(line1.makeCall("100"));
-        caller.until(state(CallState.CONNECTED));
+        await(out.whenState(CallState.CONNECTED));
         List<LineEvent> in = callee.until(state(CallState.CONNECTED));
         assertEquals(tapi.session().pumpThread(), threads.get(0));
         LineEvent.NewCall n = (LineEvent.NewCall) in.get(0);
@@ -118,7 +117,7 @@ abstract class SimLifecycleContract extends SimTestSupport {
         Line requester = openRecorded(0, requesterEvents);
         Call call = busyCall(requester, requesterEvents, "230");
         CallCompletion c = await(call.completeCall(CallCompletionMode.CALLBACK));
-        requesterEvents.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
         call.close();
         Line watcher = tapi.openLine(0, LineOptions.monitor());
         requester.close();
@@ -156,7 +155,7 @@ abstract class SimLifecycleContract extends SimTestSupport {
         Call call = busyCall(line, events, "261");
         CallCompletion c = await(call.completeCall(CallCompletionMode.CAMPON));
         await(call.drop());
-        events.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE));
         assertEquals(CallCompletion.State.ENDED, c.state());
         assertThrows(java.util.concurrent.CancellationException.class, () -> c.whenFired().join());
         assertTrue(line.completions().isEmpty());
@@ -190,7 +189,7 @@ abstract class SimLifecycleContract extends SimTestSupport {
         Line line = openRecorded(0, events);
         Call call = await(line.makeCall("263"));
         advance(3000);
-        events.until(state(CallState.CONNECTED));
+        await(call.whenState(CallState.CONNECTED));
         CompletableFuture<CallCompletion> f = call.completeCall(CallCompletionMode.CALLBACK);
         assertTrue(f.isCompletedExceptionally(), "returned by lineCompleteCall itself");
         assertEquals(LineError.LINEERR_INVALCALLSTATE, failure(f).error());
@@ -212,10 +211,8 @@ abstract class SimLifecycleContract extends SimTestSupport {
         tapi.removeListener(all);
         assertTrue(call.toString().contains("OWNER"));
         assertTrue(tapi.toString().contains("simulator"));
-        Recorder after = new Recorder();
-        line.addListener(after);
         await(call.drop());
-        after.until(state(CallState.IDLE));
+        await(call.whenState(CallState.IDLE)); // after every listener has been handed the event
         assertTrue(all.isEmpty(), "a removed listener gets nothing more");
     }
 

@@ -168,10 +168,14 @@ abstract class SimTestSupport {
         return line;
     }
 
-    /** Makes a call to a busy station and waits until it is BUSY. */
+    /**
+     * Makes a call to a busy station, waits until it is BUSY, and consumes the recorder's events
+     * up to that state (the line's listeners have them before the wait completes).
+     */
     Call busyCall(Line line, Recorder recorder, String number) throws Exception {
         sim.station(number).busy();
         Call call = await(line.makeCall(number));
+        await(call.whenState(CallState.BUSY));
         recorder.until(state(CallState.BUSY));
         return call;
     }

@@ -143,6 +143,26 @@ class ValueTypesTest {
         assertEquals("[UNKNOWN 0x80001234] lineDrop: odd", unknown.getMessage());
         assertThrows(NullPointerException.class, () -> new TapiException(0x80000001, null));
         assertTrue(RuntimeException.class.isAssignableFrom(TapiException.class));
+        assertTrue(e.context().isEmpty());
+    }
+
+    @Test
+    void tapiExceptionWithAContextNamesItBeforeTheFunction() {
+        TapiException e = new TapiException(0x80000002, "lineNegotiateAPIVersion", null, "openLine(99)");
+        assertSame(LineError.LINEERR_BADDEVICEID, e.error());
+        assertEquals("lineNegotiateAPIVersion", e.function());
+        assertEquals("openLine(99)", e.context().orElseThrow());
+        assertEquals("[LINEERR_BADDEVICEID] openLine(99): lineNegotiateAPIVersion: the device ID is not a"
+                + " valid line device", e.getMessage());
+        TapiException inner = new TapiException(0x80000002, "lineNegotiateAPIVersion", "odd");
+        inner.initCause(new IllegalStateException("cause"));
+        TapiException outer = inner.withContext("device(7)");
+        assertEquals("[LINEERR_BADDEVICEID] device(7): lineNegotiateAPIVersion: odd", outer.getMessage());
+        assertEquals(inner.code(), outer.code());
+        assertSame(inner.getCause(), outer.getCause());
+        assertEquals(List.of(inner.getStackTrace()), List.of(outer.getStackTrace()));
+        assertEquals("[LINEERR_BADDEVICEID] lineNegotiateAPIVersion: odd", inner.getMessage(),
+                "the original is unchanged");
     }
 
     // ---- configuration ------------------------------------------------------------------

@@ -7,17 +7,23 @@ import io.github.tapibridge.LineError;
 import io.github.tapibridge.sim.Simulator;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Prints a call flow: every TAPI message the application receives, in order, with the switch's
  * time. The listener only queues events (it runs on the event thread); the example's own thread
- * prints them when it waits for the event it needs next, so narrative and messages never
- * interleave.
+ * prints them when it waits for what it needs next ({@link #await} a call state or a new call,
+ * {@link #until} another event), so narrative and messages never interleave.
  */
 public final class CallFlow implements Consumer<LineEvent> {
 
@@ -26,6 +32,11 @@ public final class CallFlow implements Consumer<LineEvent> {
     }
 
     private final BlockingQueue<Stamped> events = new LinkedBlockingQueue<>();
+    /** Events {@link #await} printed, which {@link #until} has not looked at yet (example thread only). */
+    private final Queue<LineEvent> printed = new ArrayDeque<>();
+    /** Events received (event thread), and taken from {@link #events} (example thread). */
+    private final AtomicLong received = new AtomicLong();
+    private long taken;
     private final PrintStream out;
     private final Simulator simulator;
     private final Duration wait;
@@ -40,6 +51,7 @@ public final class CallFlow implements Consumer<LineEvent> {
     @Override
     public void accept(LineEvent event) {
         events.add(new Stamped(event, time()));
+        received.incrementAndGet();
     }
 
     /** Prints a line of the story. */
@@ -48,27 +60,80 @@ public final class CallFlow implements Consumer<LineEvent> {
     }
 
     /**
-     * Prints events up to and including the first that matches.
+     * Prints events up to and including the first that matches (also one that {@link #await}
+     * printed already).
      *
      * @throws IllegalStateException if none arrives within the wait time
      */
     public <T extends LineEvent> T until(Class<T> type, Predicate<? super T> match) throws InterruptedException {
         for (;;) {
-            Stamped s = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (s == null) {
-                throw new IllegalStateException("No " + type.getSimpleName() + " event within " + wait);
+            LineEvent e = printed.poll();
+            if (e == null) {
+                Stamped s = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (s == null) {
+                    throw new IllegalStateException("No " + type.getSimpleName() + " event within " + wait);
+                }
+                taken++;
+                e = s.event();
+                print(e, s.time());
             }
-            LineEvent e = s.event();
-            print(e, s.time());
             if (type.isInstance(e) && match.test(type.cast(e))) {
                 return type.cast(e);
             }
         }
     }
 
-    /** Prints events until {@code call} reports {@code state}. */
-    public void untilState(Call call, CallState state) throws InterruptedException {
-        until(LineEvent.CallStateChanged.class, e -> e.call() == call && e.state() == state);
+    /**
+     * Waits for a call state, {@code flow.await(call, call.whenState(CallState.BUSY))}, then
+     * prints the events up to and including the one that reported it (the library completes
+     * the future after the listeners have been handed that event, so it is there).
+     *
+     * @param call the call the future waits on
+     * @param state a future of {@link Call#whenState} of that call
+     * @return the state reached
+     * @throws IllegalStateException if the state is not reached within the wait time
+     * @throws ExecutionException if the future failed, for example because the call went idle
+     */
+    public CallState await(Call call, CompletableFuture<CallState> state)
+            throws InterruptedException, ExecutionException {
+        CallState reached = get(state);
+        until(LineEvent.CallStateChanged.class, e -> e.call() == call && e.state() == reached);
+        return reached;
+    }
+
+    /**
+     * Waits for a future of tapibridge, such as {@code line.whenNewCall()}, then prints the
+     * events that had arrived when it completed.
+     *
+     * @return the future's result
+     * @throws IllegalStateException if the future is not done within the wait time
+     * @throws ExecutionException if the future failed
+     */
+    public <T> T await(CompletableFuture<T> future) throws InterruptedException, ExecutionException {
+        // Counted on the event thread when the future completes: the events received by then.
+        CompletableFuture<Long> mark = future.handle((r, e) -> received.get());
+        try {
+            return get(future);
+        } finally {
+            long upTo = mark.getNow(received.get());
+            while (taken < upTo) {
+                Stamped s = events.poll();
+                if (s == null) {
+                    break;
+                }
+                taken++;
+                print(s.event(), s.time());
+                printed.add(s.event());
+            }
+        }
+    }
+
+    private <T> T get(CompletableFuture<T> future) throws InterruptedException, ExecutionException {
+        try {
+            return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Nothing happened within " + wait, e);
+        }
     }
 
     private String time() {

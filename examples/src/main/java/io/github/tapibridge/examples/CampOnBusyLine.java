@@ -37,7 +37,7 @@ public final class CampOnBusyLine {
         ctx.busy(target);
         flow.say("call " + target);
         Call call = line.makeCall(target).get();
-        flow.untilState(call, CallState.BUSY);
+        flow.await(call, call.whenState(CallState.BUSY));
         flow.say(target + " is busy: camp on (lineCompleteCall, CAMPON)");
         CallCompletion completion = call.completeCall(CallCompletionMode.CAMPON).get();
         flow.until(LineEvent.LineDeviceStateChanged.class,
@@ -46,13 +46,13 @@ public final class CampOnBusyLine {
         ctx.idle(target);
         ctx.pass(Duration.ofSeconds(2));
         flow.until(LineEvent.CallInfoChanged.class, e -> e.call() == call);
-        flow.untilState(call, CallState.RINGBACK);
+        flow.await(call, call.whenState(CallState.RINGBACK));
         ctx.pass(Duration.ofSeconds(3));
-        flow.untilState(call, CallState.CONNECTED);
+        flow.await(call, call.whenState(CallState.CONNECTED));
         Call fired = completion.whenFired().get(30, TimeUnit.SECONDS);
         flow.say("rang through on the same call (" + (fired == call) + "); hang up");
         call.drop().get();
-        flow.untilState(call, CallState.IDLE);
+        flow.await(call, call.whenState(CallState.IDLE));
         call.close();
     }
 }

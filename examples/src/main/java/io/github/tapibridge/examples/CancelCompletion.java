@@ -35,9 +35,9 @@ public final class CancelCompletion {
         ctx.busy(target);
         flow.say("call " + target);
         Call call = line.makeCall(target).get();
-        flow.untilState(call, CallState.BUSY);
+        flow.await(call, call.whenState(CallState.BUSY));
         CallCompletion completion = call.completeCall(CallCompletionMode.CALLBACK).get();
-        flow.untilState(call, CallState.IDLE);
+        flow.await(call, call.whenState(CallState.IDLE));
         flow.say("callback requested: completion id " + completion.id() + "; changed our mind: cancel it");
         call.close();
         completion.cancel().get();

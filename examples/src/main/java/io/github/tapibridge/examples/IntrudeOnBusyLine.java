@@ -5,10 +5,10 @@ import io.github.tapibridge.CallCompletion;
 import io.github.tapibridge.CallCompletionMode;
 import io.github.tapibridge.CallState;
 import io.github.tapibridge.Line;
-import io.github.tapibridge.LineEvent;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.sim.Simulator;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Intrudes on a busy line (INTRUDE): the call joins the conversation at once. On the simulator
@@ -30,30 +30,32 @@ public final class IntrudeOnBusyLine {
         try (Tapi tapi = ctx.open(flow)) {
             Line line = tapi.openLine(0);
             String target = ctx.dial();
+            CompletableFuture<Call> party = null;
             if (ctx.simulator().isPresent()) {
                 Line busyLine = tapi.openLine(1);
                 target = "101";
                 flow.say("line 101 calls 301 and talks");
                 Call conversation = busyLine.makeCall("301").get();
-                flow.untilState(conversation, CallState.RINGBACK);
+                flow.await(conversation, conversation.whenState(CallState.RINGBACK));
                 ctx.pass(Duration.ofSeconds(3));
-                flow.untilState(conversation, CallState.CONNECTED);
+                flow.await(conversation, conversation.whenState(CallState.CONNECTED));
+                party = busyLine.whenNewCall(); // the party that will join
             }
             flow.say("call " + target);
             Call call = line.makeCall(target).get();
-            flow.untilState(call, CallState.BUSY);
+            flow.await(call, call.whenState(CallState.BUSY));
             flow.say(target + " is busy: intrude (lineCompleteCall, INTRUDE)");
             CallCompletion completion = call.completeCall(CallCompletionMode.INTRUDE).get();
-            flow.untilState(call, CallState.CONNECTED);
+            flow.await(call, call.whenState(CallState.CONNECTED));
             flow.say("joined the conversation: completion id " + completion.id() + ", reason "
                     + call.info().reason());
-            if (ctx.simulator().isPresent()) {
-                LineEvent.NewCall party = flow.until(LineEvent.NewCall.class, e -> e.line().deviceId() == 1);
-                flow.untilState(party.call(), CallState.CONNECTED);
-                flow.say("line 101 sees a new party, reason " + party.call().info().reason());
+            if (party != null) {
+                Call joined = flow.await(party);
+                flow.await(joined, joined.whenState(CallState.CONNECTED));
+                flow.say("line 101 sees a new party, reason " + joined.info().reason());
             }
             call.drop().get();
-            flow.untilState(call, CallState.IDLE);
+            flow.await(call, call.whenState(CallState.IDLE));
         }
     }
 }

@@ -41,11 +41,11 @@ public final class LeaveCompletionMessage {
             flow.say("messages of this address: " + caps.completionMessages());
             ctx.busy(target);
             Call call = line.makeCall(target).get();
-            flow.untilState(call, CallState.BUSY);
+            flow.await(call, call.whenState(CallState.BUSY));
             flow.say(target + " is busy: leave message " + message + ", \""
                     + caps.completionMessages().get(message) + "\" (lineCompleteCall, MESSAGE)");
             CallCompletion completion = call.completeCall(CallCompletionMode.MESSAGE, message).get();
-            flow.untilState(call, CallState.IDLE);
+            flow.await(call, call.whenState(CallState.IDLE));
             flow.say("delivered: completion id " + completion.id());
             if (targetLine != null) {
                 Line watched = targetLine;

@@ -35,25 +35,25 @@ public final class RequestCallback {
         ctx.busy(target);
         flow.say("call " + target);
         Call call = line.makeCall(target).get();
-        flow.untilState(call, CallState.BUSY);
+        flow.await(call, call.whenState(CallState.BUSY));
         flow.say(target + " is busy: request a callback (lineCompleteCall, CALLBACK)");
         CallCompletion completion = call.completeCall(CallCompletionMode.CALLBACK).get();
-        flow.untilState(call, CallState.IDLE);
+        flow.await(call, call.whenState(CallState.IDLE));
         flow.say("accepted: completion id " + completion.id() + "; the call went idle");
         call.close();
         ctx.idle(target);
         ctx.pass(Duration.ofSeconds(2));
         Call recall = completion.whenFired().get(30, TimeUnit.SECONDS);
-        flow.untilState(recall, CallState.OFFERING);
+        flow.await(recall, recall.whenState(CallState.OFFERING));
         flow.say("the recall: reason " + recall.info().reason() + ", completion id "
                 + recall.info().completionId() + "; answer it");
         recall.answer().get();
-        flow.untilState(recall, CallState.RINGBACK);
+        flow.await(recall, recall.whenState(CallState.RINGBACK));
         ctx.pass(Duration.ofSeconds(3));
-        flow.untilState(recall, CallState.CONNECTED);
+        flow.await(recall, recall.whenState(CallState.CONNECTED));
         flow.say("connected to " + target + "; hang up");
         recall.drop().get();
-        flow.untilState(recall, CallState.IDLE);
+        flow.await(recall, recall.whenState(CallState.IDLE));
         recall.close();
     }
 }

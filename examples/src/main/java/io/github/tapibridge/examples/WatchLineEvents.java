@@ -3,9 +3,9 @@ package io.github.tapibridge.examples;
 import io.github.tapibridge.Call;
 import io.github.tapibridge.CallState;
 import io.github.tapibridge.Line;
-import io.github.tapibridge.LineEvent;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.sim.Simulator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,27 +25,29 @@ public final class WatchLineEvents {
         ctx.simulator().ifPresent(Simulator::reset);
         CallFlow flow = ctx.flow();
         try (Tapi tapi = ctx.open(flow)) {
-            tapi.openLine(0);
+            Line line = tapi.openLine(0);
             if (ctx.simulator().isEmpty()) {
+                CompletableFuture<Call> next = line.whenNewCall();
                 flow.say("watching line 0; call it");
-                LineEvent.NewCall call = flow.until(LineEvent.NewCall.class, e -> true);
-                flow.untilState(call.call(), CallState.IDLE);
+                Call call = flow.await(next);
+                flow.await(call, call.whenState(CallState.IDLE));
                 return;
             }
             try (Tapi other = Tapi.open(ctx.config().toBuilder().appName("caller").build())) {
                 Line otherLine = other.openLine(3);
                 flow.say("another application on line 103 calls 100");
+                CompletableFuture<Call> next = line.whenNewCall();
                 Call outgoing = otherLine.makeCall("100").get();
-                LineEvent.NewCall incoming = flow.until(LineEvent.NewCall.class, e -> true);
-                flow.untilState(incoming.call(), CallState.OFFERING);
+                Call incoming = flow.await(next);
+                flow.await(incoming, incoming.whenState(CallState.OFFERING));
                 flow.say("answer");
-                incoming.call().answer().get();
-                flow.untilState(incoming.call(), CallState.CONNECTED);
+                incoming.answer().get();
+                flow.await(incoming, incoming.whenState(CallState.CONNECTED));
                 flow.say("the caller hangs up");
                 outgoing.drop().get(10, TimeUnit.SECONDS);
-                flow.untilState(incoming.call(), CallState.DISCONNECTED);
-                incoming.call().drop().get();
-                flow.untilState(incoming.call(), CallState.IDLE);
+                flow.await(incoming, incoming.whenState(CallState.DISCONNECTED));
+                incoming.drop().get();
+                flow.await(incoming, incoming.whenState(CallState.IDLE));
             }
         }
     }

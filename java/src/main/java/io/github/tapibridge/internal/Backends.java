@@ -18,6 +18,12 @@ public final class Backends {
 
     private static final String JNA_CLASS = "io.github.tapibridge.internal.jna.JnaBackend";
 
+    /** A class of JNA itself, to tell whether JNA is there before the backend needs it. */
+    private static final String JNA_PROBE = "com.sun.jna.Native";
+
+    /** The JNA version this build is made and tested with. */
+    private static final String JNA_VERSION = "5.17";
+
     private Backends() {
     }
 
@@ -27,7 +33,8 @@ public final class Backends {
      * @param backend JNI or JNA
      * @param provider the provider library
      * @return an open backend; the caller closes it
-     * @throws IllegalStateException if the backend is not available in this build
+     * @throws IllegalStateException if the backend is not available in this build, or (for JNA)
+     *         JNA is not on the class path or module path; the message says how to add it
      * @throws UnsatisfiedLinkError if a native library cannot be loaded
      */
     public static TapiBackend open(Backend backend, Provider provider) {
@@ -41,12 +48,20 @@ public final class Backends {
                     return JniBackend.openLibrary(provider.path().orElseThrow());
             }
         }
+        ClassLoader loader = Backends.class.getClassLoader();
+        try {
+            Class.forName(JNA_PROBE, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw jnaMissing(e);
+        }
         Class<?> type;
         try {
-            type = Class.forName(JNA_CLASS, true, Backends.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
+            type = Class.forName(JNA_CLASS, true, loader);
+        } catch (ClassNotFoundException e) {
             throw new IllegalStateException("The JNA backend is not available in this build of"
-                    + " tapibridge (or the JNA library is missing); use Backend.JNI", e);
+                    + " tapibridge; use Backend.JNI", e);
+        } catch (LinkageError e) {
+            throw jnaMissing(e);
         }
         try {
             Object result;
@@ -68,6 +83,9 @@ public final class Backends {
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
+            if (cause instanceof NoClassDefFoundError) {
+                throw jnaMissing(cause); // a part of JNA is missing or cannot be loaded
+            }
             if (cause instanceof Error) {
                 throw (Error) cause;
             }
@@ -76,6 +94,14 @@ public final class Backends {
             throw new IllegalStateException("The JNA backend of this build cannot open " + provider
                     + "; use Backend.JNI", e);
         }
+    }
+
+    /** Backend.JNA without (all of) JNA: how to add it, and the alternative. */
+    private static IllegalStateException jnaMissing(Throwable cause) {
+        return new IllegalStateException("Backend.JNA needs JNA " + JNA_VERSION + " or later"
+                + " (Maven: net.java.dev.jna:jna) on the class path, or on the module path with"
+                + " --add-modules com.sun.jna; it was not found (" + cause + "). Add it, or use"
+                + " Backend.JNI, which needs no JNA", cause);
     }
 
     private static Method factory(Class<?> type, String name, Class<?>... parameters)

@@ -38,6 +38,12 @@ public final class Simulator {
     /** The largest batch of {@link #postMessages(Tapi, int)} ({@code TAPISIM_POST_MAX}). */
     public static final int MAX_POSTED_MESSAGES = 1 << 20;
 
+    /**
+     * The last time the virtual clock can show: {@code 2^32 - 1} ms after {@link #reset()} (the
+     * switch counts milliseconds in a {@code DWORD}).
+     */
+    public static final Duration CLOCK_END = Duration.ofMillis(0xFFFF_FFFFL);
+
     /** Station states of {@code tapisim_set_station}. */
     static final int STATION_IDLE = 0;
     static final int STATION_BUSY = 1;
@@ -116,15 +122,30 @@ public final class Simulator {
      * When it returns, the messages the timers produced are queued for the applications (their
      * event pumps deliver them asynchronously).
      *
+     * <p>The switch's clock counts milliseconds since the last {@link #reset()} in 32 bits, so it
+     * ends at {@link #CLOCK_END} (about 49.7 days). A duration that would take it past the end is
+     * refused as a whole before the clock moves: no timer fires and {@link #now()} is unchanged.
+     * (Another thread advancing at the same time may still move the clock in between; then the
+     * switch refuses the step that would wrap.)
+     *
      * @param duration how far to move, at millisecond resolution
      * @throws NullPointerException if {@code duration} is null
      * @throws IllegalArgumentException if {@code duration} is negative
-     * @throws TapiException if the clock would wrap (after about 49 days of virtual time)
+     * @throws TapiException {@link LineError#LINEERR_INVALPARAM} (function {@code tapisim_advance},
+     *         as the switch itself answers) if the clock would pass {@link #CLOCK_END}; nothing has
+     *         moved then
      */
     public void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
             throw new IllegalArgumentException("Negative duration: " + duration);
+        }
+        long now = Integer.toUnsignedLong(backend.tapisimNow());
+        long end = CLOCK_END.toMillis();
+        if (duration.compareTo(Duration.ofMillis(end - now)) > 0) {
+            throw new TapiException(LineError.LINEERR_INVALPARAM.code(), "tapisim_advance",
+                    "the virtual clock is at " + now + " ms and ends at " + end + " ms since the"
+                    + " last reset: it cannot move by " + duration + "; nothing was moved");
         }
         long ms = duration.toMillis();
         do {

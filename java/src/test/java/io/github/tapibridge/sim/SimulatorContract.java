@@ -61,6 +61,40 @@ abstract class SimulatorContract {
         assertEquals(Duration.ZERO, sim.now());
     }
 
+    /**
+     * {@code advance(Duration.ofMillis(Long.MAX_VALUE))} moved the clock in steps of
+     * {@code Integer.MAX_VALUE} ms, firing every timer, and only then failed when the switch's
+     * 32-bit clock would wrap: the whole duration is now checked before the first step.
+     */
+    @Test
+    void advancePastTheClockEndMovesNothing() throws Exception {
+        try (Tapi tapi = Tapi.open(simulatorConfig())) {
+            Line line = tapi.openLine(0);
+            Call call = line.makeCall("207").get(30, TimeUnit.SECONDS); // answers after 3 s
+            call.whenState(CallState.RINGBACK).get(30, TimeUnit.SECONDS);
+            for (Duration tooFar : new Duration[] {Duration.ofMillis(Long.MAX_VALUE),
+                    Duration.ofSeconds(Long.MAX_VALUE), Simulator.CLOCK_END.plusMillis(1)}) {
+                TapiException e = assertThrows(TapiException.class, () -> sim.advance(tooFar));
+                assertEquals(LineError.LINEERR_INVALPARAM, e.error());
+                assertEquals("tapisim_advance", e.function());
+                assertEquals(Duration.ZERO, sim.now(), "the clock did not move");
+                assertEquals(CallState.RINGBACK, call.state(), "no timer fired");
+            }
+            sim.advance(Duration.ofMillis(1000));
+            TapiException e = assertThrows(TapiException.class,
+                    () -> sim.advance(Simulator.CLOCK_END.minusMillis(999)));
+            assertEquals(LineError.LINEERR_INVALPARAM, e.error());
+            assertEquals(Duration.ofMillis(1000), sim.now());
+            assertEquals(CallState.RINGBACK, call.state());
+            sim.advance(Simulator.CLOCK_END.minusMillis(1000)); // exactly to the end: allowed
+            assertEquals(Simulator.CLOCK_END, sim.now());
+            assertEquals(CallState.CONNECTED, call.state());
+            assertThrows(TapiException.class, () -> sim.advance(Duration.ofMillis(1)));
+            sim.advance(Duration.ZERO);
+            assertEquals(Simulator.CLOCK_END, sim.now());
+        }
+    }
+
     @Test
     void stationsTraceFaultsAndOptions() throws Exception {
         Station s = sim.station("201");

@@ -61,6 +61,8 @@ final class Session implements EventPump.Handler {
     private final Dispatcher dispatcher;
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
+    /** The thread running {@link #close()}: a close it makes again (from a callback) returns. */
+    private volatile Thread closingThread;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean releaseOnPumpExit;
     private volatile boolean released;
@@ -262,15 +264,18 @@ final class Session implements EventPump.Handler {
      * lineShutdown: refuses new calls, waits for those in flight, shuts TAPI down (which wakes
      * the pump), fails every pending future, frees every pending out-parameter, closes the lines
      * and calls, and (after the pump has ended) releases the backend. Idempotent; concurrent
-     * callers wait for the first to finish, except on the pump thread.
+     * callers wait for the first to finish, except on the pump thread and on the thread that is
+     * closing (a future callback or listener run by this close), which would wait for itself.
      */
     void close() {
         if (!closeStarted.compareAndSet(false, true)) {
-            if (Thread.currentThread() != pump.thread()) {
+            Thread current = Thread.currentThread();
+            if (current != pump.thread() && current != closingThread) {
                 awaitTerminated();
             }
             return;
         }
+        closingThread = Thread.currentThread();
         guard.close();
         guard.awaitQuiescent();
         pump.requestStop();

@@ -273,8 +273,16 @@ public final class Tapi implements AutoCloseable {
     /**
      * Shuts the application down ({@code lineShutdown}); see the class comment. Closing twice is
      * safe. When it returns (on a thread other than the event pump) the event pump has ended and
-     * the native resources are released; called from a listener on the event pump thread, it
-     * returns at once and the pump releases them as it ends.
+     * the native resources are released; a second call on another thread while the first is
+     * running waits for it to finish.
+     *
+     * <p>Two calls return at once instead, because they would wait for themselves: a call from a
+     * listener or future callback on the event pump thread (the pump releases the resources as
+     * it ends), and a call made again by the thread that is already closing, from a future
+     * callback that this close runs when it fails the pending futures (for example
+     * {@code c.whenFired().whenComplete((r, e) -> tapi.close())}, then {@code tapi.close()} or
+     * the end of a try-with-resources block). Such a call finds the application closing
+     * ({@link #isOpen()} is already false); the outer call finishes the shutdown.
      *
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineshutdown">
      *      lineShutdown (Microsoft)</a>

@@ -21,12 +21,16 @@ import java.util.function.Consumer;
  * Asynchronous methods return a {@link CompletableFuture} that the event pump completes when the
  * {@code LINE_REPLY} arrives; a request TAPI refuses at once completes the future exceptionally
  * before it is returned. Errors are reported as {@link TapiException}. Do not block on a future on
- * the event pump thread (in a listener or a future callback): chain a callback instead.
+ * the event pump thread (in a listener or a future callback): chain a callback instead. Each
+ * future is its caller's alone: cancelling it gives up waiting, the request still runs (for
+ * {@link #makeCall(String)}, the call is then dropped when it arrives).
  *
  * <p><b>Lifecycle.</b> {@link #close()} calls {@code lineClose}. It waits for calls of this line
  * that are in flight on other threads, closes the line's {@link Call}s, fails the futures of its
- * pending requests with {@link LineError#LINEERR_INVALLINEHANDLE} (TAPI suppresses their replies),
- * and stops tracking its {@link CallCompletion}s. Closing twice is safe. After close, every method
+ * pending requests at once with a {@link TapiException} ({@link LineError#LINEERR_INVALLINEHANDLE},
+ * what TAPI answers a request on a closed line, naming the request's function: TAPI suppresses
+ * their replies), frees their native memory (see {@link Tapi#nativeAllocations()}), and stops
+ * tracking its {@link CallCompletion}s. Closing twice is safe. After close, every method
  * except {@link #close()}, {@link #isOpen()} and the simple accessors throws
  * IllegalStateException. Closing the {@link Tapi} closes its lines.
  *

@@ -58,11 +58,12 @@ final class Requests {
         try {
             long out = outParameter ? backend.allocate(4) : 0;
             try {
+                long epoch = registry.epoch();
                 beforeIssue(q);
                 issued = true;
                 int r = call.applyAsInt(out);
                 if (r >= 0) {
-                    p = new Pending(function, owner, out, q);
+                    p = new Pending(function, owner, out, q, epoch);
                     out = 0; // owned by the request now
                     RequestRegistry.Registration reg = r == 0 ? RequestRegistry.Registration.REPLIED
                             : registry.register(r, p);
@@ -118,15 +119,24 @@ final class Requests {
     }
 
     /**
-     * Fails the pending requests of a line that was closed. They stay registered, since the
-     * provider may still write their out-parameters until the reply or shutdown.
+     * Fails the pending requests of a line that was closed, at once, with
+     * {@code LINEERR_INVALLINEHANDLE} (what TAPI answers a request on a closed line's handle)
+     * naming the function. If the provider can no longer write their out-parameters
+     * ({@code providerDone}: {@code lineClose} succeeded, or the provider closed the line with
+     * {@code LINE_CLOSE}; TAPI suppresses the outstanding replies of a closed line), they are
+     * freed now; otherwise they stay registered until the reply or shutdown.
      */
-    void abandon(Line line) {
+    void abandon(Line line, boolean providerDone) {
         for (Pending p : registry.abandon(line)) {
             Request q = (Request) p.context();
             resolved(q);
             q.future.completeExceptionally(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE,
                     p.function(), "the line was closed before the reply arrived"));
+        }
+        if (providerDone) {
+            for (Pending p : registry.release(line)) {
+                discard(p);
+            }
         }
     }
 

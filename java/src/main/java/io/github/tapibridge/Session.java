@@ -196,19 +196,25 @@ final class Session implements EventPump.Handler {
 
     /**
      * Closes a line: waits for its calls in flight, calls lineClose (if {@code nativeClose}),
-     * closes its calls, abandons its pending requests and stops tracking its completions.
+     * closes its calls, fails its pending requests (freeing their memory once the provider can
+     * no longer write it) and stops tracking its completions.
      */
     void closeLine(Line line, boolean nativeClose) {
         if (!line.guard.close()) {
             return;
         }
         line.guard.awaitQuiescent();
+        // Whether the provider can no longer write the out-parameters of the line's requests:
+        // once the line is closed (by lineClose here, or by the provider: LINE_CLOSE), TAPI
+        // suppresses its outstanding replies. After lineShutdown, none are left.
+        boolean providerDone = true;
         if (nativeClose && line.handle() != 0) {
             try {
                 Guard.enterAll(guard);
                 try {
                     int r = backend.lineClose(line.handle());
                     if (r != 0) {
+                        providerDone = false; // freed at the reply or at shutdown
                         LOG.log(Level.DEBUG, "lineClose failed: {0}",
                                 new TapiException(r, "lineClose"));
                     }
@@ -216,11 +222,13 @@ final class Session implements EventPump.Handler {
                     Guard.exitAll(guard);
                 }
             } catch (IllegalStateException closedMeanwhile) {
-                // The application is shutting down, which closes the line natively.
+                // The application is shutting down, which closes the line natively and frees
+                // the requests' memory after lineShutdown.
+                providerDone = false;
             }
         }
         handles.removeLine(line);
-        requests.abandon(line);
+        requests.abandon(line, providerDone);
         completions.lineClosed(line);
         for (Call call : line.callSet()) {
             handles.forgetCall(call);

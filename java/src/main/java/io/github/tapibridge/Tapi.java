@@ -262,6 +262,21 @@ public final class Tapi implements AutoCloseable {
      * every request has been answered it is back at its value before them, which makes it a leak
      * check for tests of telephony code. The simulator's own memory is not counted.
      *
+     * <p>The out-parameter of a request ({@link Line#makeCall}, {@link Call#completeCall}) is
+     * freed exactly when the provider can no longer write it:
+     * <ul>
+     *   <li>when its {@code LINE_REPLY} has been processed, or at once if TAPI refuses the
+     *       request;</li>
+     *   <li>when its line is closed, by {@link Line#close()} once {@code lineClose} has returned
+     *       success, or by the provider ({@code LINE_CLOSE}): TAPI suppresses the outstanding
+     *       replies of a closed line, and writes an out-parameter only as it queues the reply
+     *       (a reply queued before the close still arrives and is ignored). The request's future
+     *       has already failed, at the close;</li>
+     *   <li>if {@code lineClose} failed, at its reply or at {@link #close()}, after
+     *       {@code lineShutdown}, which frees every block left.</li>
+     * </ul>
+     * A structure buffer is freed before the query that used it returns.
+     *
      * @return the count
      * @throws IllegalStateException if the application is closed
      */

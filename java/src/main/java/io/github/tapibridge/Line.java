@@ -149,6 +149,16 @@ public final class Line implements AutoCloseable {
      * 0). The future completes with the {@link Call} when TAPI replies, which is before any event
      * about the call; its state changes then arrive as {@link LineEvent.CallStateChanged} events.
      *
+     * <p>Cancelling the future before TAPI has replied (or completing it, or letting
+     * {@code orTimeout} fail it) gives the call up, since the future is the only way it reaches
+     * the application: the request still runs, and when its reply arrives the call is dropped
+     * and deallocated ({@code lineDeallocateCall}, which from TAPI 2.0 drops a call this
+     * application alone owns; before 2.0, {@code lineDrop} first). It is never in
+     * {@link #calls()} after the reply and no {@link LineEvent.NewCall} is sent for it; state
+     * changes TAPI queued before the reply, if any, may still reach listeners. Dependent stages
+     * ({@code thenApply} ...) are futures of their own: cancelling one of those does not cancel
+     * this one.
+     *
      * @param destination the number to dial
      * @return a future completed with the new call, or exceptionally with a {@link TapiException}
      *         (for example {@link LineError#LINEERR_INVALADDRESS}, {@link LineError#LINEERR_CALLUNAVAIL})
@@ -173,7 +183,13 @@ public final class Line implements AutoCloseable {
      * requested it (on any of its lines of this device), its {@link CallCompletion} becomes
      * {@link CallCompletion.State#CANCELLED} when TAPI confirms. Prefer
      * {@link CallCompletion#cancel()}, which refuses to cancel a completion that is no longer active
-     * (its ID may already name another request).
+     * (its ID may already name another request). If this application holds an active
+     * completion with this ID and the switch answers {@link LineError#LINEERR_INVALCOMPLETIONID}
+     * (it no longer has it: another application cancelled it), that completion is settled as
+     * {@link CallCompletion.State#CANCELLED}.
+     *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the request has been issued and still runs.
      *
      * @param completionId the completion ID
      * @return a future completed when the switch has cancelled the request, or exceptionally with

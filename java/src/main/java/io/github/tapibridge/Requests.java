@@ -193,7 +193,29 @@ final class Requests {
         }
     }
 
-    /** Applies a reply: completes the future and updates the objects. No native calls. */
+    /**
+     * The application settled the future of its {@code lineMakeCall} itself (cancelled it, or
+     * timed it out) before the reply: nobody would ever close the call, so it is dropped and
+     * deallocated now. From TAPI 2.0, deallocating drops a call whose only owner is this
+     * application; before, the drop is requested first.
+     */
+    private static void disown(Call call) {
+        try {
+            if (call.line().apiVersion().isAtLeast(TapiVersion.V2_0)) {
+                call.close();
+            } else {
+                call.drop().whenComplete((v, failure) -> call.close());
+            }
+        } catch (RuntimeException e) {
+            Session.LOG.log(System.Logger.Level.DEBUG, "Could not drop the abandoned " + call, e);
+            call.close();
+        }
+    }
+
+    /**
+     * Applies a reply: completes the future and updates the objects. No native calls, but for
+     * the call of a {@code lineMakeCall} whose future the application gave up ({@link #disown}).
+     */
     private void finish(Pending p, int result, int outValue) {
         Request q = (Request) p.context();
         if (p.isAbandoned()) {
@@ -204,6 +226,9 @@ final class Requests {
             resolved(q);
             if (q.target != null) {
                 q.target.cancelling = false;
+                if (result == LineError.LINEERR_INVALCOMPLETIONID.code()) {
+                    completions.unknownToSwitch(q.target);
+                }
             }
             q.future.completeExceptionally(new TapiException(result, p.function()));
             return;
@@ -214,7 +239,9 @@ final class Requests {
                 call.announced = true;
                 resolved(q);
                 if (q.line.isOpen()) {
-                    q.future.complete(call);
+                    if (!q.future.complete(call)) {
+                        disown(call);
+                    }
                 } else {
                     q.future.completeExceptionally(new TapiException(
                             TapiConstants.LINEERR_INVALLINEHANDLE, p.function(),

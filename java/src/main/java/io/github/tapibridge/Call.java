@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event pump completes when the {@code LINE_REPLY} arrives; a request TAPI refuses at once completes
  * the future exceptionally before it is returned. Errors are {@link TapiException}s. Do not block on
  * a future on the event pump thread (in a listener or a future callback): chain a callback instead.
+ * Each future is its caller's alone: cancelling it (or completing it, or letting {@code orTimeout}
+ * fail it) only gives up waiting, and the request still runs.
  *
  * <p><b>Lifecycle.</b> A call that has gone {@link CallState#IDLE} should be closed
  * ({@link #close()}, {@code lineDeallocateCall}). Closing twice is safe; after close, every method
@@ -241,6 +243,11 @@ public final class Call implements AutoCloseable {
      * others fail the future at once ({@link LineError#LINEERR_NOTOWNER},
      * {@link LineError#LINEERR_OPERATIONUNAVAIL} ...).
      *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the request still runs, and if the switch accepts it the completion
+     * is active all the same, in {@link Line#completions()}, where it can be found and
+     * {@linkplain CallCompletion#cancel() cancelled}.
+     *
      * @param mode the completion mode
      * @return a future completed with the completion, or exceptionally with a TapiException
      * @throws NullPointerException if {@code mode} is null
@@ -257,7 +264,8 @@ public final class Call implements AutoCloseable {
      * {@link CallCompletionMode#MESSAGE}. As {@link #completeCall(CallCompletionMode)}; in
      * addition, a message ID that is not one of the address's
      * {@linkplain AddressCaps#completionMessages() messages} fails with
-     * {@link LineError#LINEERR_INVALMESSAGEID}.
+     * {@link LineError#LINEERR_INVALMESSAGEID}. Cancelling the returned future only gives up
+     * waiting, as there.
      *
      * @param mode the completion mode
      * @param messageId the index of the completion message for {@link CallCompletionMode#MESSAGE};
@@ -285,6 +293,9 @@ public final class Call implements AutoCloseable {
     /**
      * Answers an offered call ({@code lineAnswer}, no user-user information).
      *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the request has been issued and still runs.
+     *
      * @return a future completed when TAPI confirms, or exceptionally with a TapiException (for
      *         example {@link LineError#LINEERR_INVALCALLSTATE} if the call is not offering,
      *         {@link LineError#LINEERR_NOTOWNER})
@@ -302,6 +313,9 @@ public final class Call implements AutoCloseable {
     /**
      * Drops the call ({@code lineDrop}, no user-user information). The handle stays valid: close
      * it when the call has gone idle.
+     *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the request has been issued and still runs.
      *
      * @return a future completed when TAPI confirms, or exceptionally with a TapiException (for
      *         example {@link LineError#LINEERR_INVALCALLSTATE} if the call is idle)

@@ -33,12 +33,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * but no {@link LineEvent.CompletionFired} (and a {@link LineEvent.CompletionCancelled} without the
  * completion) is sent: rely on the future, not on the event.
  *
- * <p>{@link #whenFired()} is settled exactly once, according to the final {@link #state()}:
+ * <p>The future behind {@link #whenFired()} is settled exactly once, according to the final
+ * {@link #state()} (with the one exception below):
  * <ul>
  *   <li>{@link State#FIRED}: completed normally with the recall or the original call;</li>
- *   <li>{@link State#CANCELLED} ({@link #cancel()} or {@link Line#uncompleteCall(int)} succeeded):
- *       completed exceptionally with a {@link CancellationException} whose message names the
- *       completion ({@link CompletableFuture#isCancelled()} is true);</li>
+ *   <li>{@link State#CANCELLED} ({@link #cancel()} or {@link Line#uncompleteCall(int)} succeeded,
+ *       or failed with {@link LineError#LINEERR_INVALCOMPLETIONID} because the switch no longer
+ *       had the completion): completed exceptionally with a {@link CancellationException} whose
+ *       message names the completion ({@link CompletableFuture#isCancelled()} is true);</li>
  *   <li>{@link State#CANCELLED_BY_SWITCH} ({@code LINEDEVSTATE_COMPLCANCEL}, for example the
  *       service time expired): completed exceptionally with a {@link CancellationException} whose
  *       message says the switch cancelled it ({@link CompletableFuture#isCancelled()} is true);</li>
@@ -48,8 +50,25 @@ import java.util.concurrent.atomic.AtomicReference;
  *       longer be followed): completed exceptionally with a {@link TapiException}
  *       ({@link LineError#LINEERR_INVALLINEHANDLE} or {@link LineError#LINEERR_INVALAPPHANDLE}).</li>
  * </ul>
- * The future is completed on the event pump thread; callbacks chained to it run there, in message
- * order, and must not block. The {@link CancellationException}s carry no stack trace: they are
+ * <b>A completion cancelled by another application is not settled by itself.</b> Any application
+ * with the device open may cancel any of its completions ({@code lineUncompleteCall}); TAPI then
+ * tells the others only that the number changed ({@link LineDeviceState#NUMCOMPLETIONS}, with
+ * {@link LineStatus#numCallCompletions()} one lower), not which completion went, and no TAPI
+ * function lists the active completion IDs. Such a completion stays {@link State#ACTIVE} here
+ * (a {@link CallCompletionMode#CAMPON} one still ends with its call, which the switch releases).
+ * An application that sees the count drop below the completions it holds
+ * ({@link Line#completions()}) can call {@link #cancel()} on those it no longer needs: a
+ * completion the switch no longer has fails the cancel with
+ * {@link LineError#LINEERR_INVALCOMPLETIONID} and is settled as {@link State#CANCELLED}; one it
+ * still has is cancelled. (TAPI's IDs are unique only among active completions: if the switch has
+ * since handed the ID to another request, that request is cancelled instead, which is true of
+ * every {@code lineUncompleteCall}.)
+ *
+ * <p>{@link #whenFired()} returns a new future on every call, completed from the completion's own
+ * future (in the same way, on the same thread): completing, cancelling or timing out the one a
+ * caller got ({@code orTimeout}, {@code cancel}, {@code obtrudeValue} ...) changes neither the
+ * completion nor what other callers see. The futures are completed on the event pump thread;
+ * callbacks chained to them run there, in message order, and must not block. The {@link CancellationException}s carry no stack trace: they are
  * created on the event pump, where a trace would show only the pump's own frames, and filling one
  * in was the largest single cost of a cancelled round trip.
  *
@@ -165,12 +184,25 @@ public final class CallCompletion {
 
     /**
      * Returns a future settled when the completion is carried out or ends; see the class comment
-     * for what each outcome does to it. The same future is returned on every call.
+     * for what each outcome does to it. Each call returns a new future, which only its caller
+     * can spoil: cancelling it, completing it or letting {@code orTimeout} fail it gives up
+     * waiting for this caller and does not cancel the completion (use {@link #cancel()}) or
+     * change the future of any other caller, nor what a later call returns. Call it once and keep
+     * the future, rather than in a polling loop ({@link #state()} is for polling): until the
+     * completion is settled, each future is held by it.
      *
-     * @return the future of the recall (CALLBACK) or of the original call (other modes)
+     * @return a new future of the recall (CALLBACK) or of the original call (other modes)
      */
     public CompletableFuture<Call> whenFired() {
-        return fired;
+        PumpFuture<Call> view = session.newFuture();
+        fired.whenComplete((call, failure) -> {
+            if (failure == null) {
+                view.complete(call);
+            } else {
+                view.completeExceptionally(failure);
+            }
+        });
+        return view;
     }
 
     /**
@@ -204,6 +236,12 @@ public final class CallCompletion {
     /**
      * Cancels the completion ({@code lineUncompleteCall(hLine, id)} on its line). When TAPI
      * confirms, the state becomes {@link State#CANCELLED} and {@link #whenFired()} is cancelled.
+     * If the switch no longer has the completion (another application cancelled it: see the class
+     * comment), the future fails with {@link LineError#LINEERR_INVALCOMPLETIONID} and the
+     * completion is settled as {@link State#CANCELLED} all the same.
+     *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the {@code lineUncompleteCall} still runs.
      * If the completion is no longer {@linkplain #isActive() active}, TAPI is not called (its ID
      * may already name another request) and the future fails with
      * {@link LineError#LINEERR_INVALCOMPLETIONID}.
@@ -246,6 +284,13 @@ public final class CallCompletion {
         if (leave(State.CANCELLED_BY_SWITCH)) {
             fired.completeExceptionally(new Cancelled(
                     "Completion " + id + " was cancelled by the switch (LINEDEVSTATE_COMPLCANCEL)"));
+        }
+    }
+
+    void unknownToSwitch() {
+        if (leave(State.CANCELLED)) {
+            fired.completeExceptionally(new Cancelled("Completion " + id + " is no longer known to"
+                    + " the switch (LINEERR_INVALCOMPLETIONID): another application cancelled it"));
         }
     }
 

@@ -184,6 +184,18 @@ final class Completions {
         }
     }
 
+    /**
+     * A {@code lineUncompleteCall} for this completion, still active here, failed with
+     * {@code LINEERR_INVALCOMPLETIONID}: the switch no longer has it (another application
+     * cancelled it, which TAPI reports only as {@code LINEDEVSTATE_NUMCOMPLETIONS}). Settles it
+     * as cancelled.
+     */
+    void unknownToSwitch(CallCompletion target) {
+        if (completions.remove(key(target), target)) {
+            target.unknownToSwitch();
+        }
+    }
+
     /** Ends CAMPON and INTRUDE completions waiting on a call that is gone. */
     void endBound(Call call, String why) {
         if (call.activeBound.get() == 0) {

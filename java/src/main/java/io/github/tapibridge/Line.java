@@ -22,12 +22,16 @@ import java.util.function.Predicate;
  * Asynchronous methods return a {@link CompletableFuture} that the event pump completes when the
  * {@code LINE_REPLY} arrives; a request TAPI refuses at once completes the future exceptionally
  * before it is returned. Errors are reported as {@link TapiException}. Do not block on a future on
- * the event pump thread (in a listener or a future callback): chain a callback instead.
+ * the event pump thread (in a listener or a future callback): chain a callback instead. Each
+ * future is its caller's alone: cancelling it gives up waiting, the request still runs (for
+ * {@link #makeCall(String)}, the call is then dropped when it arrives).
  *
  * <p><b>Lifecycle.</b> {@link #close()} calls {@code lineClose}. It waits for calls of this line
  * that are in flight on other threads, closes the line's {@link Call}s, fails the futures of its
- * pending requests with {@link LineError#LINEERR_INVALLINEHANDLE} (TAPI suppresses their replies),
- * and stops tracking its {@link CallCompletion}s. Closing twice is safe. After close, every method
+ * pending requests at once with a {@link TapiException} ({@link LineError#LINEERR_INVALLINEHANDLE},
+ * what TAPI answers a request on a closed line, naming the request's function: TAPI suppresses
+ * their replies), frees their native memory (see {@link Tapi#nativeAllocations()}), and stops
+ * tracking its {@link CallCompletion}s. Closing twice is safe. After close, every method
  * except {@link #close()}, {@link #isOpen()} and the simple accessors throws
  * IllegalStateException. Closing the {@link Tapi} closes its lines.
  *
@@ -159,6 +163,16 @@ public final class Line implements AutoCloseable {
      * 0). The future completes with the {@link Call} when TAPI replies, which is before any event
      * about the call; its state changes then arrive as {@link LineEvent.CallStateChanged} events.
      *
+     * <p>Cancelling the future before TAPI has replied (or completing it, or letting
+     * {@code orTimeout} fail it) gives the call up, since the future is the only way it reaches
+     * the application: the request still runs, and when its reply arrives the call is dropped
+     * and deallocated ({@code lineDeallocateCall}, which from TAPI 2.0 drops a call this
+     * application alone owns; before 2.0, {@code lineDrop} first). It is never in
+     * {@link #calls()} after the reply and no {@link LineEvent.NewCall} is sent for it; state
+     * changes TAPI queued before the reply, if any, may still reach listeners. Dependent stages
+     * ({@code thenApply} ...) are futures of their own: cancelling one of those does not cancel
+     * this one.
+     *
      * @param destination the number to dial
      * @return a future completed with the new call, or exceptionally with a {@link TapiException}
      *         (for example {@link LineError#LINEERR_INVALADDRESS}, {@link LineError#LINEERR_CALLUNAVAIL})
@@ -183,7 +197,13 @@ public final class Line implements AutoCloseable {
      * requested it (on any of its lines of this device), its {@link CallCompletion} becomes
      * {@link CallCompletion.State#CANCELLED} when TAPI confirms. Prefer
      * {@link CallCompletion#cancel()}, which refuses to cancel a completion that is no longer active
-     * (its ID may already name another request).
+     * (its ID may already name another request). If this application holds an active
+     * completion with this ID and the switch answers {@link LineError#LINEERR_INVALCOMPLETIONID}
+     * (it no longer has it: another application cancelled it), that completion is settled as
+     * {@link CallCompletion.State#CANCELLED}.
+     *
+     * <p>Cancelling the returned future (or completing it, or letting {@code orTimeout} fail it)
+     * only gives up waiting: the request has been issued and still runs.
      *
      * @param completionId the completion ID
      * @return a future completed when the switch has cancelled the request, or exceptionally with

@@ -58,11 +58,12 @@ final class Requests {
         try {
             long out = outParameter ? backend.allocate(4) : 0;
             try {
+                long epoch = registry.epoch();
                 beforeIssue(q);
                 issued = true;
                 int r = call.applyAsInt(out);
                 if (r >= 0) {
-                    p = new Pending(function, owner, out, q);
+                    p = new Pending(function, owner, out, q, epoch);
                     out = 0; // owned by the request now
                     RequestRegistry.Registration reg = r == 0 ? RequestRegistry.Registration.REPLIED
                             : registry.register(r, p);
@@ -118,15 +119,24 @@ final class Requests {
     }
 
     /**
-     * Fails the pending requests of a line that was closed. They stay registered, since the
-     * provider may still write their out-parameters until the reply or shutdown.
+     * Fails the pending requests of a line that was closed, at once, with
+     * {@code LINEERR_INVALLINEHANDLE} (what TAPI answers a request on a closed line's handle)
+     * naming the function. If the provider can no longer write their out-parameters
+     * ({@code providerDone}: {@code lineClose} succeeded, or the provider closed the line with
+     * {@code LINE_CLOSE}; TAPI suppresses the outstanding replies of a closed line), they are
+     * freed now; otherwise they stay registered until the reply or shutdown.
      */
-    void abandon(Line line) {
+    void abandon(Line line, boolean providerDone) {
         for (Pending p : registry.abandon(line)) {
             Request q = (Request) p.context();
             resolved(q);
             q.future.completeExceptionally(new TapiException(TapiConstants.LINEERR_INVALLINEHANDLE,
                     p.function(), "the line was closed before the reply arrived"));
+        }
+        if (providerDone) {
+            for (Pending p : registry.release(line)) {
+                discard(p);
+            }
         }
     }
 
@@ -183,7 +193,29 @@ final class Requests {
         }
     }
 
-    /** Applies a reply: completes the future and updates the objects. No native calls. */
+    /**
+     * The application settled the future of its {@code lineMakeCall} itself (cancelled it, or
+     * timed it out) before the reply: nobody would ever close the call, so it is dropped and
+     * deallocated now. From TAPI 2.0, deallocating drops a call whose only owner is this
+     * application; before, the drop is requested first.
+     */
+    private static void disown(Call call) {
+        try {
+            if (call.line().apiVersion().isAtLeast(TapiVersion.V2_0)) {
+                call.close();
+            } else {
+                call.drop().whenComplete((v, failure) -> call.close());
+            }
+        } catch (RuntimeException e) {
+            Session.LOG.log(System.Logger.Level.DEBUG, "Could not drop the abandoned " + call, e);
+            call.close();
+        }
+    }
+
+    /**
+     * Applies a reply: completes the future and updates the objects. No native calls, but for
+     * the call of a {@code lineMakeCall} whose future the application gave up ({@link #disown}).
+     */
     private void finish(Pending p, int result, int outValue) {
         Request q = (Request) p.context();
         if (p.isAbandoned()) {
@@ -194,6 +226,9 @@ final class Requests {
             resolved(q);
             if (q.target != null) {
                 q.target.cancelling = false;
+                if (result == LineError.LINEERR_INVALCOMPLETIONID.code()) {
+                    completions.unknownToSwitch(q.target);
+                }
             }
             q.future.completeExceptionally(new TapiException(result, p.function()));
             return;
@@ -204,7 +239,9 @@ final class Requests {
                 call.announced = true;
                 resolved(q);
                 if (q.line.isOpen()) {
-                    q.future.complete(call);
+                    if (!q.future.complete(call)) {
+                        disown(call);
+                    }
                 } else {
                     q.future.completeExceptionally(new TapiException(
                             TapiConstants.LINEERR_INVALLINEHANDLE, p.function(),

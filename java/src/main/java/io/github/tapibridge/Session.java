@@ -61,6 +61,8 @@ final class Session implements EventPump.Handler {
     private final Dispatcher dispatcher;
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
+    /** The thread running {@link #close()}: a close it makes again (from a callback) returns. */
+    private volatile Thread closingThread;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean releaseOnPumpExit;
     private volatile boolean released;
@@ -194,19 +196,25 @@ final class Session implements EventPump.Handler {
 
     /**
      * Closes a line: waits for its calls in flight, calls lineClose (if {@code nativeClose}),
-     * closes its calls, abandons its pending requests and stops tracking its completions.
+     * closes its calls, fails its pending requests (freeing their memory once the provider can
+     * no longer write it) and stops tracking its completions.
      */
     void closeLine(Line line, boolean nativeClose) {
         if (!line.guard.close()) {
             return;
         }
         line.guard.awaitQuiescent();
+        // Whether the provider can no longer write the out-parameters of the line's requests:
+        // once the line is closed (by lineClose here, or by the provider: LINE_CLOSE), TAPI
+        // suppresses its outstanding replies. After lineShutdown, none are left.
+        boolean providerDone = true;
         if (nativeClose && line.handle() != 0) {
             try {
                 Guard.enterAll(guard);
                 try {
                     int r = backend.lineClose(line.handle());
                     if (r != 0) {
+                        providerDone = false; // freed at the reply or at shutdown
                         LOG.log(Level.DEBUG, "lineClose failed: {0}",
                                 new TapiException(r, "lineClose"));
                     }
@@ -214,11 +222,13 @@ final class Session implements EventPump.Handler {
                     Guard.exitAll(guard);
                 }
             } catch (IllegalStateException closedMeanwhile) {
-                // The application is shutting down, which closes the line natively.
+                // The application is shutting down, which closes the line natively and frees
+                // the requests' memory after lineShutdown.
+                providerDone = false;
             }
         }
         handles.removeLine(line);
-        requests.abandon(line);
+        requests.abandon(line, providerDone);
         completions.lineClosed(line);
         for (Call call : line.callSet()) {
             handles.forgetCall(call);
@@ -262,15 +272,18 @@ final class Session implements EventPump.Handler {
      * lineShutdown: refuses new calls, waits for those in flight, shuts TAPI down (which wakes
      * the pump), fails every pending future, frees every pending out-parameter, closes the lines
      * and calls, and (after the pump has ended) releases the backend. Idempotent; concurrent
-     * callers wait for the first to finish, except on the pump thread.
+     * callers wait for the first to finish, except on the pump thread and on the thread that is
+     * closing (a future callback or listener run by this close), which would wait for itself.
      */
     void close() {
         if (!closeStarted.compareAndSet(false, true)) {
-            if (Thread.currentThread() != pump.thread()) {
+            Thread current = Thread.currentThread();
+            if (current != pump.thread() && current != closingThread) {
                 awaitTerminated();
             }
             return;
         }
+        closingThread = Thread.currentThread();
         guard.close();
         guard.awaitQuiescent();
         pump.requestStop();

@@ -275,6 +275,21 @@ public final class Tapi implements AutoCloseable {
      * every request has been answered it is back at its value before them, which makes it a leak
      * check for tests of telephony code. The simulator's own memory is not counted.
      *
+     * <p>The out-parameter of a request ({@link Line#makeCall}, {@link Call#completeCall}) is
+     * freed exactly when the provider can no longer write it:
+     * <ul>
+     *   <li>when its {@code LINE_REPLY} has been processed, or at once if TAPI refuses the
+     *       request;</li>
+     *   <li>when its line is closed, by {@link Line#close()} once {@code lineClose} has returned
+     *       success, or by the provider ({@code LINE_CLOSE}): TAPI suppresses the outstanding
+     *       replies of a closed line, and writes an out-parameter only as it queues the reply
+     *       (a reply queued before the close still arrives and is ignored). The request's future
+     *       has already failed, at the close;</li>
+     *   <li>if {@code lineClose} failed, at its reply or at {@link #close()}, after
+     *       {@code lineShutdown}, which frees every block left.</li>
+     * </ul>
+     * A structure buffer is freed before the query that used it returns.
+     *
      * @return the count
      * @throws IllegalStateException if the application is closed
      */
@@ -286,8 +301,16 @@ public final class Tapi implements AutoCloseable {
     /**
      * Shuts the application down ({@code lineShutdown}); see the class comment. Closing twice is
      * safe. When it returns (on a thread other than the event pump) the event pump has ended and
-     * the native resources are released; called from a listener on the event pump thread, it
-     * returns at once and the pump releases them as it ends.
+     * the native resources are released; a second call on another thread while the first is
+     * running waits for it to finish.
+     *
+     * <p>Two calls return at once instead, because they would wait for themselves: a call from a
+     * listener or future callback on the event pump thread (the pump releases the resources as
+     * it ends), and a call made again by the thread that is already closing, from a future
+     * callback that this close runs when it fails the pending futures (for example
+     * {@code c.whenFired().whenComplete((r, e) -> tapi.close())}, then {@code tapi.close()} or
+     * the end of a try-with-resources block). Such a call finds the application closing
+     * ({@link #isOpen()} is already false); the outer call finishes the shutdown.
      *
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineshutdown">
      *      lineShutdown (Microsoft)</a>

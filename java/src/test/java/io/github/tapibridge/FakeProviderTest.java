@@ -360,9 +360,9 @@ class FakeProviderTest {
         Call call = makeCall(line, 0x300B, CallState.BUSY);
         CallCompletion c = complete(call, CallCompletionMode.CAMPON, 13);
         CompletableFuture<Void> f = line.uncompleteCall(13);
-        fake.reply(fake.lastRequest(), 0x8000001F, 0);
-        assertEquals(LineError.LINEERR_INVALCOMPLETIONID, failure(f).error());
-        assertTrue(c.isActive());
+        fake.reply(fake.lastRequest(), 0x80000048, 0);
+        assertEquals(LineError.LINEERR_OPERATIONFAILED, failure(f).error());
+        assertTrue(c.isActive(), "the switch still has it");
         // A camped call that goes idle ends its completion.
         fake.post(0x300B, LINE_CALLSTATE, inst(line), CallState.IDLE.bits(), 0, 0);
         fake.awaitIdle();
@@ -473,19 +473,25 @@ class FakeProviderTest {
         long before = fake.liveBlocks();
         CompletableFuture<Call> pending = line.makeCall("203");
         FakeBackend.Request r = fake.lastRequest();
+        long instance = inst(line);
+        fake.writeOut(r, 0x3013); // as TAPI does just before it queues the reply
         line.close();
         line.close();
         assertTrue(fake.calls.contains("lineClose(" + Integer.toHexString(line.handle()) + ")"));
         TapiException e = failure(pending);
         assertEquals(LineError.LINEERR_INVALLINEHANDLE, e.error());
+        assertEquals("lineMakeCallW", e.function());
         assertFalse(call.isOpen());
         assertEquals(CallCompletion.State.CLOSED, c.state());
         assertEquals(LineError.LINEERR_INVALLINEHANDLE, failure(c.whenFired()).error());
-        assertEquals(before + 1, fake.liveBlocks(), "lphCall kept: the provider may still write it");
-        // A late reply frees it.
-        fake.reply(r, 0, 0x3013);
+        assertEquals(before, fake.liveBlocks(),
+                "lphCall freed: TAPI suppresses the replies of a closed line, nothing writes it");
+        // The reply queued before the close still arrives: it is recognised and ignored.
+        fake.post(0, 12, instance, r.id(), 0, 0);
         fake.awaitIdle();
         assertEquals(before, fake.liveBlocks());
+        assertEquals(0, tapi.session().registry.releasedCount());
+        assertEquals(0, tapi.session().registry.earlyReplyCount(), "not kept as an early reply");
         assertTrue(other.isOpen());
         assertEquals(List.of(other), tapi.lines());
         assertThrows(IllegalStateException.class, () -> line.makeCall("201"));

@@ -1,6 +1,10 @@
 package io.github.tapibridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,41 @@ abstract class NativeMemoryContract extends SimTestSupport {
         }
         assertEquals(afterWarmUp, tapi.nativeAllocations());
         assertEquals(0, tapi.session().registry.pendingCount());
+    }
+
+    static final int PENDING_CLOSES = 300;
+
+    @Test
+    void closingALineWithACompleteCallPendingFailsItAtOnceAndFreesItsMemory() throws Exception {
+        Line helper = tapi.openLine(3);
+        long before = 0;
+        for (int i = 0; i <= PENDING_CLOSES; i++) {
+            if (i == 1) {
+                before = tapi.nativeAllocations(); // after one warm-up cycle
+            }
+            Recorder events = new Recorder();
+            Line line = openRecorded(0, events);
+            Call call = busyCall(line, events, "402");
+            CompletableFuture<CallCompletion> f;
+            Runnable release = holdPump(helper);
+            try {
+                f = call.completeCall(CallCompletionMode.CAMPON);
+                assertFalse(f.isDone(), "the switch answers when the application next looks");
+                line.close(); // lineClose suppresses the pending reply
+                assertTrue(f.isCompletedExceptionally(), "failed by the close, at once");
+            } finally {
+                release.run();
+            }
+            TapiException e = failure(f);
+            assertEquals(LineError.LINEERR_INVALLINEHANDLE, e.error());
+            assertEquals("lineCompleteCall", e.function());
+        }
+        // A round trip issued after the closes: every reply queued before them has been drained.
+        assertEquals(LineError.LINEERR_INVALCOMPLETIONID, failure(helper.uncompleteCall(1)).error());
+        assertEquals(before, tapi.nativeAllocations(), "no out-parameter is left behind");
+        assertEquals(0, tapi.session().registry.pendingCount());
+        assertEquals(0, tapi.session().registry.releasedCount());
+        assertEquals(0, tapi.session().registry.earlyReplyCount());
     }
 
     /** One cycle, also reading the structures the API decodes. */

@@ -136,6 +136,27 @@ abstract class SimLifecycleContract extends SimTestSupport {
     }
 
     @Test
+    void aCompletionCancelledByAnotherApplicationSettlesWhenItIsCancelled() throws Exception {
+        Recorder events = new Recorder();
+        Line line = openRecorded(0, events);
+        Call call = busyCall(line, events, "231");
+        CallCompletion c = await(call.completeCall(CallCompletionMode.CALLBACK));
+        events.until(state(CallState.IDLE));
+        Tapi other = openTapi(TapiConfig.builder().provider(Provider.simulator()).appName("other"));
+        Line foreign = other.openLine(0, LineOptions.monitor());
+        await(foreign.uncompleteCall(c.id()));
+        events.until(lineState(LineDeviceState.NUMCOMPLETIONS)); // all TAPI says
+        assertEquals(0, line.status().numCallCompletions());
+        assertTrue(c.isActive(), "TAPI did not say which completion went");
+        CompletableFuture<Call> fired = c.whenFired();
+        assertEquals(LineError.LINEERR_INVALCOMPLETIONID, failure(c.cancel()).error());
+        assertEquals(CallCompletion.State.CANCELLED, c.state());
+        assertTrue(fired.isCancelled());
+        assertTrue(c.whenFired().isCancelled());
+        assertTrue(line.completions().isEmpty());
+    }
+
+    @Test
     void intrudeFiresOnTheOriginalCallAtOnce() throws Exception {
         Recorder events = new Recorder();
         Line line = openRecorded(0, events);

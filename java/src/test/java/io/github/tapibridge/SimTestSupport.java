@@ -3,6 +3,7 @@ package io.github.tapibridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.tapibridge.sim.Simulator;
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +169,45 @@ abstract class SimTestSupport {
                 LineDeviceState.NUMCOMPLETIONS, LineDeviceState.COMPLCANCEL, LineDeviceState.RINGING));
         line.addListener(recorder);
         return line;
+    }
+
+    /**
+     * Holds the event pump of {@link #tapi} in a listener of {@code helper} (a line of
+     * {@link #tapi}) until the returned action is run. Meanwhile the application calls no
+     * {@code lineGetMessage}: replies the simulator queued stay queued, and it answers no
+     * completion request (it does when an application looks at its messages), as a switch that
+     * takes its time would. Nothing else may call the simulator's clock meanwhile.
+     */
+    Runnable holdPump(Line helper) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean(true);
+        Consumer<LineEvent> blocker = e -> {
+            if (e instanceof LineEvent.Reply && armed.compareAndSet(true, false)) {
+                held.countDown();
+                try {
+                    released.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        helper.addListener(blocker);
+        helper.uncompleteCall(0x7777); // its reply (INVALCOMPLETIONID) stops the pump in the listener
+        assertTrue(held.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "the pump is held");
+        return () -> {
+            helper.removeListener(blocker);
+            released.countDown();
+        };
+    }
+
+    /** Consumes the events recorded so far. */
+    static List<LineEvent> drain(Recorder recorder) throws InterruptedException {
+        List<LineEvent> list = new ArrayList<>();
+        while (!recorder.isEmpty()) {
+            list.add(recorder.next());
+        }
+        return list;
     }
 
     /**

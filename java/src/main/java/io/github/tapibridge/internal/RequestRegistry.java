@@ -2,7 +2,10 @@ package io.github.tapibridge.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +27,16 @@ import java.util.function.Consumer;
  * that thread frees the request's out-parameter memory.
  *
  * <p>A request whose line is closed is {@linkplain #abandon abandoned}: its future is failed at
- * once, but it stays registered, because its out-parameter memory may still be written by the
- * provider until the reply is processed or the application is shut down
- * ({@link #shutdown()} returns every request left).
+ * once. While the provider may still write its out-parameter it stays registered, until the reply
+ * is processed or the application is shut down ({@link #shutdown()} returns every request left).
+ * Once the provider can no longer write it (TAPI suppresses the outstanding replies of a line
+ * that {@code lineClose} or {@code LINE_CLOSE} closed), the owner's requests are
+ * {@linkplain #release released}: each is handed back, for its memory to be freed, and leaves a
+ * small marker under its ID, so that a reply queued before the close is still recognised (and
+ * ignored) rather than taken for the early reply of a later request. A marker goes when that
+ * reply arrives, or as soon as the reply of a request issued after the close has been processed:
+ * replies are dequeued in the order they were queued, and the closed line's reply, if any, was
+ * queued before the close returned.
  *
  * <p>Thread-safe.
  */
@@ -52,6 +62,7 @@ public final class RequestRegistry {
         private final Object owner;
         private final long outParameter;
         private final Object context;
+        private final long epoch;
         private volatile boolean abandoned;
         private int requestId;
         private int earlyResult;
@@ -65,10 +76,26 @@ public final class RequestRegistry {
          * @param context what the processing thread needs (the future and its inputs)
          */
         public Pending(String function, Object owner, long outParameter, Object context) {
+            this(function, owner, outParameter, context, 0);
+        }
+
+        /**
+         * Creates a request issued after {@code epoch} {@linkplain RequestRegistry#release
+         * releases} had completed.
+         *
+         * @param function the TAPI function, for example {@code "lineCompleteCall"}
+         * @param owner the object whose closing abandons the request (the line), or null
+         * @param outParameter native memory written by TAPI at reply time, or 0
+         * @param context what the processing thread needs (the future and its inputs)
+         * @param epoch {@link RequestRegistry#epoch()} read before the TAPI function was called
+         */
+        public Pending(String function, Object owner, long outParameter, Object context,
+                       long epoch) {
             this.function = function;
             this.owner = owner;
             this.outParameter = outParameter;
             this.context = context;
+            this.epoch = epoch;
         }
 
         /** @return the TAPI function name */
@@ -121,8 +148,19 @@ public final class RequestRegistry {
         }
     }
 
+    /** Marker left by {@link #release} under the ID of a request whose memory was freed. */
+    private static final class Released {
+        final long epoch;
+
+        Released(long epoch) {
+            this.epoch = epoch;
+        }
+    }
+
     private final ConcurrentHashMap<Integer, Object> entries = new ConcurrentHashMap<>();
     private final Consumer<Pending> discard;
+    private final AtomicLong releases = new AtomicLong();
+    private final AtomicInteger markers = new AtomicInteger();
     private volatile boolean shutdown;
 
     /**
@@ -158,6 +196,10 @@ public final class RequestRegistry {
                 request.earlyResult = ((EarlyReply) present).result;
                 return null;
             }
+            if (present instanceof Released) {
+                markers.decrementAndGet(); // the provider handed the ID out again
+                return request;
+            }
             // A request is still registered under this ID: the provider reused the ID, so that
             // request will never be answered. Only an abandoned one can be in this state.
             replaced[0] = present;
@@ -167,6 +209,7 @@ public final class RequestRegistry {
             discard.accept((Pending) replaced[0]);
         }
         if (after == null) {
+            purge(request.epoch);
             return Registration.REPLIED;
         }
         if (shutdown && entries.remove(requestId, request)) {
@@ -194,6 +237,10 @@ public final class RequestRegistry {
             if (present == null) {
                 return new EarlyReply(result);
             }
+            if (present instanceof Released) {
+                markers.decrementAndGet(); // queued before its line was closed: ignored
+                return null;
+            }
             if (present instanceof EarlyReply) {
                 // Two replies for one ID: keep the newer one; the provider broke the contract.
                 return new EarlyReply(result);
@@ -201,7 +248,62 @@ public final class RequestRegistry {
             found[0] = present;
             return null;
         });
-        return (Pending) found[0];
+        Pending p = (Pending) found[0];
+        if (p != null) {
+            purge(p.epoch);
+        }
+        return p;
+    }
+
+    /**
+     * Returns the number of {@link #release} calls made so far. A request records it before its
+     * TAPI function is called ({@link Pending#Pending(String, Object, long, Object, long)}).
+     *
+     * @return the count
+     */
+    public long epoch() {
+        return releases.get();
+    }
+
+    /**
+     * Releases the requests of an owner whose out-parameters the provider can no longer write
+     * (its line was closed, and TAPI suppresses the line's outstanding replies): removes each,
+     * marks it abandoned, and leaves a marker under its ID (see the class comment). Call it after
+     * {@link #abandon}, once the close has returned.
+     *
+     * @param owner the owner whose requests to release
+     * @return the requests removed, whose memory the caller now owns and frees
+     */
+    public List<Pending> release(Object owner) {
+        Released marker = new Released(releases.incrementAndGet());
+        List<Pending> list = new ArrayList<>();
+        for (Map.Entry<Integer, Object> e : entries.entrySet()) {
+            Object o = e.getValue();
+            if (o instanceof Pending && ((Pending) o).owner == owner
+                    && entries.replace(e.getKey(), o, marker)) {
+                markers.incrementAndGet();
+                ((Pending) o).abandoned = true;
+                list.add((Pending) o);
+            }
+        }
+        return list;
+    }
+
+    /**
+     * The reply of a request issued after {@code epoch} releases has been processed: every reply
+     * queued before those releases has been dequeued, so their markers can go.
+     */
+    private void purge(long epoch) {
+        if (markers.get() == 0) {
+            return;
+        }
+        for (Map.Entry<Integer, Object> e : entries.entrySet()) {
+            Object o = e.getValue();
+            if (o instanceof Released && ((Released) o).epoch <= epoch
+                    && entries.remove(e.getKey(), o)) {
+                markers.decrementAndGet();
+            }
+        }
     }
 
     /**
@@ -235,6 +337,7 @@ public final class RequestRegistry {
      */
     public List<Pending> shutdown() {
         shutdown = true;
+        markers.set(0);
         List<Pending> list = new ArrayList<>();
         for (Integer id : entries.keySet()) {
             Object o = entries.remove(id);
@@ -254,6 +357,22 @@ public final class RequestRegistry {
         int n = 0;
         for (Object o : entries.values()) {
             if (o instanceof Pending) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Number of markers of released requests whose reply may still arrive, for tests and
+     * diagnostics.
+     *
+     * @return the count
+     */
+    public int releasedCount() {
+        int n = 0;
+        for (Object o : entries.values()) {
+            if (o instanceof Released) {
                 n++;
             }
         }

@@ -79,6 +79,45 @@ class RequestRegistryTest {
     }
 
     @Test
+    void releaseHandsBackTheRequestsOfAClosedOwnerAndALateReplyIsIgnored() {
+        Object line = new Object();
+        Pending queued = request(line);
+        Pending suppressed = request(line);
+        Pending other = request(new Object());
+        registry.register(1, queued);
+        registry.register(2, suppressed);
+        registry.register(3, other);
+        registry.abandon(line);
+        List<Pending> released = registry.release(line);
+        assertEquals(2, released.size());
+        assertTrue(released.containsAll(List.of(queued, suppressed)));
+        assertEquals(1, registry.pendingCount());
+        assertEquals(2, registry.releasedCount());
+        assertNull(registry.reply(1, 0), "a reply queued before the close is consumed by its marker");
+        assertEquals(0, registry.earlyReplyCount(), "and not kept as an early reply");
+        assertEquals(1, registry.releasedCount());
+        assertSame(other, registry.reply(3, 0), "issued before the close: its reply purges nothing");
+        assertEquals(1, registry.releasedCount());
+        Pending later = new Pending("lineMakeCallW", null, 0, "ctx", registry.epoch());
+        registry.register(4, later);
+        assertSame(later, registry.reply(4, 0));
+        assertEquals(0, registry.releasedCount(),
+                "a reply of a request issued after the close: the suppressed reply will not come");
+        assertTrue(discarded.isEmpty(), "the caller frees what release returns");
+    }
+
+    @Test
+    void aReusedIdReplacesTheMarkerOfAReleasedRequest() {
+        Object line = new Object();
+        registry.register(5, request(line));
+        registry.release(line);
+        Pending fresh = request(null);
+        assertEquals(Registration.WAITING, registry.register(5, fresh));
+        assertEquals(0, registry.releasedCount());
+        assertSame(fresh, registry.reply(5, 0));
+    }
+
+    @Test
     void aReusedIdDiscardsTheAbandonedRequest() {
         Object line = new Object();
         Pending old = request(line);

@@ -5,7 +5,11 @@ import static io.github.tapibridge.internal.Layout.*;
 import io.github.tapibridge.internal.StructBuffer;
 import io.github.tapibridge.internal.TapiConstants;
 
-/** Decoders from TAPI structure bytes to the public records. */
+/**
+ * Decoders from TAPI structure bytes to the public records. A structure has the fixed part of the
+ * API version negotiated for its line: a field that a later version added is read only when the
+ * version has it, since for an older version its offset lies in the variable part.
+ */
 final class Decode {
 
     private Decode() {
@@ -24,7 +28,7 @@ final class Decode {
                 s.dword(LINEDEVCAPS_PERMANENTLINEID));
     }
 
-    static AddressCaps addressCaps(int deviceId, int addressId, StructBuffer s) {
+    static AddressCaps addressCaps(int deviceId, int addressId, TapiVersion version, StructBuffer s) {
         int flags = s.dword(LINEADDRESSCAPS_ADDRCAPFLAGS);
         return new AddressCaps(deviceId, addressId,
                 orEmpty(s.wstring(LINEADDRESSCAPS_ADDRESS_SIZE, LINEADDRESSCAPS_ADDRESS_OFFSET)),
@@ -40,11 +44,11 @@ final class Decode {
                 s.dword(LINEADDRESSCAPS_MAXNUMACTIVECALLS),
                 flags,
                 s.dword(LINEADDRESSCAPS_CALLFEATURES),
-                s.dword(LINEADDRESSCAPS_CALLFEATURES2),
-                s.dword(LINEADDRESSCAPS_ADDRESSFEATURES));
+                since(version, TapiVersion.V2_0, s, LINEADDRESSCAPS_CALLFEATURES2),
+                since(version, TapiVersion.V1_4, s, LINEADDRESSCAPS_ADDRESSFEATURES));
     }
 
-    static LineStatus lineStatus(StructBuffer s) {
+    static LineStatus lineStatus(TapiVersion version, StructBuffer s) {
         return new LineStatus(s.dword(LINEDEVSTATUS_NUMOPENS),
                 MediaMode.setOf(s.dword(LINEDEVSTATUS_OPENMEDIAMODES)),
                 s.dword(LINEDEVSTATUS_NUMACTIVECALLS),
@@ -57,15 +61,15 @@ final class Decode {
                 s.dword(LINEDEVSTATUS_BATTERYLEVEL),
                 s.dword(LINEDEVSTATUS_ROAMMODE),
                 s.dword(LINEDEVSTATUS_DEVSTATUSFLAGS),
-                MediaMode.setOf(s.dword(LINEDEVSTATUS_AVAILABLEMEDIAMODES)));
+                MediaMode.setOf(since(version, TapiVersion.V2_0, s, LINEDEVSTATUS_AVAILABLEMEDIAMODES)));
     }
 
-    static CallStatus callStatus(StructBuffer s) {
+    static CallStatus callStatus(TapiVersion version, StructBuffer s) {
         return new CallStatus(CallState.decode(s.dword(LINECALLSTATUS_CALLSTATE)),
                 s.dword(LINECALLSTATUS_CALLSTATEMODE),
                 CallPrivilege.decode(s.dword(LINECALLSTATUS_CALLPRIVILEGE)),
                 s.dword(LINECALLSTATUS_CALLFEATURES),
-                s.dword(LINECALLSTATUS_CALLFEATURES2));
+                since(version, TapiVersion.V2_0, s, LINECALLSTATUS_CALLFEATURES2));
     }
 
     static CallInfo callInfo(StructBuffer s) {
@@ -87,6 +91,11 @@ final class Decode {
                 s.wstring(called + 4, called + 8), s.wstring(called + 12, called + 16),
                 s.wstring(connected + 4, connected + 8), s.wstring(connected + 12, connected + 16),
                 s.wstring(LINECALLINFO_APPNAME_SIZE, LINECALLINFO_APPNAME_OFFSET));
+    }
+
+    /** A DWORD that API version {@code added} introduced: 0 for an older {@code version}. */
+    private static int since(TapiVersion version, TapiVersion added, StructBuffer s, int offset) {
+        return version.isAtLeast(added) ? s.dword(offset) : 0;
     }
 
     private static String orEmpty(String s) {

@@ -91,7 +91,7 @@ final class Queries {
                     Layout.LINEADDRESSCAPS_SIZE + VARIABLE_ROOM,
                     buf -> backend.lineGetAddressCapsW(hLineApp, line.deviceId(), addressId,
                             line.apiVersion().dword(), 0, buf));
-            return Decode.addressCaps(line.deviceId(), addressId, s);
+            return Decode.addressCaps(line.deviceId(), addressId, line.apiVersion(), s);
         } finally {
             Guard.exitAll(line.guard, guard);
         }
@@ -103,7 +103,7 @@ final class Queries {
             StructBuffer s = Structs.fetch(backend, "lineGetLineDevStatusW",
                     Layout.LINEDEVSTATUS_SIZE + VARIABLE_ROOM,
                     buf -> backend.lineGetLineDevStatusW(line.handle(), buf));
-            return Decode.lineStatus(s);
+            return Decode.lineStatus(line.apiVersion(), s);
         } finally {
             Guard.exitAll(line.guard, guard);
         }
@@ -115,7 +115,7 @@ final class Queries {
             StructBuffer s = Structs.fetch(backend, "lineGetCallStatus",
                     Layout.LINECALLSTATUS_SIZE + VARIABLE_ROOM,
                     buf -> backend.lineGetCallStatus(call.handle(), buf));
-            return Decode.callStatus(s);
+            return Decode.callStatus(call.line().apiVersion(), s);
         } finally {
             Guard.exitAll(call.guard, call.line().guard, guard);
         }

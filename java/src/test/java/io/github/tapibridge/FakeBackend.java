@@ -251,13 +251,16 @@ final class FakeBackend implements TapiBackend {
         return 0;
     }
 
+    /** The version lineNegotiateAPIVersion answers (a provider that stops at 1.3 sets 0x00010003). */
+    volatile int lineVersion = 0x00020002;
+
     @Override
     public synchronized int lineNegotiateAPIVersion(int hLineApp, int dev, int low, int high,
                                                     long lpdwAPIVersion, long lpExtensionID) {
         if (dev >= 2) {
             return 0x80000002; // BADDEVICEID
         }
-        putInt(lpdwAPIVersion, 0x00020002);
+        putInt(lpdwAPIVersion, lineVersion);
         return 0;
     }
 
@@ -299,7 +302,10 @@ final class FakeBackend implements TapiBackend {
         byte[] b = "Later".getBytes(StandardCharsets.UTF_16LE);
         System.arraycopy(a, 0, texts, 0, a.length);
         System.arraycopy(b, 0, texts, 16, b.length);
-        int needed = 228 + texts.length;
+        // The variable part starts where the fixed part of the version ends: 228 bytes from
+        // 2.0, 176 for 1.3 (up to dwCallCompletionModes' neighbours; no dwAddressFeatures).
+        int fixed = version < 0x00010004 ? 176 : 228;
+        int needed = fixed + texts.length;
         putInt(buf + 4, needed);
         putInt(buf + 8, Math.min(needed, total));
         putInt(buf + Layout.LINEADDRESSCAPS_MAXCALLCOMPLETIONS, 4);
@@ -310,8 +316,8 @@ final class FakeBackend implements TapiBackend {
             putInt(buf + Layout.LINEADDRESSCAPS_NUMCOMPLETIONMESSAGES, 2);
             putInt(buf + Layout.LINEADDRESSCAPS_COMPLETIONMSGTEXTENTRYSIZE, 16);
             putInt(buf + Layout.LINEADDRESSCAPS_COMPLETIONMSGTEXT_SIZE, 32);
-            putInt(buf + Layout.LINEADDRESSCAPS_COMPLETIONMSGTEXT_OFFSET, 228);
-            write(buf + 228, texts, 0, texts.length);
+            putInt(buf + Layout.LINEADDRESSCAPS_COMPLETIONMSGTEXT_OFFSET, fixed);
+            write(buf + fixed, texts, 0, texts.length);
         }
         return 0;
     }

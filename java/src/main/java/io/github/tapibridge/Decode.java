@@ -28,7 +28,8 @@ final class Decode {
                 s.dword(LINEDEVCAPS_PERMANENTLINEID));
     }
 
-    static AddressCaps addressCaps(int deviceId, int addressId, TapiVersion version, StructBuffer s) {
+    static AddressCaps addressCaps(int deviceId, int addressId, TapiVersion version,
+                                   StructBuffer s) {
         int flags = s.dword(LINEADDRESSCAPS_ADDRCAPFLAGS);
         return new AddressCaps(deviceId, addressId,
                 orEmpty(s.wstring(LINEADDRESSCAPS_ADDRESS_SIZE, LINEADDRESSCAPS_ADDRESS_OFFSET)),
@@ -61,7 +62,8 @@ final class Decode {
                 s.dword(LINEDEVSTATUS_BATTERYLEVEL),
                 s.dword(LINEDEVSTATUS_ROAMMODE),
                 s.dword(LINEDEVSTATUS_DEVSTATUSFLAGS),
-                MediaMode.setOf(since(version, TapiVersion.V2_0, s, LINEDEVSTATUS_AVAILABLEMEDIAMODES)));
+                MediaMode.setOf(
+                        since(version, TapiVersion.V2_0, s, LINEDEVSTATUS_AVAILABLEMEDIAMODES)));
     }
 
     static CallStatus callStatus(TapiVersion version, StructBuffer s) {

@@ -12,9 +12,7 @@ import io.github.tapibridge.Provider;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.TapiConfig;
 import io.github.tapibridge.sim.Simulator;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,31 +94,17 @@ public final class NativeMemoryRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Backend backend = Backend.JNI;
-        long cycles = 1_000_000;
-        long warmUp = 100_000;
-        Path json = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
-                System.out.println("usage: NativeMemoryRun [--backend JNI|JNA] [--cycles N] [--warm-up N]"
-                        + " [--json FILE]");
-                return;
-            }
-            if (i + 1 >= args.length) {
-                usage("missing value after " + a);
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--backend" -> backend = Backend.valueOf(v.toUpperCase(Locale.ROOT));
-                case "--cycles" -> cycles = Long.parseLong(v);
-                case "--warm-up" -> warmUp = Long.parseLong(v);
-                case "--json" -> json = Path.of(v);
-                default -> usage("unknown option " + a);
-            }
+        RunArgs a = RunArgs.parse("NativeMemoryRun", args, 1_000_000, 100_000);
+        if (a == null) {
+            return;
         }
+        Backend backend = a.backend();
+        long cycles = a.cycles();
+        long warmUp = a.warmUp();
+        Path json = a.json();
         if (cycles < SAMPLES * WINDOW || warmUp < 0) {
-            usage("--cycles must be at least " + SAMPLES * WINDOW + " and --warm-up not negative");
+            RunArgs.usage("NativeMemoryRun",
+                    "--cycles must be at least " + SAMPLES * WINDOW + " and --warm-up not negative");
         }
         LibC libc = Native.load("c", LibC.class);
         List<Sample> samples = run(backend, cycles, warmUp, libc);
@@ -128,11 +112,6 @@ public final class NativeMemoryRun {
         if (json != null) {
             Files.writeString(json, toJson(backend, warmUp, samples), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void usage(String problem) {
-        System.err.println("NativeMemoryRun: " + problem + " (see --help)");
-        System.exit(2);
     }
 
     static List<Sample> run(Backend backend, long cycles, long warmUp, LibC libc) throws Exception {
@@ -202,7 +181,7 @@ public final class NativeMemoryRun {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long[] jvm = jvmMalloc();
         return new Sample(cycles, tapi.nativeAllocations(), m.uordblks + m.hblkhd, jvm[0], jvm[1],
-                rss(), heap, seconds);
+                RunArgs.rss(), heap, seconds);
     }
 
     private static final Pattern NMT_MALLOC = Pattern.compile("malloc: (\\d+)KB #(\\d+)");
@@ -225,16 +204,6 @@ public final class NativeMemoryRun {
             // no DiagnosticCommand MBean, or a summary in another format: report it as off
         }
         return new long[] {-1, -1};
-    }
-
-    /** Resident set size in bytes ({@code /proc/self/statm}, second field, in pages of 4 KiB). */
-    static long rss() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
-            return Long.parseLong(f[1]) * 4096;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void report(PrintStream out, Backend backend, List<Sample> samples) {

@@ -81,41 +81,23 @@ public final class OpenCloseRun {
     }
 
     public static void main(String[] args) throws Exception {
-        Backend backend = Backend.JNI;
-        int cycles = 10_000;
-        int warmUp = 5_000;
-        Path json = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
-                System.out.println("usage: OpenCloseRun [--backend JNI|JNA] [--cycles N] [--warm-up N] [--json FILE]");
-                return;
-            }
-            if (i + 1 >= args.length) {
-                usage("missing value after " + a);
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--backend" -> backend = Backend.valueOf(v.toUpperCase(Locale.ROOT));
-                case "--cycles" -> cycles = Integer.parseInt(v);
-                case "--warm-up" -> warmUp = Integer.parseInt(v);
-                case "--json" -> json = Path.of(v);
-                default -> usage("unknown option " + a);
-            }
+        RunArgs a = RunArgs.parse("OpenCloseRun", args, 10_000, 5_000);
+        if (a == null) {
+            return;
         }
+        Backend backend = a.backend();
+        int cycles = Math.toIntExact(a.cycles());
+        int warmUp = Math.toIntExact(a.warmUp());
+        Path json = a.json();
         if (cycles < SAMPLES || warmUp < 0) {
-            usage("--cycles must be at least " + SAMPLES + " and --warm-up not negative");
+            RunArgs.usage("OpenCloseRun",
+                    "--cycles must be at least " + SAMPLES + " and --warm-up not negative");
         }
         Result result = run(backend, cycles, warmUp);
         report(System.out, result);
         if (json != null) {
             Files.writeString(json, toJson(result), StandardCharsets.UTF_8);
         }
-    }
-
-    private static void usage(String problem) {
-        System.err.println("OpenCloseRun: " + problem + " (see --help)");
-        System.exit(2);
     }
 
     static Result run(Backend backend, int cycles, int warmUp) {
@@ -157,18 +139,8 @@ public final class OpenCloseRun {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        return new Sample(cycles, rss(), mappings(),
+        return new Sample(cycles, RunArgs.rss(), mappings(),
                 ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), nativeBlocks);
-    }
-
-    /** Resident set size in bytes ({@code /proc/self/statm}, second field, in pages of 4 KiB). */
-    static long rss() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split("\\s+");
-            return Long.parseLong(f[1]) * 4096;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The number of memory mappings of the process ({@code /proc/self/maps}). */

@@ -242,6 +242,10 @@ final class Requests {
                     if (!q.future.complete(call)) {
                         disown(call);
                     }
+                } else if (registry.isShutDown()) {
+                    // Tapi.close() shut the registry down while this reply was being processed,
+                    // then closed the line: the application was shut down, as for the others.
+                    q.future.completeExceptionally(shutdownException(p.function()));
                 } else {
                     q.future.completeExceptionally(new TapiException(
                             TapiConstants.LINEERR_INVALLINEHANDLE, p.function(),

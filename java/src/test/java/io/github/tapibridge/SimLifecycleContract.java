@@ -263,6 +263,34 @@ abstract class SimLifecycleContract extends SimTestSupport {
         t.close();
     }
 
+    /**
+     * The pump may be processing a makeCall reply (already taken from the registry) while
+     * {@code Tapi.close()} shuts the registry down and closes the line; that future failed with
+     * LINEERR_INVALLINEHANDLE ("the line was closed") instead of the shutdown error of the
+     * others. A race, so many rounds.
+     */
+    @Test
+    void closeRacingAMakeCallReplyFailedItAsLineClosedNotAsShutDown() throws Exception {
+        sim.station("240").busy();
+        for (int round = 0; round < 300; round++) {
+            Tapi t = openTapi(TapiConfig.builder().provider(Provider.simulator()));
+            Line line = t.openLine(3);
+            List<CompletableFuture<Call>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(line.makeCall("240"));
+            }
+            t.close();
+            for (CompletableFuture<Call> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    TapiException te = (TapiException) e.getCause();
+                    assertEquals(LineError.LINEERR_INVALAPPHANDLE, te.error(), "round " + round);
+                }
+            }
+        }
+    }
+
     @Test
     void closingALineWithACampedCallCancelsTrackingButKeepsOtherLines() throws Exception {
         Recorder events = new Recorder();

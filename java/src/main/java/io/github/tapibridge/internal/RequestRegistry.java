@@ -349,6 +349,15 @@ public final class RequestRegistry {
     }
 
     /**
+     * Whether {@link #shutdown()} has run.
+     *
+     * @return true once the registry is shut down
+     */
+    public boolean isShutDown() {
+        return shutdown;
+    }
+
+    /**
      * Number of registered requests (abandoned ones included), for tests and diagnostics.
      *
      * @return the count

@@ -2,7 +2,7 @@
  * Control API of the simulated TAPI switch (libtapisim).
  *
  * These functions are not part of TAPI. They let tests and tools shape the simulated switch:
- * reset it to its default topology, change the state of dialable stations, move the virtual
+ * reset it to its default topology or configure another, change the state of dialable stations, move the virtual
  * clock, inject faults and read the trace of every TAPI call and message.
  *
  * All functions are thread-safe. They return 0 on success or a negative LINEERR_ value.
@@ -31,6 +31,72 @@ extern "C" {
 
 /* Default topology: TAPISIM_DEFAULT_LINES line devices, IDs 0.., numbers "100", "101", ... */
 #define TAPISIM_DEFAULT_LINES    4u
+
+/*
+ * Topology. After tapisim_reset (and before the first lineInitializeEx) a test can shape the
+ * switch: how many line devices, each one's number and name, and each one's call completion
+ * caps. Every line has one address (address ID 0) whose number (LINEADDRESSCAPS dwAddress) is
+ * the line's number; a call to that number reaches that line.
+ *
+ * By default a line (device ID i) has the number "1" followed by i in two digits ("100",
+ * "101", ...), the name "Simulated line <number>" (LINEDEVCAPS dwLineName), up to 4 completions
+ * (LINEADDRESSCAPS dwMaxCallCompletions), every completion mode (CAMPON, CALLBACK, INTRUDE,
+ * MESSAGE) for both conditions (BUSY, NOANSWER) and three completion messages.
+ * The timers of call completion are options (tapisim_set_option "guard_ms", ...).
+ *
+ * The topology changes only while no application is initialised (tapi32 would have to announce
+ * new or removed devices to running applications): every setter returns LINEERR_INUSE
+ * otherwise. A setter that returns an error changes nothing. tapisim_reset restores the default
+ * topology. Call tapisim_set_lines first: it sets every line back to its default.
+ */
+#define TAPISIM_MAX_LINES              64u /* line devices at most */
+#define TAPISIM_NAME_MAX               63u /* characters of a line name or a completion message */
+#define TAPISIM_MAX_COMPLETION_MESSAGES 8u /* completion messages of a line at most */
+#define TAPISIM_MAX_CALL_COMPLETIONS   64u /* dwMaxCallCompletions at most */
+
+/*
+ * Makes the switch have `count` line devices, IDs 0 to count - 1, each with the default settings
+ * above (lines already configured are set back to them; lineInitializeEx reports `count`).
+ * Errors: LINEERR_INUSE, LINEERR_INVALPARAM (count 0 or over TAPISIM_MAX_LINES).
+ */
+LONG tapisim_set_lines(DWORD count);
+
+/*
+ * Sets line `deviceId`'s number (dialable: up to 31 of 0-9, A-D, *, #, +; unique among the
+ * lines) and its name: 1 to TAPISIM_NAME_MAX printable ASCII characters, or NULL for the default
+ * "Simulated line <number>". The line's station state and caps stay as they were.
+ * Errors: LINEERR_INVALPOINTER (number NULL or bad, name bad), LINEERR_INUSE,
+ * LINEERR_BADDEVICEID, LINEERR_INVALADDRESS (number empty, too long, not dialable or another
+ * line's), LINEERR_INVALPARAM (name empty, too long or not printable ASCII).
+ */
+LONG tapisim_set_line(DWORD deviceId, const char *number, const char *name);
+
+/*
+ * Sets the call completion caps of line `deviceId`'s address (LINEADDRESSCAPS):
+ * `maxCompletions` (dwMaxCallCompletions, 0 to TAPISIM_MAX_CALL_COMPLETIONS), `modes`
+ * (dwCallCompletionModes, LINECALLCOMPLMODE_ bits) and `conditions` (dwCallCompletionConds,
+ * LINECALLCOMPLCOND_BUSY and/or _NOANSWER). The switch honours them: lineCompleteCall on that line
+ * with no completion support (maxCompletions or modes 0) fails with LINEERR_OPERATIONUNAVAIL, on a
+ * call whose condition is not listed with LINEERR_INVALCALLSTATE, with a mode not listed with
+ * LINEERR_INVALCALLCOMPLMODE, and past maxCompletions with LINEERR_COMPLETIONOVERRUN (in the
+ * LINE_REPLY, as tapisrv delivers provider errors). The call and address features
+ * (COMPLETECALL, COMPLCAMPON, ...) follow.
+ * Errors: LINEERR_INUSE, LINEERR_BADDEVICEID, LINEERR_INVALPARAM (maxCompletions too large, an
+ * unknown mode or condition bit).
+ */
+LONG tapisim_set_completion_caps(DWORD deviceId, DWORD maxCompletions, DWORD modes,
+                                 DWORD conditions);
+
+/*
+ * Sets the completion messages of line `deviceId` (LINEADDRESSCAPS dwNumCompletionMessages and
+ * the texts; lineCompleteCall in MESSAGE mode accepts message IDs 0 to their count - 1, others
+ * get LINEERR_INVALMESSAGEID): `texts` holds them separated by '\n', each 1 to
+ * TAPISIM_NAME_MAX printable ASCII characters, at most TAPISIM_MAX_COMPLETION_MESSAGES; "" for
+ * none, NULL for the default three.
+ * Errors: LINEERR_INVALPOINTER (bad), LINEERR_INUSE, LINEERR_BADDEVICEID, LINEERR_INVALPARAM (too
+ * many, or one empty, too long or not printable ASCII).
+ */
+LONG tapisim_set_completion_messages(DWORD deviceId, const char *texts);
 
 /*
  * Puts the switch back into its default state: default topology, virtual clock at 0, all

@@ -47,7 +47,15 @@
 /* Control functions resolved on their own: a simulator may predate them. */
 #define TB_TAPISIM_OPTIONAL_FUNCTIONS(X)                                                        \
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
-    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))
+    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
+    TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)
+
+/* The topology setters (tapisim.h), optional as well. */
+#define TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)                                                        \
+    X(tapisim_set_lines, LONG, (DWORD))                                                         \
+    X(tapisim_set_line, LONG, (DWORD, const char *, const char *))                              \
+    X(tapisim_set_completion_caps, LONG, (DWORD, DWORD, DWORD, DWORD))                          \
+    X(tapisim_set_completion_messages, LONG, (DWORD, const char *))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */

@@ -20,7 +20,7 @@
 #include "provider.h"
 
 /* Must equal TapiJni.ABI_VERSION. Bump it when a native is added, removed or changes meaning. */
-#define TAPIBRIDGE_ABI_VERSION 2
+#define TAPIBRIDGE_ABI_VERSION 3
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -579,6 +579,43 @@ static jint JNICALL tj_tapisim_post_messages(JNIEnv *env, jclass cls, jlong prov
     return p->tapisim_post_messages((HLINEAPP)hLineApp, (DWORD)count);
 }
 
+/* ---- topology ----------------------------------------------------------------------------- */
+
+static jint JNICALL tj_tapisim_set_lines(JNIEnv *env, jclass cls, jlong provider, jint count)
+{
+    SIMULATOR(tapisim_set_lines, 0)
+    return p->tapisim_set_lines((DWORD)count);
+}
+
+static jint JNICALL tj_tapisim_set_line(JNIEnv *env, jclass cls, jlong provider, jint deviceId,
+                                        jstring number, jstring name)
+{
+    SIMULATOR(tapisim_set_line, 0)
+    char nbuf[3 * TB_MAX_STRING + 1], mbuf[3 * TB_MAX_STRING + 1];
+    const char *n, *m;
+    if (!get_utf8(env, number, nbuf, &n, "number") || !get_utf8(env, name, mbuf, &m, "name"))
+        return 0;
+    return p->tapisim_set_line((DWORD)deviceId, n, m);
+}
+
+static jint JNICALL tj_tapisim_set_completion_caps(JNIEnv *env, jclass cls, jlong provider,
+                                                   jint deviceId, jint max, jint modes, jint conds)
+{
+    SIMULATOR(tapisim_set_completion_caps, 0)
+    return p->tapisim_set_completion_caps((DWORD)deviceId, (DWORD)max, (DWORD)modes, (DWORD)conds);
+}
+
+static jint JNICALL tj_tapisim_set_completion_messages(JNIEnv *env, jclass cls, jlong provider,
+                                                       jint deviceId, jstring texts)
+{
+    SIMULATOR(tapisim_set_completion_messages, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, texts, buf, &s, "texts"))
+        return 0;
+    return p->tapisim_set_completion_messages((DWORD)deviceId, s);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -627,6 +664,11 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_trace, "(JJIJ)I"),
     NATIVE(tapisim_trace_clear, "(J)I"),
     NATIVE(tapisim_post_messages, "(JII)I"),
+    /* topology */
+    NATIVE(tapisim_set_lines, "(JI)I"),
+    NATIVE(tapisim_set_line, "(JILjava/lang/String;Ljava/lang/String;)I"),
+    NATIVE(tapisim_set_completion_caps, "(JIIII)I"),
+    NATIVE(tapisim_set_completion_messages, "(JILjava/lang/String;)I"),
 };
 
 /*

@@ -5,14 +5,6 @@
 
 #include <string.h>
 
-/* Completion message texts (LINEADDRESSCAPS), message IDs 0..2. */
-static const char *const k_completion_messages[] = {
-    "Please call me back",
-    "I will call again later",
-    "Urgent: please call me",
-};
-#define NUM_COMPLETION_MESSAGES ((DWORD)(sizeof k_completion_messages / sizeof *k_completion_messages))
-
 /* Line states the simulator reports (LINEDEVCAPS.dwLineStates). */
 const DWORD sim_line_states = LINEDEVSTATE_RINGING | LINEDEVSTATE_MSGWAITON | LINEDEVSTATE_MSGWAITOFF
                             | LINEDEVSTATE_OPEN | LINEDEVSTATE_CLOSE | LINEDEVSTATE_REINIT
@@ -171,9 +163,6 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         const sim_device *dev = &g_sim.devices[dwDeviceID];
         LINEDEVCAPS c;
         memset(&c, 0, sizeof c);
-        char name[48];
-        memcpy(name, "Simulated line ", 15);
-        memcpy(name + 15, dev->number, strlen(dev->number) + 1);
         DWORD size;
         DWORD off = sim_var_wstr(&v, "tapibridge simulated switch", &size);
         c.dwProviderInfoSize = size;
@@ -182,7 +171,7 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwSwitchInfoSize = size;
         c.dwSwitchInfoOffset = off;
         c.dwPermanentLineID = 0x100u + dev->id;
-        off = sim_var_wstr(&v, name, &size);
+        off = sim_var_wstr(&v, dev->name, &size);
         c.dwLineNameSize = size;
         c.dwLineNameOffset = off;
         c.dwStringFormat = STRINGFORMAT_UNICODE;
@@ -276,24 +265,21 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
         c.dwMaxCallCompletions = dev->maxCompletions;
         c.dwCallCompletionConds = dev->complConds;
         c.dwCallCompletionModes = dev->complModes;
-        c.dwNumCompletionMessages = NUM_COMPLETION_MESSAGES;
-        /* Fixed-size entries, NUL-padded UTF-16 (spec §3.3). */
+        c.dwNumCompletionMessages = dev->numMessages;
+        /* Fixed-size entries, NUL-padded UTF-16 (spec §3.3), as long as the longest text. */
         DWORD longest = 0;
-        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
-            if (strlen(k_completion_messages[i]) > longest)
-                longest = (DWORD)strlen(k_completion_messages[i]);
+        for (DWORD i = 0; i < dev->numMessages; i++)
+            if (strlen(dev->messages[i]) > longest)
+                longest = (DWORD)strlen(dev->messages[i]);
         DWORD entry = (longest + 1) * (DWORD)sizeof(WCHAR);
-        WCHAR texts[NUM_COMPLETION_MESSAGES][64];
-        memset(texts, 0, sizeof texts);
-        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
-            for (DWORD j = 0; k_completion_messages[i][j]; j++)
-                texts[i][j] = (WCHAR)k_completion_messages[i][j];
-        unsigned char packed[NUM_COMPLETION_MESSAGES * 64 * sizeof(WCHAR)];
-        for (DWORD i = 0; i < NUM_COMPLETION_MESSAGES; i++)
-            memcpy(packed + i * entry, texts[i], entry);
-        off = sim_var_put(&v, packed, entry * NUM_COMPLETION_MESSAGES);
-        c.dwCompletionMsgTextEntrySize = entry;
-        c.dwCompletionMsgTextSize = off ? entry * NUM_COMPLETION_MESSAGES : 0;
+        WCHAR packed[TAPISIM_MAX_COMPLETION_MESSAGES * (TAPISIM_NAME_MAX + 1)];
+        memset(packed, 0, sizeof packed);
+        for (DWORD i = 0; i < dev->numMessages; i++)
+            for (DWORD j = 0; dev->messages[i][j]; j++)
+                packed[i * (longest + 1) + j] = (WCHAR)dev->messages[i][j];
+        off = sim_var_put(&v, packed, entry * dev->numMessages);
+        c.dwCompletionMsgTextEntrySize = dev->numMessages ? entry : 0;
+        c.dwCompletionMsgTextSize = off ? entry * dev->numMessages : 0;
         c.dwCompletionMsgTextOffset = off;
         c.dwAddressFeatures = LINEADDRFEATURE_MAKECALL | (completion ? LINEADDRFEATURE_UNCOMPLETECALL : 0);
         if (dwAPIVersion >= 0x00020000u) {

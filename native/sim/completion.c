@@ -589,7 +589,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
             err = LINEERR_INVALCALLSTATE;
         else if (!(dwCompletionMode & dev->complModes & modes_for(cond)))
             err = LINEERR_INVALCALLCOMPLMODE;
-        else if (dwCompletionMode == LINECALLCOMPLMODE_MESSAGE && dwMessageID >= 3)
+        else if (dwCompletionMode == LINECALLCOMPLMODE_MESSAGE && dwMessageID >= dev->numMessages)
             err = LINEERR_INVALMESSAGEID; /* dwNumCompletionMessages (spec §6 #5) */
         else if (dev->numCompletions + pending_on_device(dev) >= dev->maxCompletions)
             err = LINEERR_COMPLETIONOVERRUN;

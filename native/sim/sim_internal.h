@@ -71,11 +71,14 @@ typedef struct sim_app {
 
 typedef struct sim_device {
     DWORD id;
-    char number[SIM_NUMBER_MAX];
+    char number[SIM_NUMBER_MAX];    /* also its one address (LINEADDRESSCAPS.dwAddress) */
+    char name[TAPISIM_NAME_MAX + 1];  /* LINEDEVCAPS line name */
     struct sim_open *opens;
     DWORD stationState;             /* TAPISIM_STATION_* */
     DWORD maxCompletions;           /* LINEADDRESSCAPS completion caps */
     DWORD complModes, complConds;
+    DWORD numMessages;              /* LINEADDRESSCAPS.dwNumCompletionMessages */
+    char messages[TAPISIM_MAX_COMPLETION_MESSAGES][TAPISIM_NAME_MAX + 1];
     DWORD numCompletions;           /* LINEDEVSTATUS.dwNumCallCompletions */
     DWORD nextCompletionId;
     int msgWait;                    /* LINEDEVSTATUSFLAGS_MSGWAIT */
@@ -200,7 +203,7 @@ typedef struct sim_switch {
     uint64_t timerSeq;
     DWORD nextHandle, nextRequest, nextCallId, nextOpenSeq;
     DWORD numDevices;
-    sim_device devices[TAPISIM_DEFAULT_LINES];
+    sim_device devices[TAPISIM_MAX_LINES];
     sim_app *apps;
     int numApps;
     sim_call *calls;
@@ -246,6 +249,9 @@ void sim_reply(sim_open *open, DWORD request, LONG result);
 void sim_app_release(sim_app *app);
 void sim_app_queue_changed(sim_app *app);
 void sim_app_shutdown(sim_app *app);
+
+/* topology.c: the lines of the switch and their caps */
+void sim_topology_default(void);
 
 /* line.c */
 void sim_open_close(sim_open *open, int notifyOthers);

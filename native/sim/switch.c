@@ -12,22 +12,7 @@ sim_switch g_sim = { .lock = SIM_MUTEX_INIT };
 
 static void sim_init_topology(void)
 {
-    g_sim.numDevices = TAPISIM_DEFAULT_LINES;
-    for (DWORD i = 0; i < g_sim.numDevices; i++) {
-        sim_device *dev = &g_sim.devices[i];
-        memset(dev, 0, sizeof *dev);
-        dev->id = i;
-        dev->number[0] = (char)('1');
-        dev->number[1] = (char)('0' + i / 10);
-        dev->number[2] = (char)('0' + i % 10);
-        dev->number[3] = '\0';
-        dev->stationState = TAPISIM_STATION_IDLE;
-        dev->maxCompletions = 4;
-        dev->complModes = LINECALLCOMPLMODE_CAMPON | LINECALLCOMPLMODE_CALLBACK
-                        | LINECALLCOMPLMODE_INTRUDE | LINECALLCOMPLMODE_MESSAGE;
-        dev->complConds = LINECALLCOMPLCOND_BUSY | LINECALLCOMPLCOND_NOANSWER;
-        dev->nextCompletionId = 1;
-    }
+    sim_topology_default();
     g_sim.now = 0;
     g_sim.nextCallId = 1;
     memset(&g_sim.opt, 0, sizeof g_sim.opt);

@@ -20,7 +20,7 @@
 #endif
 
 /* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
-#define TAPIJNI_ABI_VERSION 2
+#define TAPIJNI_ABI_VERSION 3
 static const struct { const char *name, *descriptor; } declared[] = {
     { "abiVersion", "()I" },
     { "openProvider", "(Ljava/lang/String;)J" },
@@ -62,6 +62,11 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_trace", "(JJIJ)I" },
     { "tapisim_trace_clear", "(J)I" },
     { "tapisim_post_messages", "(JII)I" },
+    /* topology */
+    { "tapisim_set_lines", "(JI)I" },
+    { "tapisim_set_line", "(JILjava/lang/String;Ljava/lang/String;)I" },
+    { "tapisim_set_completion_caps", "(JIIII)I" },
+    { "tapisim_set_completion_messages", "(JILjava/lang/String;)I" },
 };
 #define DECLARED (sizeof declared / sizeof *declared)
 

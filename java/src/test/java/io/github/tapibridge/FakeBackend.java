@@ -524,6 +524,28 @@ final class FakeBackend implements TapiBackend {
         throw new UnsupportedOperationException();
     }
 
+    // ---- topology
+
+    @Override
+    public int tapisimSetLines(int count) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int tapisimSetLine(int deviceId, String number, String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int tapisimSetCompletionMessages(int deviceId, String texts) {
+        throw new UnsupportedOperationException();
+    }
+
     @Override
     public String tapisimTrace() {
         throw new UnsupportedOperationException();

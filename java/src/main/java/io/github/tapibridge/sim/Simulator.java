@@ -25,7 +25,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The default topology after {@link #reset()}: line devices 0 to 3 with one address each and the
- * numbers {@code "100"} to {@code "103"}; every other number is a remote station, idle by default,
+ * numbers {@code "100"} to {@code "103"} ({@link #configure(Topology)} sets another); every other number is a remote station, idle by default,
  * that answers after 3 seconds. Timers run on a <em>virtual clock</em> that moves only through
  * {@link #advance(Duration)} (unless the {@code "realtime"} {@linkplain #option option} is set), so
  * tests are deterministic: after {@code advance} returns, every message it caused is queued.
@@ -230,6 +230,32 @@ public final class Simulator {
     public void option(String name, int value) {
         TapiStrings.check(Objects.requireNonNull(name, "name"), "name");
         check(backend.tapisimSetOption(name, value), "tapisim_set_option");
+    }
+
+    /**
+     * Shapes the switch ({@code tapisim_set_lines}, {@code tapisim_set_line},
+     * {@code tapisim_set_completion_caps}, {@code tapisim_set_completion_messages} and the timer
+     * options): the lines of {@code topology} replace the switch's, until the next
+     * {@link #reset()}, which restores the default topology. Only while no application is open on
+     * the simulator: call it after {@link #reset()}, before opening a {@link Tapi}.
+     *
+     * @param topology the topology
+     * @throws NullPointerException if {@code topology} is null
+     * @throws TapiException {@link LineError#LINEERR_INUSE} if an application is initialised on
+     *         the simulator (nothing is changed)
+     * @throws UnsupportedOperationException if the loaded simulator predates topologies
+     */
+    public void configure(Topology topology) {
+        Objects.requireNonNull(topology, "topology");
+        check(backend.tapisimSetLines(topology.lines), "tapisim_set_lines");
+        topology.names.forEach((id, l) ->
+                check(backend.tapisimSetLine(id, l.number(), l.name()), "tapisim_set_line"));
+        topology.caps.forEach((id, c) -> check(
+                backend.tapisimSetCompletionCaps(id, c.max(), c.modes(), c.conditions()),
+                "tapisim_set_completion_caps"));
+        topology.messages.forEach((id, t) ->
+                check(backend.tapisimSetCompletionMessages(id, t), "tapisim_set_completion_messages"));
+        topology.timers.forEach((name, ms) -> check(backend.tapisimSetOption(name, ms), "tapisim_set_option"));
     }
 
     /**

@@ -145,6 +145,29 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("tapisim_post_messages: not supported by " + name());
     }
 
+    // ---- topology (tapisim.h); a backend or simulator that predates it throws
+    // UnsupportedOperationException. Each returns 0 or a negative LINEERR_ code.
+
+    /** {@code tapisim_set_lines}. */
+    default int tapisimSetLines(int count) {
+        throw new UnsupportedOperationException("tapisim_set_lines: not supported by " + name());
+    }
+
+    /** {@code tapisim_set_line}; {@code name} may be null (the default name). */
+    default int tapisimSetLine(int deviceId, String number, String name) {
+        throw new UnsupportedOperationException("tapisim_set_line: not supported by " + name());
+    }
+
+    /** {@code tapisim_set_completion_caps}. */
+    default int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
+        throw new UnsupportedOperationException("tapisim_set_completion_caps: not supported by " + name());
+    }
+
+    /** {@code tapisim_set_completion_messages}; {@code texts} '\n'-separated, null for the default. */
+    default int tapisimSetCompletionMessages(int deviceId, String texts) {
+        throw new UnsupportedOperationException("tapisim_set_completion_messages: not supported by " + name());
+    }
+
     /** Releases the provider library. Idempotent; every other method then throws IllegalStateException. */
     @Override
     void close();

@@ -14,6 +14,11 @@ public final class DirectSim implements SimFunctions {
     private static native int tapisim_constant0(byte[] a, long b);
     private static native int tapisim_layout0(byte[] a, byte[] b, long c, long d);
     private static native int tapisim_post_messages0(int a, int b);
+    // topology
+    private static native int tapisim_set_lines0(int a);
+    private static native int tapisim_set_line0(int a, byte[] b, byte[] c);
+    private static native int tapisim_set_completion_caps0(int a, int b, int c, int d);
+    private static native int tapisim_set_completion_messages0(int a, byte[] b);
 
     /** For {@link DirectLoader}. */
     public DirectSim() {
@@ -30,4 +35,9 @@ public final class DirectSim implements SimFunctions {
     @Override public int tapisim_constant(byte[] a, long b) { return tapisim_constant0(a, b); }
     @Override public int tapisim_layout(byte[] a, byte[] b, long c, long d) { return tapisim_layout0(a, b, c, d); }
     @Override public int tapisim_post_messages(int a, int b) { return tapisim_post_messages0(a, b); }
+    // topology
+    @Override public int tapisim_set_lines(int a) { return tapisim_set_lines0(a); }
+    @Override public int tapisim_set_line(int a, byte[] b, byte[] c) { return tapisim_set_line0(a, b, c); }
+    @Override public int tapisim_set_completion_caps(int a, int b, int c, int d) { return tapisim_set_completion_caps0(a, b, c, d); }
+    @Override public int tapisim_set_completion_messages(int a, byte[] b) { return tapisim_set_completion_messages0(a, b); }
 }

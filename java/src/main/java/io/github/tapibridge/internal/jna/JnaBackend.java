@@ -480,6 +480,48 @@ public final class JnaBackend implements TapiBackend {
         }
     }
 
+    // ---- topology ---------------------------------------------------------------------
+
+    @Override
+    public int tapisimSetLines(int count) {
+        enter();
+        try {
+            return sim().tapisim_set_lines(count);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetLine(int deviceId, String number, String name) {
+        enter();
+        try {
+            return sim().tapisim_set_line(deviceId, utf8(number, "number"), utf8(name, "name"));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
+        enter();
+        try {
+            return sim().tapisim_set_completion_caps(deviceId, maxCompletions, modes, conditions);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetCompletionMessages(int deviceId, String texts) {
+        enter();
+        try {
+            return sim().tapisim_set_completion_messages(deviceId, utf8(texts, "texts"));
+        } finally {
+            exit();
+        }
+    }
+
     @Override
     public int tapisimSetOption(String name, int value) {
         enter();

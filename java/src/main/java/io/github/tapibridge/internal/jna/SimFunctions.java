@@ -27,4 +27,14 @@ public interface SimFunctions {
     int tapisim_layout(byte[] type, byte[] field, long offset, long size);
 
     int tapisim_post_messages(int hLineApp, int count);
+
+    // ---- topology
+
+    int tapisim_set_lines(int count);
+
+    int tapisim_set_line(int deviceId, byte[] number, byte[] name);
+
+    int tapisim_set_completion_caps(int deviceId, int maxCompletions, int modes, int conditions);
+
+    int tapisim_set_completion_messages(int deviceId, byte[] texts);
 }

@@ -459,6 +459,48 @@ public final class JniBackend implements TapiBackend {
         }
     }
 
+    // ---- topology ---------------------------------------------------------------------
+
+    @Override
+    public int tapisimSetLines(int count) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_lines(provider, count);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetLine(int deviceId, String number, String name) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_line(provider, deviceId, number, name);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_completion_caps(provider, deviceId, maxCompletions, modes, conditions);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetCompletionMessages(int deviceId, String texts) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_completion_messages(provider, deviceId, texts);
+        } finally {
+            guard.exit();
+        }
+    }
+
     @Override
     public int tapisimSetOption(String name, int value) {
         guard.enter();

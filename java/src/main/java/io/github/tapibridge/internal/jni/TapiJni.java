@@ -22,7 +22,7 @@ public final class TapiJni {
      * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
      * be equal. Bump both when a native is added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
 
     private TapiJni() {
     }
@@ -139,4 +139,15 @@ public final class TapiJni {
 
     /** Also UnsupportedOperationException if the simulator predates it. */
     static native int tapisim_post_messages(long provider, int hLineApp, int count);
+
+    // ---- topology (also UnsupportedOperationException if the simulator predates it) -------
+
+    static native int tapisim_set_lines(long provider, int count);
+
+    static native int tapisim_set_line(long provider, int deviceId, String number, String name);
+
+    static native int tapisim_set_completion_caps(long provider, int deviceId, int max, int modes,
+            int conditions);
+
+    static native int tapisim_set_completion_messages(long provider, int deviceId, String texts);
 }

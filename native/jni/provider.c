@@ -209,6 +209,7 @@ int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, siz
     if (!p->simulator) {
         p->tapisim_set_option = NULL;
         p->tapisim_post_messages = NULL;
+        p->tapisim_sync = NULL;
     }
 
     pin(path);

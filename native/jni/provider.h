@@ -47,7 +47,8 @@
 /* Control functions resolved on their own: a simulator may predate them. */
 #define TB_TAPISIM_OPTIONAL_FUNCTIONS(X)                                                        \
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
-    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))
+    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
+    X(tapisim_sync, LONG, (HLINEAPP, DWORD))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */

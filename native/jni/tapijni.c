@@ -20,7 +20,7 @@
 #include "provider.h"
 
 /* Must equal TapiJni.ABI_VERSION. Bump it when a native is added, removed or changes meaning. */
-#define TAPIBRIDGE_ABI_VERSION 2
+#define TAPIBRIDGE_ABI_VERSION 3
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -579,6 +579,15 @@ static jint JNICALL tj_tapisim_post_messages(JNIEnv *env, jclass cls, jlong prov
     return p->tapisim_post_messages((HLINEAPP)hLineApp, (DWORD)count);
 }
 
+/* ---- tapisim_sync (waiting for the event pump) -------------------------------------------- */
+
+static jint JNICALL tj_tapisim_sync(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
+                                    jint token)
+{
+    SIMULATOR(tapisim_sync, 0)
+    return p->tapisim_sync((HLINEAPP)hLineApp, (DWORD)token);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -627,6 +636,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_trace, "(JJIJ)I"),
     NATIVE(tapisim_trace_clear, "(J)I"),
     NATIVE(tapisim_post_messages, "(JII)I"),
+    NATIVE(tapisim_sync, "(JII)I"),
 };
 
 /*

@@ -27,4 +27,6 @@ public interface SimFunctions {
     int tapisim_layout(byte[] type, byte[] field, long offset, long size);
 
     int tapisim_post_messages(int hLineApp, int count);
+
+    int tapisim_sync(int hLineApp, int token);
 }

@@ -22,7 +22,7 @@ public final class TapiJni {
      * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
      * be equal. Bump both when a native is added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
 
     private TapiJni() {
     }
@@ -139,4 +139,9 @@ public final class TapiJni {
 
     /** Also UnsupportedOperationException if the simulator predates it. */
     static native int tapisim_post_messages(long provider, int hLineApp, int count);
+
+    // ---- waiting for the event pump -------------------------------------------------------
+
+    /** Also UnsupportedOperationException if the simulator predates it. */
+    static native int tapisim_sync(long provider, int hLineApp, int token);
 }

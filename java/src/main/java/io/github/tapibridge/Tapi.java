@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> All methods are thread-safe. Events (see {@link LineEvent}) and the completion
  * of futures happen on the event pump thread, in message order; listeners may run on an executor
- * instead ({@link TapiConfig.Builder#listenerExecutor}).
+ * instead ({@link TapiConfig.Builder#listenerExecutor}). On the simulator, {@link #whenIdle()}
+ * tells when the pump has delivered everything queued so far.
  *
  * <p><b>Lifecycle.</b> {@link #close()} shuts TAPI down ({@code lineShutdown}): it waits for
  * native calls in flight on other threads, stops the event pump, fails every pending future with a

@@ -127,7 +127,8 @@ public final class Simulator {
      * Moves the virtual clock forward ({@code tapisim_advance}), firing every timer that falls due
      * in order of due time: remote answers, completion guard times, recall rings, service expiry.
      * When it returns, the messages the timers produced are queued for the applications (their
-     * event pumps deliver them asynchronously).
+     * event pumps deliver them asynchronously; {@link #advance(Duration, Tapi...)} waits for
+     * that).
      *
      * <p>The switch's clock counts milliseconds since the last {@link #reset()} in 32 bits, so it
      * ends at {@link #CLOCK_END} (about 49.7 days). A duration that would take it past the end is

@@ -240,6 +240,21 @@ LONG tapisim_post_messages(HLINEAPP hLineApp, DWORD count);
 
 #define TAPISIM_POST_MAX (1u << 20)
 
+/*
+ * Testing hook: answers the requests still waiting for their LINE_REPLY (as moving the clock
+ * does), then queues one marker message for the application `hLineApp` after everything already
+ * queued for it, and wakes its threads blocked in lineGetMessage. The marker has dwMessageID
+ * TAPISIM_LINE_SYNC (no TAPI message has that ID), hDevice 0, dwCallbackInstance 0, dwParam1
+ * `token`, dwParam2 and dwParam3 0; closing a line does not remove it, lineShutdown discards it.
+ * When a reader takes the marker from the queue, it has taken every message that was queued
+ * when tapisim_sync was called. Not traced: it is bookkeeping of the test, not a behaviour of
+ * the switch (the replies it makes the switch send are traced as usual).
+ * Errors: LINEERR_UNINITIALIZED (no application), LINEERR_INVALAPPHANDLE, LINEERR_NOMEM.
+ */
+LONG tapisim_sync(HLINEAPP hLineApp, DWORD token);
+
+#define TAPISIM_LINE_SYNC 0x7A510001u
+
 #ifdef __cplusplus
 }
 #endif

@@ -212,6 +212,7 @@ int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, siz
 #define TB_CLEAR(fn, result, params) p->fn = NULL;
         TB_TAPISIM_TOPOLOGY_FUNCTIONS(TB_CLEAR)
 #undef TB_CLEAR
+        p->tapisim_sync = NULL;
     }
 
     pin(path);

@@ -48,6 +48,7 @@
 #define TB_TAPISIM_OPTIONAL_FUNCTIONS(X)                                                        \
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
     X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
+    X(tapisim_sync, LONG, (HLINEAPP, DWORD))                                                  \
     TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)
 
 /* The topology setters (tapisim.h), optional as well. */

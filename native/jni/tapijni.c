@@ -616,6 +616,15 @@ static jint JNICALL tj_tapisim_set_completion_messages(JNIEnv *env, jclass cls, 
     return p->tapisim_set_completion_messages((DWORD)deviceId, s);
 }
 
+/* ---- tapisim_sync (waiting for the event pump) -------------------------------------------- */
+
+static jint JNICALL tj_tapisim_sync(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
+                                    jint token)
+{
+    SIMULATOR(tapisim_sync, 0)
+    return p->tapisim_sync((HLINEAPP)hLineApp, (DWORD)token);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -669,6 +678,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_set_line, "(JILjava/lang/String;Ljava/lang/String;)I"),
     NATIVE(tapisim_set_completion_caps, "(JIIII)I"),
     NATIVE(tapisim_set_completion_messages, "(JILjava/lang/String;)I"),
+    NATIVE(tapisim_sync, "(JII)I"),
 };
 
 /*

@@ -67,6 +67,7 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_set_line", "(JILjava/lang/String;Ljava/lang/String;)I" },
     { "tapisim_set_completion_caps", "(JIIII)I" },
     { "tapisim_set_completion_messages", "(JILjava/lang/String;)I" },
+    { "tapisim_sync", "(JII)I" },
 };
 #define DECLARED (sizeof declared / sizeof *declared)
 

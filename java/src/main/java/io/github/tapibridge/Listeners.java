@@ -3,7 +3,6 @@ package io.github.tapibridge;
 import io.github.tapibridge.internal.SerialExecutor;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +17,7 @@ final class Listeners {
 
     private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners =
             new CopyOnWriteArrayList<>();
-    private final Executor executor;
+    private final SerialExecutor executor;
 
     Listeners(TapiConfig config) {
         this.executor = config.listenerExecutor().map(SerialExecutor::new).orElse(null);
@@ -55,6 +54,23 @@ final class Listeners {
         } else {
             executor.execute(delivery);
         }
+    }
+
+    /**
+     * Runs a task once the events emitted before it have been delivered: at once on the pump
+     * thread, or with a listener executor behind them on that executor.
+     */
+    void afterDelivery(Runnable task) {
+        if (executor == null) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+
+    /** Whether the current thread is delivering events from the listener executor. */
+    boolean deliveringOnCurrentThread() {
+        return executor != null && executor.isDrainingOnCurrentThread();
     }
 
     @SuppressWarnings("unchecked")

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@link Completions}: the active completions, how each is matched to its recall, the
  *       early-event stash, {@code COMPLCANCEL};</li>
  *   <li>{@link Handles}: the tables of lines and calls;</li>
- *   <li>{@link Listeners}: listener delivery.</li>
+ *   <li>{@link Listeners}: listener delivery;</li>
+ *   <li>{@link Idle}: the waits of {@link Tapi#whenIdle()}.</li>
  * </ul>
  * {@link Line}, {@link Call} and {@link CallCompletion} hold the session and call the piece they
  * need. Nothing here refers to the {@link Tapi} facade, so that an unreachable facade can be
@@ -59,6 +60,7 @@ final class Session implements EventPump.Handler {
     /** The registry of {@link #requests}, here for tests. */
     final RequestRegistry registry;
     private final Dispatcher dispatcher;
+    final Idle idle;
 
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     /** The thread running {@link #close()}: a close it makes again (from a callback) returns. */
@@ -102,6 +104,7 @@ final class Session implements EventPump.Handler {
         this.requests = new Requests(backend, handles, completions);
         this.registry = requests.registry;
         this.dispatcher = new Dispatcher(this, queries, handles, requests, completions, listeners);
+        this.idle = new Idle(this);
         this.pump = new EventPump(backend, app, String.format("tapibridge-pump-%08x", app), this);
     }
 
@@ -298,6 +301,7 @@ final class Session implements EventPump.Handler {
         // TAPI writes no out-parameter after lineShutdown: the pending ones can be freed.
         requests.shutdown();
         completions.shutdown();
+        idle.shutdown();
         for (Line line : lines()) {
             closeLine(line, false);
         }
@@ -340,6 +344,10 @@ final class Session implements EventPump.Handler {
 
     @Override
     public void message(Message m) {
+        if (m.id() == Idle.TAPISIM_LINE_SYNC) {
+            idle.reached((int) m.param1());
+            return;
+        }
         dispatcher.message(m);
     }
 

@@ -3,8 +3,11 @@ package io.github.tapibridge;
 import io.github.tapibridge.spi.TapiBackend;
 import java.lang.System.Logger.Level;
 import java.lang.ref.Cleaner;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +27,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Threads.</b> All methods are thread-safe. Events (see {@link LineEvent}) and the completion
  * of futures happen on the event pump thread, in message order; listeners may run on an executor
- * instead ({@link TapiConfig.Builder#listenerExecutor}).
+ * instead ({@link TapiConfig.Builder#listenerExecutor}). On the simulator, {@link #whenIdle()}
+ * tells when the pump has delivered everything queued so far.
  *
  * <p><b>Lifecycle.</b> {@link #close()} shuts TAPI down ({@code lineShutdown}): it waits for
  * native calls in flight on other threads, stops the event pump, fails every pending future with a
@@ -258,6 +262,78 @@ public final class Tapi implements AutoCloseable {
      */
     public void removeListener(Consumer<LineEvent> listener) {
         session.listeners.remove(listener);
+    }
+
+    /**
+     * Returns a future that completes once the event pump has dispatched every message that was
+     * queued for this application when this method was called, with everything that dispatch
+     * did: the futures it completed ({@link Line#makeCall}, {@link Call#whenState},
+     * {@link CallCompletion#whenFired}, ...), the callbacks that run on the pump when they
+     * complete, and the listener calls of those events. So a test can move the clock and then
+     * check what happened without sleeping or polling:
+     *
+     * <pre>{@code
+     * sim.advance(Duration.ofSeconds(2));
+     * tapi.awaitIdle(Duration.ofSeconds(30));      // or sim.advance(Duration.ofSeconds(2), tapi)
+     * assertTrue(completion.whenFired().isDone());
+     * }</pre>
+     *
+     * <p><b>Simulator only.</b> It asks the switch ({@code tapisim_sync}) to answer the requests
+     * it still owes a reply (as moving the clock would: the simulator answers a completion
+     * request at the application's next {@code lineGetMessage} or clock move) and to queue a
+     * marker message behind everything queued for this application. Messages are dispatched one
+     * at a time in queue order, so when the pump takes the marker it has dispatched all of them;
+     * the marker itself reaches no listener and is not traced. Real TAPI has no such marker, and
+     * the length of its queue says nothing about the message being dispatched, so a
+     * {@code Tapi} on another provider refuses.
+     *
+     * <p><b>What is not included.</b> Messages queued after the call: in particular those caused
+     * by TAPI calls that listeners or callbacks made while the earlier messages were dispatched
+     * (the {@code LINE_REPLY} of {@code call.answer()} in a {@code whenFired} callback). Call
+     * again to wait for those too. Callbacks registered with an {@code ...Async} method run on
+     * their own executor and are not waited for either.
+     *
+     * <p><b>Threads.</b> The future completes on the event pump thread or, with a
+     * {@linkplain TapiConfig.Builder#listenerExecutor listener executor}, on that executor after
+     * the listener calls of the events before the marker (so a stopped executor never
+     * completes it). Calling this method from a listener or callback is allowed, but blocking on
+     * the result there would wait for itself: on the pump thread {@code get} and {@code join}
+     * throw IllegalStateException; on a listener executor do not block on it (use
+     * {@link #awaitIdle}, which refuses).
+     *
+     * <p>If the application closes before the marker is dispatched (by {@link #close()}, a
+     * simulator reset, or the provider), the future fails with a {@link TapiException}
+     * ({@link LineError#LINEERR_INVALAPPHANDLE}, function {@code whenIdle}).
+     *
+     * @return the future
+     * @throws IllegalStateException if closed
+     * @throws UnsupportedOperationException if the provider is not the simulator, or a simulator
+     *         that predates {@code tapisim_sync}
+     * @throws TapiException if the switch refuses, for example {@link LineError#LINEERR_NOMEM}
+     */
+    public CompletableFuture<Void> whenIdle() {
+        return session.idle.when();
+    }
+
+    /**
+     * Waits until the event pump has dispatched every message queued for this application when
+     * this method was called, and all that dispatch did: {@link #whenIdle()}, blocking.
+     *
+     * @param timeout how long to wait at most; meant as a guard against a test that hangs, not
+     *        as a time to wait for (a normal wait ends as soon as the pump is there)
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException if closed, or if called on the event pump thread or in a
+     *         listener run by the listener executor (each would wait for itself)
+     * @throws UnsupportedOperationException if the provider is not the simulator
+     * @throws TapiException {@link LineError#LINEERR_INVALAPPHANDLE} if the application closed
+     *         while waiting; or if the switch refuses
+     * @throws InterruptedException if interrupted while waiting
+     * @throws TimeoutException if the pump did not get there in time: it is stuck in a listener,
+     *         or the listener executor does not run its tasks
+     */
+    public void awaitIdle(Duration timeout) throws InterruptedException, TimeoutException {
+        session.idle.await(timeout, this);
     }
 
     /**

@@ -26,6 +26,7 @@ final class FakeBackend implements TapiBackend {
     static final int LINEERR_STRUCTURETOOSMALL = 0x8000004D;
 
     static final int HLINEAPP = 0x0000A001;
+    static final int TAPISIM_LINE_SYNC = 0x7A510001;
 
     /** A request an asynchronous function accepted. */
     record Request(int id, String function, int handle, long out, int mode, int messageId) {
@@ -554,6 +555,17 @@ final class FakeBackend implements TapiBackend {
     @Override
     public int tapisimTraceClear() {
         throw new UnsupportedOperationException();
+    }
+
+    /** tapisim_sync, which this fake does offer: the marker goes after the posted messages. */
+    @Override
+    public synchronized int tapisimSync(int hLineApp, int token) {
+        ensureOpen();
+        if (shutdown || hLineApp != HLINEAPP) {
+            return LINEERR_INVALAPPHANDLE;
+        }
+        post(0, TAPISIM_LINE_SYNC, 0, token & 0xFFFFFFFFL, 0, 0);
+        return 0;
     }
 
     @Override

@@ -75,6 +75,11 @@ abstract class SimTestSupport {
         return assertInstanceOf(TapiException.class, e.getCause());
     }
 
+    /** Waits until the pump of {@link #tapi} has dispatched everything queued so far. */
+    void awaitIdle() throws Exception {
+        tapi.awaitIdle(Duration.ofSeconds(HANG_GUARD_SECONDS));
+    }
+
     void advance(long ms) {
         sim.advance(Duration.ofMillis(ms));
     }

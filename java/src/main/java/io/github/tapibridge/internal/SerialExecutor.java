@@ -18,6 +18,7 @@ public final class SerialExecutor implements Executor {
     private final Executor delegate;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean running;
+    private volatile Thread drainer;
 
     /**
      * Wraps an executor.
@@ -53,12 +54,24 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Tells whether the current thread is the one running this executor's tasks: a task that
+     * waits for a later task of the same executor would wait for itself.
+     *
+     * @return true inside a task
+     */
+    public boolean isDrainingOnCurrentThread() {
+        return drainer == Thread.currentThread();
+    }
+
     private void drain() {
+        drainer = Thread.currentThread();
         for (;;) {
             Runnable task;
             synchronized (queue) {
                 task = queue.poll();
                 if (task == null) {
+                    drainer = null;
                     running = false;
                     return;
                 }

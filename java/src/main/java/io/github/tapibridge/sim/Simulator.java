@@ -10,6 +10,8 @@ import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The simulated TAPI switch of this process ({@code libtapisim}), seen from its control API
@@ -28,7 +30,9 @@ import java.util.Objects;
  * numbers {@code "100"} to {@code "103"} ({@link #configure(Topology)} sets another); every other number is a remote station, idle by default,
  * that answers after 3 seconds. Timers run on a <em>virtual clock</em> that moves only through
  * {@link #advance(Duration)} (unless the {@code "realtime"} {@linkplain #option option} is set), so
- * tests are deterministic: after {@code advance} returns, every message it caused is queued.
+ * tests are deterministic: after {@code advance} returns, every message it caused is queued, and
+ * after {@link #advance(Duration, Tapi...)} returns it has also reached the listeners and futures
+ * of the applications given.
  *
  * <p>Thread-safe. Every method throws a {@link TapiException} if the switch rejects the request,
  * with the function name of {@code tapisim.h} (for example {@code tapisim_set_station}).
@@ -43,6 +47,9 @@ public final class Simulator {
      * switch counts milliseconds in a {@code DWORD}).
      */
     public static final Duration CLOCK_END = Duration.ofMillis(0xFFFF_FFFFL);
+
+    /** The bound of the wait of {@link #advance(Duration, Tapi...)}, in seconds. */
+    public static final long IDLE_TIMEOUT_SECONDS = 60;
 
     /** Station states of {@code tapisim_set_station}. */
     static final int STATION_IDLE = 0;
@@ -120,7 +127,8 @@ public final class Simulator {
      * Moves the virtual clock forward ({@code tapisim_advance}), firing every timer that falls due
      * in order of due time: remote answers, completion guard times, recall rings, service expiry.
      * When it returns, the messages the timers produced are queued for the applications (their
-     * event pumps deliver them asynchronously).
+     * event pumps deliver them asynchronously; {@link #advance(Duration, Tapi...)} waits for
+     * that).
      *
      * <p>The switch's clock counts milliseconds since the last {@link #reset()} in 32 bits, so it
      * ends at {@link #CLOCK_END} (about 49.7 days). A duration that would take it past the end is
@@ -153,6 +161,56 @@ public final class Simulator {
             check(backend.tapisimAdvance(step), "tapisim_advance");
             ms -= step;
         } while (ms > 0);
+    }
+
+    /**
+     * Moves the virtual clock forward ({@link #advance(Duration)}), then waits until each given
+     * application's event pump has dispatched every message queued for it by then, with all
+     * that dispatch did ({@link Tapi#whenIdle()}): when it returns, the events the timers caused
+     * have reached those applications' listeners and futures. So a test needs no sleep and no
+     * polling loop:
+     *
+     * <pre>{@code
+     * sim.advance(Duration.ofSeconds(2), tapi);        // guard time: the recall is offered
+     * assertTrue(completion.whenFired().isDone());
+     * }</pre>
+     *
+     * <p>The wait is bounded by {@value #IDLE_TIMEOUT_SECONDS} seconds for all the applications
+     * together, a guard against a hanging test rather than a time to wait for. Messages caused by
+     * TAPI calls that listeners or callbacks make meanwhile are queued after the wait began and
+     * are not waited for; see {@link Tapi#whenIdle()}.
+     *
+     * @param duration how far to move, as {@link #advance(Duration)}
+     * @param tapis the applications to wait for, open on the simulator
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code duration} is negative, or an application was not
+     *         opened on the simulator (checked before the clock moves)
+     * @throws IllegalStateException if an application is closed (checked before the clock
+     *         moves), or if this is called in a listener or callback of one of them, which would
+     *         wait for itself (the clock has moved then)
+     * @throws TapiException as {@link #advance(Duration)}; or
+     *         {@link LineError#LINEERR_INVALAPPHANDLE} (function {@code whenIdle}) if an
+     *         application closed while waiting
+     * @throws InterruptedException if interrupted while waiting
+     * @throws TimeoutException if the applications were not idle in time
+     */
+    public void advance(Duration duration, Tapi... tapis) throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(tapis, "tapis");
+        for (Tapi t : tapis) {
+            Objects.requireNonNull(t, "tapis has a null element");
+            if (t.config().provider().kind() != Provider.Kind.SIMULATOR) {
+                throw new IllegalArgumentException(t + " was not opened on the simulator");
+            }
+            if (!t.isOpen()) {
+                throw new IllegalStateException(t + " is closed");
+            }
+        }
+        advance(duration);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(IDLE_TIMEOUT_SECONDS);
+        for (Tapi t : tapis) {
+            t.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
     }
 
     /**

@@ -168,6 +168,21 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("tapisim_set_completion_messages: not supported by " + name());
     }
 
+    /**
+     * {@code tapisim_sync}: answers the requests the simulator still owes a reply, then queues
+     * one marker message ({@code TAPISIM_LINE_SYNC}, {@code dwParam1} the token) after
+     * everything queued for the application (a hook for tests; see {@code tapisim.h}). A backend
+     * that predates it, or a simulator that does not export it, throws
+     * UnsupportedOperationException.
+     *
+     * @param hLineApp the application handle
+     * @param token the marker's {@code dwParam1}, a {@code DWORD}
+     * @return {@code 0} or a negative {@code LINEERR_} code
+     */
+    default int tapisimSync(int hLineApp, int token) {
+        throw new UnsupportedOperationException("tapisim_sync: not supported by " + name());
+    }
+
     /** Releases the provider library. Idempotent; every other method then throws IllegalStateException. */
     @Override
     void close();

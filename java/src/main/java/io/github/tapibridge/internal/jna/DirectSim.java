@@ -19,6 +19,7 @@ public final class DirectSim implements SimFunctions {
     private static native int tapisim_set_line0(int a, byte[] b, byte[] c);
     private static native int tapisim_set_completion_caps0(int a, int b, int c, int d);
     private static native int tapisim_set_completion_messages0(int a, byte[] b);
+    private static native int tapisim_sync0(int a, int b);
 
     /** For {@link DirectLoader}. */
     public DirectSim() {
@@ -40,4 +41,5 @@ public final class DirectSim implements SimFunctions {
     @Override public int tapisim_set_line(int a, byte[] b, byte[] c) { return tapisim_set_line0(a, b, c); }
     @Override public int tapisim_set_completion_caps(int a, int b, int c, int d) { return tapisim_set_completion_caps0(a, b, c, d); }
     @Override public int tapisim_set_completion_messages(int a, byte[] b) { return tapisim_set_completion_messages0(a, b); }
+    @Override public int tapisim_sync(int a, int b) { return tapisim_sync0(a, b); }
 }

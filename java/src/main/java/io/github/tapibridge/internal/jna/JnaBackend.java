@@ -587,6 +587,18 @@ public final class JnaBackend implements TapiBackend {
         }
     }
 
+    // ---- waiting for the event pump -------------------------------------------------------
+
+    @Override
+    public int tapisimSync(int hLineApp, int token) {
+        enter();
+        try {
+            return sim().tapisim_sync(hLineApp, token);
+        } finally {
+            exit();
+        }
+    }
+
     // ---- probes of the C side (tests compare Java's tables against them) -------------------
 
     /**

@@ -37,4 +37,6 @@ public interface SimFunctions {
     int tapisim_set_completion_caps(int deviceId, int maxCompletions, int modes, int conditions);
 
     int tapisim_set_completion_messages(int deviceId, byte[] texts);
+
+    int tapisim_sync(int hLineApp, int token);
 }

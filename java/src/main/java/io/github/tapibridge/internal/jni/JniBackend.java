@@ -576,4 +576,16 @@ public final class JniBackend implements TapiBackend {
             guard.exit();
         }
     }
+
+    // ---- waiting for the event pump -------------------------------------------------------
+
+    @Override
+    public int tapisimSync(int hLineApp, int token) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_sync(provider, hLineApp, token);
+        } finally {
+            guard.exit();
+        }
+    }
 }

@@ -150,4 +150,9 @@ public final class TapiJni {
             int conditions);
 
     static native int tapisim_set_completion_messages(long provider, int deviceId, String texts);
+
+    // ---- waiting for the event pump -------------------------------------------------------
+
+    /** Also UnsupportedOperationException if the simulator predates it. */
+    static native int tapisim_sync(long provider, int hLineApp, int token);
 }

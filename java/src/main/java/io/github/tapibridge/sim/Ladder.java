@@ -77,6 +77,8 @@ public final class Ladder {
         /**
          * Creates a column.
          *
+         * @param kind what it stands for
+         * @param name its heading
          * @throws NullPointerException if an argument is null
          */
         public Column {
@@ -104,6 +106,11 @@ public final class Ladder {
         /**
          * Creates an event.
          *
+         * @param timeMillis the virtual time in ms
+         * @param kind what it stands for
+         * @param from the column it starts at, or {@link #ACROSS}
+         * @param to the column it ends at, or {@link #ACROSS}
+         * @param label its text
          * @throws NullPointerException if {@code kind} or {@code label} is null
          */
         public Event {

@@ -3,6 +3,7 @@ package io.github.tapibridge.examples;
 import io.github.tapibridge.Backend;
 import io.github.tapibridge.Provider;
 import io.github.tapibridge.TapiConfig;
+import io.github.tapibridge.sim.Ladder;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ public final class Main {
         Backend backend = Backend.JNI;
         String dial = "201";
         Duration wait = Duration.ofSeconds(10);
+        boolean ladder = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -96,6 +98,7 @@ public final class Main {
                     };
                     case "--dial" -> dial = value(args, ++i, a);
                     case "--wait" -> wait = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                    case "--ladder" -> ladder = true;
                     default -> throw new IllegalArgumentException("unknown option: " + a);
                 }
             }
@@ -106,12 +109,27 @@ public final class Main {
         TapiConfig config = TapiConfig.builder().provider(provider).backend(backend)
                 .appName("tapibridge examples").build();
         try {
-            example.run(new ExampleContext(config, out, dial, wait));
+            ExampleContext context = new ExampleContext(config, out, dial, wait);
+            example.run(context);
+            if (ladder) {
+                printLadder(context);
+            }
             return 0;
         } catch (Exception | LinkageError e) {
             err.println("failed: " + e);
             return 1;
         }
+    }
+
+    /** The call flow of the run as a ladder diagram, from the simulator's trace. */
+    private static void printLadder(ExampleContext context) {
+        context.out().println();
+        if (context.simulator().isEmpty()) {
+            context.out().println("(--ladder: only the simulator has a trace to draw)");
+            return;
+        }
+        context.out().println("the call flow, from the switch's trace:");
+        context.out().print(Ladder.fromTrace(context.simulator().get().trace()).toText());
     }
 
     private static String value(String[] args, int i, String option) {
@@ -132,6 +150,7 @@ public final class Main {
         out.println("  --backend jni|jna            the JNI bridge (default) or the JNA binding");
         out.println("  --dial NUMBER                the number to call (default 201)");
         out.println("  --wait SECONDS               how long to wait for each event (default 10)");
+        out.println("  --ladder                     at the end, print the call flow as a ladder diagram");
         out.println("  --help                       this text");
     }
 }

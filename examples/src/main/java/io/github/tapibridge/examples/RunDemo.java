@@ -8,7 +8,8 @@ import io.github.tapibridge.sim.Simulator;
 /**
  * The demo: on the simulator's virtual clock, a call to a busy station requests CALLBACK and
  * takes the recall; a call to another busy station camps on and rings through; a third request
- * is cancelled. Prints the call flow: time, TAPI message, call state, completion ID.
+ * is cancelled. Prints the call flow: time, TAPI message, call state, completion ID; with
+ * {@code --ladder}, also the switch's trace drawn as a ladder diagram at the end.
  */
 public final class RunDemo {
 

@@ -59,6 +59,25 @@ class ExamplesTest {
     }
 
     @Test
+    void theDemoDrawsItsLadderWithTheOption() {
+        String handles = "0x[0-9A-F]{8}";
+        String plain = run().out().replaceAll(handles, "0x...");
+        Run r = run("--ladder");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out().replaceAll(handles, "0x...");
+        assertTrue(out.startsWith(plain), "the story first, unchanged:\n" + out);
+        String ladder = out.substring(plain.length());
+        String[] rows = ladder.split("\n");
+        assertEquals("", rows[0]);
+        assertEquals("the call flow, from the switch's trace:", rows[1]);
+        assertTrue(rows[2].matches("\\s+time\\s+app 0x\\.\\.\\.\\s+line 0\\s+201\\s+202\\s+203"), rows[2]);
+        assertContainsInOrder(ladder, "BUSY -> 0", "|--lineMakeCallW(\"201\") -> request 0x", "|--call 201-",
+                "|<-busy-", "<-LINE_CALLSTATE 0x... BUSY-", "|--lineCompleteCall(0x..., mode=CALLBACK, msg=0)",
+                "== advance 2000 ms ==", "<-LINE_APPNEWCALL 0x...-", "mode=CAMPON", "mode=CALLBACK",
+                "|--lineUncompleteCall(");
+    }
+
+    @Test
     void listLines() {
         Run r = run("list-lines");
         assertEquals(0, r.exit(), r.err());
@@ -121,7 +140,7 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "--provider", "--backend", "--dial", "--wait")) {
+                "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

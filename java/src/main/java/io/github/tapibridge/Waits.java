@@ -93,10 +93,14 @@ final class Waits<T> {
             try {
                 met = w.match().test(value);
             } catch (RuntimeException | Error e) {
+                q.remove(w);
                 w.future().completeExceptionally(e);
                 continue;
             }
             if (met) {
+                // Let go of it first: a thread blocked on the future can wake before the removal
+                // that add() registered has run, and must find the wait gone.
+                q.remove(w);
                 w.future().complete(value);
             }
         }
@@ -111,6 +115,7 @@ final class Waits<T> {
         for (Object o : q.toArray()) {
             @SuppressWarnings("unchecked")
             Wait<T> w = (Wait<T>) o;
+            q.remove(w);
             w.future().completeExceptionally(new TapiException(code, function, detail, w.what()));
         }
     }

@@ -47,7 +47,14 @@
 /* Control functions resolved on their own: a simulator may predate them. */
 #define TB_TAPISIM_OPTIONAL_FUNCTIONS(X)                                                        \
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
-    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))
+    X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
+    TB_TAPISIM_REMOTE_FUNCTIONS(X)
+
+/* Remote stations driven by the test (optional, as above). */
+#define TB_TAPISIM_REMOTE_FUNCTIONS(X)                                                          \
+    X(tapisim_remote_call, LONG, (const char *, const char *, const char *, DWORD *))           \
+    X(tapisim_remote_answer, LONG, (const char *))                                              \
+    X(tapisim_remote_hangup, LONG, (const char *))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */

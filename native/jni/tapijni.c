@@ -20,7 +20,7 @@
 #include "provider.h"
 
 /* Must equal TapiJni.ABI_VERSION. Bump it when a native is added, removed or changes meaning. */
-#define TAPIBRIDGE_ABI_VERSION 2
+#define TAPIBRIDGE_ABI_VERSION 3
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -579,6 +579,40 @@ static jint JNICALL tj_tapisim_post_messages(JNIEnv *env, jclass cls, jlong prov
     return p->tapisim_post_messages((HLINEAPP)hLineApp, (DWORD)count);
 }
 
+/* ---- simulator: remote stations driven by the test (tapisim.h) ---------------------------- */
+
+static jint JNICALL tj_tapisim_remote_call(JNIEnv *env, jclass cls, jlong provider, jstring from,
+                                           jstring fromName, jstring to, jlong callId)
+{
+    SIMULATOR(tapisim_remote_call, 0)
+    char b1[3 * TB_MAX_STRING + 1], b2[3 * TB_MAX_STRING + 1], b3[3 * TB_MAX_STRING + 1];
+    const char *f, *n, *t;
+    if (!get_utf8(env, from, b1, &f, "from") || !get_utf8(env, fromName, b2, &n, "fromName")
+        || !get_utf8(env, to, b3, &t, "to"))
+        return 0;
+    return p->tapisim_remote_call(f, n, t, (DWORD *)PTR(callId));
+}
+
+static jint JNICALL tj_tapisim_remote_answer(JNIEnv *env, jclass cls, jlong provider, jstring number)
+{
+    SIMULATOR(tapisim_remote_answer, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, number, buf, &s, "number"))
+        return 0;
+    return p->tapisim_remote_answer(s);
+}
+
+static jint JNICALL tj_tapisim_remote_hangup(JNIEnv *env, jclass cls, jlong provider, jstring number)
+{
+    SIMULATOR(tapisim_remote_hangup, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, number, buf, &s, "number"))
+        return 0;
+    return p->tapisim_remote_hangup(s);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -627,6 +661,9 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_trace, "(JJIJ)I"),
     NATIVE(tapisim_trace_clear, "(J)I"),
     NATIVE(tapisim_post_messages, "(JII)I"),
+    NATIVE(tapisim_remote_call, "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I"),
+    NATIVE(tapisim_remote_answer, "(JLjava/lang/String;)I"),
+    NATIVE(tapisim_remote_hangup, "(JLjava/lang/String;)I"),
 };
 
 /*

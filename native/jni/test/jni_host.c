@@ -20,7 +20,7 @@
 #endif
 
 /* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
-#define TAPIJNI_ABI_VERSION 2
+#define TAPIJNI_ABI_VERSION 3
 static const struct { const char *name, *descriptor; } declared[] = {
     { "abiVersion", "()I" },
     { "openProvider", "(Ljava/lang/String;)J" },
@@ -62,6 +62,9 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_trace", "(JJIJ)I" },
     { "tapisim_trace_clear", "(J)I" },
     { "tapisim_post_messages", "(JII)I" },
+    { "tapisim_remote_call", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I" },
+    { "tapisim_remote_answer", "(JLjava/lang/String;)I" },
+    { "tapisim_remote_hangup", "(JLjava/lang/String;)I" },
 };
 #define DECLARED (sizeof declared / sizeof *declared)
 

@@ -14,6 +14,9 @@ public final class DirectSim implements SimFunctions {
     private static native int tapisim_constant0(byte[] a, long b);
     private static native int tapisim_layout0(byte[] a, byte[] b, long c, long d);
     private static native int tapisim_post_messages0(int a, int b);
+    private static native int tapisim_remote_call0(byte[] a, byte[] b, byte[] c, long d);
+    private static native int tapisim_remote_answer0(byte[] a);
+    private static native int tapisim_remote_hangup0(byte[] a);
 
     /** For {@link DirectLoader}. */
     public DirectSim() {
@@ -30,4 +33,7 @@ public final class DirectSim implements SimFunctions {
     @Override public int tapisim_constant(byte[] a, long b) { return tapisim_constant0(a, b); }
     @Override public int tapisim_layout(byte[] a, byte[] b, long c, long d) { return tapisim_layout0(a, b, c, d); }
     @Override public int tapisim_post_messages(int a, int b) { return tapisim_post_messages0(a, b); }
+    @Override public int tapisim_remote_call(byte[] a, byte[] b, byte[] c, long d) { return tapisim_remote_call0(a, b, c, d); }
+    @Override public int tapisim_remote_answer(byte[] a) { return tapisim_remote_answer0(a); }
+    @Override public int tapisim_remote_hangup(byte[] a) { return tapisim_remote_hangup0(a); }
 }

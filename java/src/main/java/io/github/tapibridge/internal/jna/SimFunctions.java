@@ -27,4 +27,12 @@ public interface SimFunctions {
     int tapisim_layout(byte[] type, byte[] field, long offset, long size);
 
     int tapisim_post_messages(int hLineApp, int count);
+
+    // ---- remote stations driven by the test ----
+
+    int tapisim_remote_call(byte[] from, byte[] fromName, byte[] to, long callId);
+
+    int tapisim_remote_answer(byte[] number);
+
+    int tapisim_remote_hangup(byte[] number);
 }

@@ -22,7 +22,7 @@ public final class TapiJni {
      * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
      * be equal. Bump both when a native is added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
 
     private TapiJni() {
     }
@@ -139,4 +139,13 @@ public final class TapiJni {
 
     /** Also UnsupportedOperationException if the simulator predates it. */
     static native int tapisim_post_messages(long provider, int hLineApp, int count);
+
+    // ---- simulator: remote stations driven by the test; also UnsupportedOperationException if
+    // the simulator predates them ----
+
+    static native int tapisim_remote_call(long provider, String from, String fromName, String to, long callId);
+
+    static native int tapisim_remote_answer(long provider, String number);
+
+    static native int tapisim_remote_hangup(long provider, String number);
 }

@@ -28,7 +28,8 @@ extern "C" {
 #define TAPISIM_STATION_BUSY     1u /* every call to it gets LINECALLSTATE_BUSY, LINEBUSYMODE_STATION */
 #define TAPISIM_STATION_NOANSWER 2u /* rings (caller in RINGBACK) and never answers */
 #define TAPISIM_STATION_PROCEEDING 3u /* never reached: the caller stays in PROCEEDING */
-#define TAPISIM_STATION_MANUAL   4u /* rings (caller in RINGBACK) until tapisim_remote_answer */
+#define TAPISIM_STATION_MANUAL   4u /* rings (caller in RINGBACK) until tapisim_remote_answer;
+                                       a local line in MANUAL is as IDLE (its apps answer) */
 
 /* Default topology: TAPISIM_DEFAULT_LINES line devices, IDs 0.., numbers "100", "101", ... */
 #define TAPISIM_DEFAULT_LINES    4u
@@ -67,8 +68,9 @@ LONG tapisim_set_station(const char *number, DWORD state);
  * (if `callId` is not NULL) receives its LINECALLINFO.dwCallID.
  * If the line is busy (set BUSY, or it has a call that is not idle) the remote caller hears
  * busy: nothing reaches the line, 0 is returned and `*callId` is 0. The station states
- * NOANSWER, PROCEEDING and MANUAL of a local line shape only calls from other local lines.
- * While in the call the remote station is engaged: calls to it are busy.
+ * NOANSWER and PROCEEDING of a local line shape only calls from other local lines. A call that
+ * no open owns rings on (the line is busy) until the station hangs up. While in the call the
+ * remote station is engaged: calls to it are busy.
  * Errors: LINEERR_INVALPOINTER (`from` or `to` NULL or bad, `fromName` or `callId` bad),
  * LINEERR_INVALADDRESS (`from` not dialable or a local line's number, `to` not dialable),
  * LINEERR_BADDEVICEID (no local line has the number `to`), LINEERR_INVALPARAM (`fromName`

@@ -28,6 +28,8 @@ extern "C" {
 #define TAPISIM_STATION_BUSY     1u /* every call to it gets LINECALLSTATE_BUSY, LINEBUSYMODE_STATION */
 #define TAPISIM_STATION_NOANSWER 2u /* rings (caller in RINGBACK) and never answers */
 #define TAPISIM_STATION_PROCEEDING 3u /* never reached: the caller stays in PROCEEDING */
+#define TAPISIM_STATION_MANUAL   4u /* rings (caller in RINGBACK) until tapisim_remote_answer;
+                                       a local line in MANUAL is as IDLE (its apps answer) */
 
 /* Default topology: TAPISIM_DEFAULT_LINES line devices, IDs 0.., numbers "100", "101", ... */
 #define TAPISIM_DEFAULT_LINES    4u
@@ -115,6 +117,50 @@ LONG tapisim_reset(void);
  * available to call completion requests waiting for it.
  */
 LONG tapisim_set_station(const char *number, DWORD state);
+
+/*
+ * Remote stations driven by the test. A remote station is any dialable number that is not a
+ * local line's. Calls to it from a local line behave as its station state says
+ * (tapisim_set_station); these functions play its user.
+ *
+ * tapisim_remote_call: the remote station `from` calls the local line whose number is `to`.
+ * The call is offered on that line as any incoming call is: the first owner open (in open
+ * order) whose media modes match gets an OWNER handle, every monitoring open a MONITOR handle,
+ * each announced (2.0+) by LINE_APPNEWCALL and then LINE_CALLSTATE OFFERING
+ * (LINEOFFERINGMODE_ACTIVE) carrying the privilege, followed by LINE_LINEDEVSTATE RINGING. Its
+ * LINECALLINFO has dwOrigin LINECALLORIGIN_EXTERNAL, dwReason LINECALLREASON_DIRECT, the caller
+ * ID `from` (LINECALLPARTYID_ADDRESS, plus LINECALLPARTYID_NAME with the name `fromName` if it
+ * is not NULL), the called ID `to`, and once connected the same as connected ID. `*callId`
+ * (if `callId` is not NULL) receives its LINECALLINFO.dwCallID.
+ * If the line is busy (set BUSY, or it has a call that is not idle) the remote caller hears
+ * busy: nothing reaches the line, 0 is returned and `*callId` is 0. The station states
+ * NOANSWER and PROCEEDING of a local line shape only calls from other local lines. A call that
+ * no open owns rings on (the line is busy) until the station hangs up. While in the call the
+ * remote station is engaged: calls to it are busy.
+ * Errors: LINEERR_INVALPOINTER (`from` or `to` NULL or bad, `fromName` or `callId` bad),
+ * LINEERR_INVALADDRESS (`from` not dialable or a local line's number, `to` not dialable),
+ * LINEERR_BADDEVICEID (no local line has the number `to`), LINEERR_INVALPARAM (`fromName`
+ * empty, longer than 63 characters or not printable ASCII), LINEERR_CALLUNAVAIL (the station
+ * `from` is already in a call), LINEERR_NOMEM.
+ *
+ * tapisim_remote_answer: the remote station `number`, rung by a local line's call (RINGBACK),
+ * answers: the call goes CONNECTED (LINECONNECTEDMODE_ACTIVE). Whatever its station state;
+ * with TAPISIM_STATION_MANUAL this is the only way it answers.
+ *
+ * tapisim_remote_hangup: the remote station `number` hangs up. A local line's call to it that
+ * is connected goes DISCONNECTED with LINEDISCONNECTMODE_NORMAL, one still ringing it
+ * (RINGBACK) DISCONNECTED with LINEDISCONNECTMODE_REJECT; the application then drops and
+ * deallocates it. A call of its own (tapisim_remote_call) that was answered goes DISCONNECTED
+ * NORMAL; one still offered is withdrawn: it goes IDLE, as when a local caller gives up.
+ * The station is free again at once.
+ *
+ * Errors of both: LINEERR_INVALPOINTER (NULL or bad), LINEERR_INVALADDRESS (not dialable or a
+ * local line's number), LINEERR_INVALCALLSTATE (the station has no such call: nothing rings
+ * it, or for hangup it is in no call).
+ */
+LONG tapisim_remote_call(const char *from, const char *fromName, const char *to, DWORD *callId);
+LONG tapisim_remote_answer(const char *number);
+LONG tapisim_remote_hangup(const char *number);
 
 /*
  * Moves the virtual clock forward by `ms` milliseconds, firing every timer that falls due, in

@@ -207,12 +207,9 @@ int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, siz
     TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_RESOLVE)
 #undef TB_RESOLVE
     if (!p->simulator) {
-        p->tapisim_set_option = NULL;
-        p->tapisim_post_messages = NULL;
 #define TB_CLEAR(fn, result, params) p->fn = NULL;
-        TB_TAPISIM_TOPOLOGY_FUNCTIONS(TB_CLEAR)
+        TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_CLEAR)
 #undef TB_CLEAR
-        p->tapisim_sync = NULL;
     }
 
     pin(path);

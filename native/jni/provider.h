@@ -49,7 +49,8 @@
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
     X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
     X(tapisim_sync, LONG, (HLINEAPP, DWORD))                                                  \
-    TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)
+    TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)                                                          \
+    TB_TAPISIM_REMOTE_FUNCTIONS(X)
 
 /* The topology setters (tapisim.h), optional as well. */
 #define TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)                                                        \
@@ -57,6 +58,12 @@
     X(tapisim_set_line, LONG, (DWORD, const char *, const char *))                              \
     X(tapisim_set_completion_caps, LONG, (DWORD, DWORD, DWORD, DWORD))                          \
     X(tapisim_set_completion_messages, LONG, (DWORD, const char *))
+
+/* Remote stations driven by the test (optional, as above). */
+#define TB_TAPISIM_REMOTE_FUNCTIONS(X)                                                          \
+    X(tapisim_remote_call, LONG, (const char *, const char *, const char *, DWORD *))           \
+    X(tapisim_remote_answer, LONG, (const char *))                                              \
+    X(tapisim_remote_hangup, LONG, (const char *))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */

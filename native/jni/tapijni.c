@@ -625,6 +625,40 @@ static jint JNICALL tj_tapisim_sync(JNIEnv *env, jclass cls, jlong provider, jin
     return p->tapisim_sync((HLINEAPP)hLineApp, (DWORD)token);
 }
 
+/* ---- simulator: remote stations driven by the test (tapisim.h) ---------------------------- */
+
+static jint JNICALL tj_tapisim_remote_call(JNIEnv *env, jclass cls, jlong provider, jstring from,
+                                           jstring fromName, jstring to, jlong callId)
+{
+    SIMULATOR(tapisim_remote_call, 0)
+    char b1[3 * TB_MAX_STRING + 1], b2[3 * TB_MAX_STRING + 1], b3[3 * TB_MAX_STRING + 1];
+    const char *f, *n, *t;
+    if (!get_utf8(env, from, b1, &f, "from") || !get_utf8(env, fromName, b2, &n, "fromName")
+        || !get_utf8(env, to, b3, &t, "to"))
+        return 0;
+    return p->tapisim_remote_call(f, n, t, (DWORD *)PTR(callId));
+}
+
+static jint JNICALL tj_tapisim_remote_answer(JNIEnv *env, jclass cls, jlong provider, jstring number)
+{
+    SIMULATOR(tapisim_remote_answer, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, number, buf, &s, "number"))
+        return 0;
+    return p->tapisim_remote_answer(s);
+}
+
+static jint JNICALL tj_tapisim_remote_hangup(JNIEnv *env, jclass cls, jlong provider, jstring number)
+{
+    SIMULATOR(tapisim_remote_hangup, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, number, buf, &s, "number"))
+        return 0;
+    return p->tapisim_remote_hangup(s);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -679,6 +713,9 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_set_completion_caps, "(JIIII)I"),
     NATIVE(tapisim_set_completion_messages, "(JILjava/lang/String;)I"),
     NATIVE(tapisim_sync, "(JII)I"),
+    NATIVE(tapisim_remote_call, "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I"),
+    NATIVE(tapisim_remote_answer, "(JLjava/lang/String;)I"),
+    NATIVE(tapisim_remote_hangup, "(JLjava/lang/String;)I"),
 };
 
 /*

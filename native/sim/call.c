@@ -601,8 +601,16 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwCallerIDFlags = flags; c.dwCallerIDSize = size; c.dwCallerIDOffset = off;
         party(&v, called, &flags, &size, &off);
         c.dwCalledIDFlags = flags; c.dwCalledIDSize = size; c.dwCalledIDOffset = off;
+        if (!call->outgoing && call->remoteName[0]) { /* an outside caller who gave a name */
+            c.dwCallerIDFlags |= LINECALLPARTYID_NAME;
+            c.dwCallerIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwCallerIDNameSize);
+        }
         party(&v, connected, &flags, &size, &off);
         c.dwConnectedIDFlags = flags; c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
+        if (connected && call->remoteName[0]) {
+            c.dwConnectedIDFlags |= LINECALLPARTYID_NAME;
+            c.dwConnectedIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwConnectedIDNameSize);
+        }
         c.dwRedirectionIDFlags = LINECALLPARTYID_UNKNOWN;
         c.dwRedirectingIDFlags = LINECALLPARTYID_UNKNOWN;
         if (call->appName[0]) {

@@ -24,6 +24,7 @@
 
 #define SIM_NUMBER_MAX        32   /* dialable number incl. NUL */
 #define SIM_APPNAME_MAX       64
+#define SIM_NAME_MAX          64   /* a remote caller's name incl. NUL */
 #define SIM_MAX_CALLS_PER_ADDR 8   /* LINEADDRESSCAPS.dwMaxNumActiveCalls */
 #define SIM_ANSWER_DELAY_MS   3000 /* a remote idle station answers after this */
 #define SIM_HANDLE_BUCKETS    4096
@@ -109,6 +110,7 @@ typedef struct sim_call {
     DWORD origin, reason, completionId, mediaMode;
     int outgoing;
     char remote[SIM_NUMBER_MAX];    /* the other party's number */
+    char remoteName[SIM_NAME_MAX];  /* the other party's name, "" if none (outside callers) */
     char appName[SIM_APPNAME_MAX];  /* app that created an outgoing call */
     struct sim_call *peer;          /* other local leg (call between two local lines) */
     char station[SIM_NUMBER_MAX];   /* remote station engaged by this call, "" if none */

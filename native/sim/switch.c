@@ -298,7 +298,7 @@ SIM_EXPORT LONG tapisim_set_station(const char *number, DWORD state)
         return LINEERR_INVALPOINTER;
     if (!sim_valid_number(number))
         return LINEERR_INVALADDRESS;
-    if (state > TAPISIM_STATION_PROCEEDING)
+    if (state > TAPISIM_STATION_MANUAL)
         return LINEERR_INVALPARAM;
     sim_lock();
     sim_device *dev = sim_device_by_number(number);
@@ -317,7 +317,7 @@ SIM_EXPORT LONG tapisim_set_station(const char *number, DWORD state)
         sim_compl_activity(number);
     else if (r == 0 && wasBusy && !sim_target_busy(number))
         sim_compl_target_free(number);
-    static const char *const names[] = { "IDLE", "BUSY", "NOANSWER", "PROCEEDING" };
+    static const char *const names[] = { "IDLE", "BUSY", "NOANSWER", "PROCEEDING", "MANUAL" };
     r = sim_ret(r, "tapisim_set_station(\"%s\", %s)", number, names[state]);
     sim_unlock();
     return r;

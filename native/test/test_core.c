@@ -464,7 +464,7 @@ TEST(control_api)
     CHECK_ERR(tapisim_set_station("", 0), LINEERR_INVALADDRESS);
     CHECK_ERR(tapisim_set_station("12 34", 0), LINEERR_INVALADDRESS);
     CHECK_ERR(tapisim_set_station("1234567890123456789012345678901234", 0), LINEERR_INVALADDRESS);
-    CHECK_ERR(tapisim_set_station("201", 4), LINEERR_INVALPARAM);
+    CHECK_ERR(tapisim_set_station("201", TAPISIM_STATION_MANUAL + 1), LINEERR_INVALPARAM);
     CHECK_ERR(tapisim_fail_next(NULL, LINEERR_NOMEM), LINEERR_INVALPOINTER);
     CHECK_ERR(tapisim_fail_next("lineGetMessage", LINEERR_NOMEM), LINEERR_OPERATIONUNAVAIL);
     CHECK_ERR(tapisim_fail_next("lineMakeCall", 0), LINEERR_INVALPARAM);

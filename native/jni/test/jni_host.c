@@ -68,6 +68,9 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_set_completion_caps", "(JIIII)I" },
     { "tapisim_set_completion_messages", "(JILjava/lang/String;)I" },
     { "tapisim_sync", "(JII)I" },
+    { "tapisim_remote_call", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I" },
+    { "tapisim_remote_answer", "(JLjava/lang/String;)I" },
+    { "tapisim_remote_hangup", "(JLjava/lang/String;)I" },
 };
 #define DECLARED (sizeof declared / sizeof *declared)
 

@@ -30,6 +30,10 @@ import java.util.Set;
  * @param connectedId {@code dwConnectedID}
  * @param connectedName {@code dwConnectedIDName}
  * @param appName {@code dwAppName}: the application that made the call
+ * @param callerIdFlags {@code dwCallerIDFlags}: what {@code callerId} and {@code callerName}
+ *        hold, for example {@link PartyIdFlag#ADDRESS} and {@link PartyIdFlag#NAME} for an
+ *        outside caller who gave both, or why they are null ({@link PartyIdFlag#BLOCKED},
+ *        {@link PartyIdFlag#UNKNOWN}, ...)
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
  *      lineGetCallInfo (Microsoft)</a>
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/ns-tapi-linecallinfo">
@@ -39,7 +43,8 @@ public record CallInfo(int lineDeviceId, int addressId, int callId, int relatedC
                        int bearerMode, Set<MediaMode> mediaModes, CallOrigin origin,
                        CallReason reason, int completionId, int numOwners, int numMonitors,
                        String callerId, String callerName, String calledId, String calledName,
-                       String connectedId, String connectedName, String appName) {
+                       String connectedId, String connectedName, String appName,
+                       Set<PartyIdFlag> callerIdFlags) {
 
     /**
      * Tells whether the call results from a call completion.

@@ -55,6 +55,7 @@ public final class Simulator {
     static final int STATION_IDLE = 0;
     static final int STATION_BUSY = 1;
     static final int STATION_NOANSWER = 2;
+    static final int STATION_MANUAL = 4;
 
     private static final Object LOCK = new Object();
     private static volatile Simulator instance;
@@ -121,6 +122,24 @@ public final class Simulator {
 
     void setStation(String number, int state) {
         check(backend.tapisimSetStation(number, state), "tapisim_set_station");
+    }
+
+    // ---- remote stations driven by the test ----------------------------------------------
+
+    RemoteCall remoteCall(Station from, String to) {
+        long r = backend.tapisimRemoteCall(from.number(), from.name(), to);
+        if (r < 0) {
+            throw new TapiException((int) r, "tapisim_remote_call");
+        }
+        return new RemoteCall(from, to, (int) r);
+    }
+
+    void remoteAnswer(String number) {
+        check(backend.tapisimRemoteAnswer(number), "tapisim_remote_answer");
+    }
+
+    void remoteHangup(String number) {
+        check(backend.tapisimRemoteHangup(number), "tapisim_remote_hangup");
     }
 
     /**

@@ -183,6 +183,32 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("tapisim_sync: not supported by " + name());
     }
 
+    // ---- simulator: remote stations driven by the test (tapisim.h) ------------------------
+
+    /**
+     * {@code tapisim_remote_call}: the remote station {@code from} calls the local line numbered
+     * {@code to}. A backend or simulator without it throws UnsupportedOperationException.
+     *
+     * @param from the caller's number
+     * @param fromName the caller's name, or null
+     * @param to the local line's number
+     * @return a negative {@code LINEERR_} code, or the {@code dwCallID} of the offered call as an
+     *         unsigned 32-bit value (0: the line was busy and nothing was offered)
+     */
+    default long tapisimRemoteCall(String from, String fromName, String to) {
+        throw new UnsupportedOperationException("tapisim_remote_call: not supported by " + name());
+    }
+
+    /** {@code tapisim_remote_answer}; UnsupportedOperationException as above. */
+    default int tapisimRemoteAnswer(String number) {
+        throw new UnsupportedOperationException("tapisim_remote_answer: not supported by " + name());
+    }
+
+    /** {@code tapisim_remote_hangup}; UnsupportedOperationException as above. */
+    default int tapisimRemoteHangup(String number) {
+        throw new UnsupportedOperationException("tapisim_remote_hangup: not supported by " + name());
+    }
+
     /** Releases the provider library. Idempotent; every other method then throws IllegalStateException. */
     @Override
     void close();

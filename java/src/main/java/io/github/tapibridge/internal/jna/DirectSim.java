@@ -20,6 +20,9 @@ public final class DirectSim implements SimFunctions {
     private static native int tapisim_set_completion_caps0(int a, int b, int c, int d);
     private static native int tapisim_set_completion_messages0(int a, byte[] b);
     private static native int tapisim_sync0(int a, int b);
+    private static native int tapisim_remote_call0(byte[] a, byte[] b, byte[] c, long d);
+    private static native int tapisim_remote_answer0(byte[] a);
+    private static native int tapisim_remote_hangup0(byte[] a);
 
     /** For {@link DirectLoader}. */
     public DirectSim() {
@@ -42,4 +45,7 @@ public final class DirectSim implements SimFunctions {
     @Override public int tapisim_set_completion_caps(int a, int b, int c, int d) { return tapisim_set_completion_caps0(a, b, c, d); }
     @Override public int tapisim_set_completion_messages(int a, byte[] b) { return tapisim_set_completion_messages0(a, b); }
     @Override public int tapisim_sync(int a, int b) { return tapisim_sync0(a, b); }
+    @Override public int tapisim_remote_call(byte[] a, byte[] b, byte[] c, long d) { return tapisim_remote_call0(a, b, c, d); }
+    @Override public int tapisim_remote_answer(byte[] a) { return tapisim_remote_answer0(a); }
+    @Override public int tapisim_remote_hangup(byte[] a) { return tapisim_remote_hangup0(a); }
 }

@@ -599,6 +599,49 @@ public final class JnaBackend implements TapiBackend {
         }
     }
 
+    // ---- simulator: remote stations driven by the test ----------------------------------------
+
+    @Override
+    public long tapisimRemoteCall(String from, String fromName, String to) {
+        byte[] f = utf8(from, "from");
+        byte[] n = utf8(fromName, "fromName");
+        byte[] t = utf8(to, "to");
+        enter();
+        try {
+            long callId = Native.malloc(4);
+            try {
+                int r = sim().tapisim_remote_call(f, n, t, callId);
+                return r < 0 ? r : Integer.toUnsignedLong(new Pointer(callId).getInt(0));
+            } finally {
+                Native.free(callId);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimRemoteAnswer(String number) {
+        byte[] s = utf8(number, "number");
+        enter();
+        try {
+            return sim().tapisim_remote_answer(s);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimRemoteHangup(String number) {
+        byte[] s = utf8(number, "number");
+        enter();
+        try {
+            return sim().tapisim_remote_hangup(s);
+        } finally {
+            exit();
+        }
+    }
+
     // ---- probes of the C side (tests compare Java's tables against them) -------------------
 
     /**

@@ -39,4 +39,12 @@ public interface SimFunctions {
     int tapisim_set_completion_messages(int deviceId, byte[] texts);
 
     int tapisim_sync(int hLineApp, int token);
+
+    // ---- remote stations driven by the test ----
+
+    int tapisim_remote_call(byte[] from, byte[] fromName, byte[] to, long callId);
+
+    int tapisim_remote_answer(byte[] number);
+
+    int tapisim_remote_hangup(byte[] number);
 }

@@ -588,4 +588,42 @@ public final class JniBackend implements TapiBackend {
             guard.exit();
         }
     }
+
+    // ---- simulator: remote stations driven by the test ----------------------------------------
+
+    @Override
+    public long tapisimRemoteCall(String from, String fromName, String to) {
+        guard.enter();
+        try {
+            long callId = TapiJni.allocate(provider, 4);
+            try {
+                int r = TapiJni.tapisim_remote_call(provider, from, fromName, to, callId);
+                return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
+            } finally {
+                TapiJni.free(provider, callId);
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimRemoteAnswer(String number) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_remote_answer(provider, number);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimRemoteHangup(String number) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_remote_hangup(provider, number);
+        } finally {
+            guard.exit();
+        }
+    }
 }

@@ -155,4 +155,13 @@ public final class TapiJni {
 
     /** Also UnsupportedOperationException if the simulator predates it. */
     static native int tapisim_sync(long provider, int hLineApp, int token);
+
+    // ---- simulator: remote stations driven by the test; also UnsupportedOperationException if
+    // the simulator predates them ----
+
+    static native int tapisim_remote_call(long provider, String from, String fromName, String to, long callId);
+
+    static native int tapisim_remote_answer(long provider, String number);
+
+    static native int tapisim_remote_hangup(long provider, String number);
 }

@@ -267,7 +267,7 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
         c.dwCallCompletionConds = dev->complConds;
         c.dwCallCompletionModes = dev->complModes;
         c.dwNumCompletionMessages = dev->numMessages;
-        /* Fixed-size entries, NUL-padded UTF-16 (spec §3.3), as long as the longest text. */
+        /* Fixed-size entries, NUL-padded UTF-16, as long as the longest text. */
         DWORD longest = 0;
         for (DWORD i = 0; i < dev->numMessages; i++)
             if (strlen(dev->messages[i]) > longest)

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Ladder ladder = Ladder.fromTrace(Simulator.get().trace());
- * System.out.println(ladder.toText());           // for logs and test failures
+ * log.log(Level.INFO, ladder.toText());         // for logs and test failures
  * Files.writeString(report, ladder.toSvg());     // for reports
  * }</pre>
  *

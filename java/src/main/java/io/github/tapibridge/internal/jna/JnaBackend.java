@@ -5,15 +5,10 @@ import com.sun.jna.Pointer;
 import io.github.tapibridge.internal.NativeLibraries;
 import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link TapiBackend} over JNA direct mapping: no compiled bridge, so on Windows it needs only
@@ -30,23 +25,21 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Thread-safe. {@link #close()} waits for calls in progress; a thread blocked in {@link
  * #lineGetMessage} must first be woken by {@code lineShutdown}.
  */
-public final class JnaBackend implements TapiBackend {
+public final class JnaBackend extends JnaTapiCalls {
 
     private final String description;
-    private final TapiFunctions tapi;
-    private final SimFunctions sim;
-    private final AtomicLong live = new AtomicLong();
-    private final ReadWriteLock guard = new ReentrantReadWriteLock();
-    private volatile boolean closed;
 
     private JnaBackend(String description, String path) {
+        super(bind(path));
+        this.description = description;
+    }
+
+    /** The provider's binding, made once per process; a 64-bit JVM only. */
+    private static DirectBinding bind(String path) {
         if (Native.POINTER_SIZE != 8) {
             throw new UnsupportedOperationException("The JNA backend needs a 64-bit JVM");
         }
-        DirectBinding binding = DirectBinding.of(path);
-        this.description = description;
-        this.tapi = binding.tapi;
-        this.sim = binding.sim;
+        return DirectBinding.of(path);
     }
 
     /** The simulator bundled with tapibridge. */
@@ -86,334 +79,6 @@ public final class JnaBackend implements TapiBackend {
     @Override
     public String providerDescription() {
         return description;
-    }
-
-    // ---- guard ---------------------------------------------------------------------------
-
-    private void enter() {
-        guard.readLock().lock();
-        if (closed) {
-            guard.readLock().unlock();
-            throw new IllegalStateException("The JNA backend for " + description + " is closed");
-        }
-    }
-
-    private void exit() {
-        guard.readLock().unlock();
-    }
-
-    private static void requireAddress(long address) {
-        if (address == 0) {
-            throw new IllegalArgumentException("NULL address");
-        }
-    }
-
-    /** NUL-terminated UTF-16, checked as the JNI bridge checks it; null stays null. */
-    private static char[] wide(String s, String what) {
-        if (s == null) {
-            return null;
-        }
-        TapiStrings.check(s, what);
-        char[] w = new char[s.length() + 1];
-        s.getChars(0, s.length(), w, 0);
-        return w;
-    }
-
-    /** NUL-terminated UTF-8 for the simulator's control API, checked as {@link #wide}. */
-    private static byte[] utf8(String s, String what) {
-        if (s == null) {
-            return null;
-        }
-        TapiStrings.check(s, what);
-        byte[] text = s.getBytes(StandardCharsets.UTF_8);
-        byte[] b = new byte[text.length + 1];
-        System.arraycopy(text, 0, b, 0, text.length);
-        return b;
-    }
-
-    // ---- memory --------------------------------------------------------------------------
-
-    @Override
-    public long allocate(long size) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("size must be positive: " + size);
-        }
-        enter();
-        try {
-            long p = Native.malloc(size);
-            if (p == 0) {
-                throw new OutOfMemoryError("native allocation of " + size + " bytes failed");
-            }
-            new Pointer(p).setMemory(0, size, (byte) 0);
-            live.incrementAndGet();
-            return p;
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void free(long address) {
-        if (address == 0) {
-            return;
-        }
-        enter();
-        try {
-            Native.free(address);
-            live.decrementAndGet();
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public long liveAllocations() {
-        return live.get();
-    }
-
-    @Override
-    public int getInt(long address) {
-        requireAddress(address);
-        enter();
-        try {
-            return new Pointer(address).getInt(0);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void putInt(long address, int value) {
-        requireAddress(address);
-        enter();
-        try {
-            new Pointer(address).setInt(0, value);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void read(long address, byte[] dst, int offset, int length) {
-        requireAddress(address);
-        Objects.checkFromIndexSize(offset, length, dst.length);
-        enter();
-        try {
-            new Pointer(address).read(0, dst, offset, length);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void write(long address, byte[] src, int offset, int length) {
-        requireAddress(address);
-        Objects.checkFromIndexSize(offset, length, src.length);
-        enter();
-        try {
-            new Pointer(address).write(0, src, offset, length);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public ByteBuffer view(long address, int size) {
-        requireAddress(address);
-        if (size < 0) {
-            throw new IllegalArgumentException("negative size");
-        }
-        enter();
-        try {
-            return new Pointer(address).getByteBuffer(0, size).order(ByteOrder.LITTLE_ENDIAN);
-        } finally {
-            exit();
-        }
-    }
-
-    // ---- TAPI ----------------------------------------------------------------------------
-
-    @Override
-    public int lineInitializeExW(long lphLineApp, long hInstance, String name, long lpdwNumDevs,
-                                 long lpdwAPIVersion, long lpParams) {
-        enter();
-        try {
-            return tapi.lineInitializeExW(lphLineApp, hInstance, 0, wide(name, "lpszFriendlyAppName"),
-                    lpdwNumDevs, lpdwAPIVersion, lpParams);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineShutdown(int hLineApp) {
-        enter();
-        try {
-            return tapi.lineShutdown(hLineApp);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineNegotiateAPIVersion(int hLineApp, int dev, int lo, int hi, long lpdwAPIVersion, long lpExt) {
-        enter();
-        try {
-            return tapi.lineNegotiateAPIVersion(hLineApp, dev, lo, hi, lpdwAPIVersion, lpExt);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetDevCapsW(int hLineApp, int dev, int version, int ext, long lpLineDevCaps) {
-        enter();
-        try {
-            return tapi.lineGetDevCapsW(hLineApp, dev, version, ext, lpLineDevCaps);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetAddressCapsW(int hLineApp, int dev, int address, int version, int ext, long lpAddressCaps) {
-        enter();
-        try {
-            return tapi.lineGetAddressCapsW(hLineApp, dev, address, version, ext, lpAddressCaps);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineOpenW(int hLineApp, int dev, long lphLine, int version, int ext, long instance,
-                         int privileges, int mediaModes, long lpCallParams) {
-        enter();
-        try {
-            return tapi.lineOpenW(hLineApp, dev, lphLine, version, ext, instance, privileges, mediaModes, lpCallParams);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineClose(int hLine) {
-        enter();
-        try {
-            return tapi.lineClose(hLine);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineSetStatusMessages(int hLine, int lineStates, int addressStates) {
-        enter();
-        try {
-            return tapi.lineSetStatusMessages(hLine, lineStates, addressStates);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetLineDevStatusW(int hLine, long lpLineDevStatus) {
-        enter();
-        try {
-            return tapi.lineGetLineDevStatusW(hLine, lpLineDevStatus);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineMakeCallW(int hLine, long lphCall, String dest, int countryCode, long lpCallParams) {
-        enter();
-        try {
-            return tapi.lineMakeCallW(hLine, lphCall, wide(dest, "lpszDestAddress"), countryCode, lpCallParams);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineAnswer(int hCall, long lpsUserUserInfo, int dwSize) {
-        enter();
-        try {
-            return tapi.lineAnswer(hCall, lpsUserUserInfo, dwSize);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineDrop(int hCall, long lpsUserUserInfo, int dwSize) {
-        enter();
-        try {
-            return tapi.lineDrop(hCall, lpsUserUserInfo, dwSize);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineDeallocateCall(int hCall) {
-        enter();
-        try {
-            return tapi.lineDeallocateCall(hCall);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetCallInfoW(int hCall, long lpCallInfo) {
-        enter();
-        try {
-            return tapi.lineGetCallInfoW(hCall, lpCallInfo);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetCallStatus(int hCall, long lpCallStatus) {
-        enter();
-        try {
-            return tapi.lineGetCallStatus(hCall, lpCallStatus);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
-        enter();
-        try {
-            return tapi.lineGetMessage(hLineApp, lpMessage, dwTimeout);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineCompleteCall(int hCall, long lpdwCompletionID, int mode, int messageId) {
-        enter();
-        try {
-            return tapi.lineCompleteCall(hCall, lpdwCompletionID, mode, messageId);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public int lineUncompleteCall(int hLine, int completionId) {
-        enter();
-        try {
-            return tapi.lineUncompleteCall(hLine, completionId);
-        } finally {
-            exit();
-        }
     }
 
     // ---- simulator control ---------------------------------------------------------------
@@ -687,16 +352,6 @@ public final class JnaBackend implements TapiBackend {
             }
         } finally {
             exit();
-        }
-    }
-
-    @Override
-    public void close() {
-        guard.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            guard.writeLock().unlock();
         }
     }
 }

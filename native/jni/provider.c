@@ -1,10 +1,13 @@
 /*
  * Loading a TAPI provider library and resolving its function table.
  *
- * The library is loaded once per tb_provider and pinned: closing a provider drops its reference,
- * but the code stays mapped for the life of the process. libtapisim is one switch per process
- * (its state and its real-time clock thread must outlive any one backend), and a thread that
- * returns from a provider function must never land in unmapped code.
+ * The library is loaded once per tb_provider and, by default, pinned: closing a provider drops its
+ * reference, but the code stays mapped for the life of the process. The process-wide libtapisim
+ * is one switch per process (its state and its real-time clock thread must outlive any one
+ * backend), and a thread that returns from a provider function must never land in unmapped code.
+ * A private copy of libtapisim (an isolated switch) is opened unpinned instead: its owner quiesces
+ * it before the last close, and that close unmaps it, so switches can come and go without the
+ * process growing.
  */
 #include "provider.h"
 
@@ -150,7 +153,8 @@ static void append_name(char *buf, size_t size, const char *name)
     }
 }
 
-int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, size_t errSize)
+int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, char *err,
+                     size_t errSize)
 {
     *out = NULL;
     if (errSize > 0)
@@ -212,7 +216,8 @@ int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, siz
 #undef TB_CLEAR
     }
 
-    pin(path);
+    if (flags != TB_OPEN_UNPINNED)
+        pin(path);
     *out = p;
     return TB_OK;
 }

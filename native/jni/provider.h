@@ -93,13 +93,25 @@ typedef char tb_path_char;
 #define TB_ERR_SYMBOLS  3 /* a required TAPI function is missing; err names it */
 #define TB_ERR_NOSYSTEM 4 /* no system TAPI on this OS */
 
+/* tb_provider_open flags */
+#define TB_OPEN_PINNED   0 /* the library stays mapped for the life of the process */
+#define TB_OPEN_UNPINNED 1 /* the last tb_provider_close of the library unmaps it */
+
 /*
  * Loads `path` (NULL: the system tapi32.dll from System32; Windows only) and resolves the
  * function table. On failure returns a TB_ERR_ code and writes a message to err.
+ *
+ * `flags` is TB_OPEN_PINNED or TB_OPEN_UNPINNED. An unpinned library is for a private copy of
+ * libtapisim (an isolated switch): each open takes a loader reference and each close drops it,
+ * so the copy is unmapped when the last provider on it closes. The caller must make sure that by
+ * then no thread runs in it: every call through the provider has returned and the switch's own
+ * clock thread has stopped (tapisim_reset stops it). An unpinned open of a library that is
+ * already pinned leaves it pinned.
  */
-int tb_provider_open(const tb_path_char *path, tb_provider **out, char *err, size_t errSize);
+int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, char *err,
+                     size_t errSize);
 
-/* Releases the library reference and frees p. The library itself stays mapped (pinned). */
+/* Releases the library reference and frees p. A pinned library stays mapped. */
 void tb_provider_close(tb_provider *p);
 
 /* Native memory for out-parameters, zeroed, counted per provider. */

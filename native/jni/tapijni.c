@@ -20,7 +20,7 @@
 #include "provider.h"
 
 /* Must equal TapiJni.ABI_VERSION. Bump it when a native is added, removed or changes meaning. */
-#define TAPIBRIDGE_ABI_VERSION 3
+#define TAPIBRIDGE_ABI_VERSION 4
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -184,11 +184,11 @@ static jint JNICALL tj_abiVersion(JNIEnv *env, jclass cls)
     return TAPIBRIDGE_ABI_VERSION;
 }
 
-static jlong open_provider(JNIEnv *env, const tb_path_char *path)
+static jlong open_provider(JNIEnv *env, const tb_path_char *path, int flags)
 {
     char err[1024];
     tb_provider *p = NULL;
-    switch (tb_provider_open(path, &p, err, sizeof err)) {
+    switch (tb_provider_open(path, flags, &p, err, sizeof err)) {
     case TB_OK:
         return (jlong)(intptr_t)p;
     case TB_ERR_NOMEM:
@@ -203,8 +203,9 @@ static jlong open_provider(JNIEnv *env, const tb_path_char *path)
     }
 }
 
-static jlong JNICALL tj_openProvider(JNIEnv *env, jclass cls, jstring path)
+static jlong JNICALL tj_openProvider(JNIEnv *env, jclass cls, jstring path, jboolean pinned)
 {
+    int flags = pinned ? TB_OPEN_PINNED : TB_OPEN_UNPINNED;
     (void)cls;
     if (path == NULL) {
         throw_new(env, NPE, "path");
@@ -235,7 +236,7 @@ static jlong JNICALL tj_openProvider(JNIEnv *env, jclass cls, jstring path)
     }
     jlong r;
 #ifdef _WIN32
-    r = open_provider(env, w);
+    r = open_provider(env, w, flags);
 #else
     char *u = malloc(3 * (size_t)n + 1);
     if (u == NULL) {
@@ -244,7 +245,7 @@ static jlong JNICALL tj_openProvider(JNIEnv *env, jclass cls, jstring path)
         return 0;
     }
     utf16_to_utf8(w, (size_t)n, u);
-    r = open_provider(env, u);
+    r = open_provider(env, u, flags);
     free(u);
 #endif
     free(w);
@@ -254,7 +255,7 @@ static jlong JNICALL tj_openProvider(JNIEnv *env, jclass cls, jstring path)
 static jlong JNICALL tj_openSystemProvider(JNIEnv *env, jclass cls)
 {
     (void)cls;
-    return open_provider(env, NULL);
+    return open_provider(env, NULL, TB_OPEN_PINNED);
 }
 
 static void JNICALL tj_closeProvider(JNIEnv *env, jclass cls, jlong provider)
@@ -668,7 +669,7 @@ static const JNINativeMethod abi_method[] = {
 };
 
 static const JNINativeMethod methods[] = {
-    NATIVE(openProvider, "(Ljava/lang/String;)J"),
+    NATIVE(openProvider, "(Ljava/lang/String;Z)J"),
     NATIVE(openSystemProvider, "()J"),
     NATIVE(closeProvider, "(J)V"),
     NATIVE(hasSimulatorControl, "(J)Z"),

@@ -14,6 +14,7 @@ add_executable(tapibridge-jni-host
   "${CMAKE_CURRENT_LIST_DIR}/jni_host.c"
   "${CMAKE_CURRENT_LIST_DIR}/host_system.c"
   "${CMAKE_CURRENT_LIST_DIR}/host_round_trip.c"
+  "${CMAKE_CURRENT_LIST_DIR}/host_isolation.c"
   "${CMAKE_CURRENT_LIST_DIR}/fake_jvm.c")
 target_include_directories(tapibridge-jni-host PRIVATE
   "${CMAKE_CURRENT_SOURCE_DIR}/include" "${CMAKE_CURRENT_SOURCE_DIR}/jni"

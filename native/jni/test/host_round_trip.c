@@ -69,7 +69,7 @@ enum { B_APP, B_NUMDEVS, B_VERSION, B_PARAMS, B_EXTID, B_LINE, B_CALL, B_COMPLID
 
 void check_round_trip(jstring simulator, const char *label)
 {
-    jlong p = J(openProvider, simulator);
+    jlong p = J(openProvider, simulator, JNI_TRUE);
     if (!check(clean() && p != 0, "openProvider opens %s", label))
         return;
     check(J(hasSimulatorControl, p) == JNI_TRUE && clean(), "hasSimulatorControl: true");

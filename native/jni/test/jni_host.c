@@ -20,10 +20,10 @@
 #endif
 
 /* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
-#define TAPIJNI_ABI_VERSION 3
+#define TAPIJNI_ABI_VERSION 4
 static const struct { const char *name, *descriptor; } declared[] = {
     { "abiVersion", "()I" },
-    { "openProvider", "(Ljava/lang/String;)J" },
+    { "openProvider", "(Ljava/lang/String;Z)J" },
     { "openSystemProvider", "()J" },
     { "closeProvider", "(J)V" },
     { "hasSimulatorControl", "(J)Z" },
@@ -117,16 +117,6 @@ int thrown(const char *name)
 
 /* ---- loading ------------------------------------------------------------------------------ */
 
-/* A library path as given, as the loader wants it and as a label for messages. */
-typedef struct {
-    char *label; /* UTF-8 */
-#ifdef _WIN32
-    WCHAR *path; /* full path */
-#else
-    const char *path;
-#endif
-} host_path;
-
 typedef void (*any_fn)(void);
 typedef jint (JNICALL *onload_fn)(JavaVM *, void *);
 
@@ -144,8 +134,7 @@ static int host_path_of(host_path *hp, const WCHAR *arg)
         && WideCharToMultiByte(CP_UTF8, 0, hp->path, -1, hp->label, u, NULL, NULL) > 0;
 }
 
-/* The path with an ASCII suffix, as a Java string. */
-static jstring path_string(const host_path *hp, const char *suffix)
+jstring host_path_string(const host_path *hp, const char *suffix)
 {
     size_t n = wcslen(hp->path), s = strlen(suffix);
     jchar *w = malloc((n + s) * sizeof *w);
@@ -183,7 +172,7 @@ static int host_path_of(host_path *hp, const char *arg)
     return hp->label != NULL;
 }
 
-static jstring path_string(const host_path *hp, const char *suffix)
+jstring host_path_string(const host_path *hp, const char *suffix)
 {
     size_t n = strlen(hp->path), s = strlen(suffix);
     char *u = malloc(n + s + 1);
@@ -282,10 +271,10 @@ static int lookup_natives(void)
 
 static void check_misuse(const host_path *sim)
 {
-    jlong p = J(openProvider, path_string(sim, ".does-not-exist"));
+    jlong p = J(openProvider, host_path_string(sim, ".does-not-exist"), JNI_TRUE);
     int t = thrown("java/lang/UnsatisfiedLinkError");
     check(t && p == 0, "openProvider of a missing library: UnsatisfiedLinkError, 0");
-    p = J(openProvider, NULL);
+    p = J(openProvider, NULL, JNI_TRUE);
     t = thrown("java/lang/NullPointerException");
     check(t && p == 0, "openProvider(null): NullPointerException, 0");
     jboolean z = J(hasSimulatorControl, 0);
@@ -330,7 +319,8 @@ int main(int argc, char **argv)
                   (long)abi);
             check_misuse(&sim);
             check_system_provider();
-            check_round_trip(path_string(&sim, ""), sim.label);
+            check_round_trip(host_path_string(&sim, ""), sim.label);
+            check_isolation(&sim);
         }
         check(fj_misuse() == 0, "no JNI misuse (no call with an exception pending, no bad "
                                 "argument, no unknown class)");

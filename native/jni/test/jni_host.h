@@ -4,11 +4,15 @@
 
 #include "fake_jvm.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 /* Function types of the natives, named after their Java descriptors (S = String, B = byte[],
  * O = an object result). */
 typedef jint (JNICALL *nat__I)(JNIEnv *, jclass);
 typedef jlong (JNICALL *nat__J)(JNIEnv *, jclass);
-typedef jlong (JNICALL *nat_S_J)(JNIEnv *, jclass, jstring);
+typedef jlong (JNICALL *nat_SZ_J)(JNIEnv *, jclass, jstring, jboolean);
 typedef void (JNICALL *nat_J_V)(JNIEnv *, jclass, jlong);
 typedef jboolean (JNICALL *nat_J_Z)(JNIEnv *, jclass, jlong);
 typedef jint (JNICALL *nat_J_I)(JNIEnv *, jclass, jlong);
@@ -34,7 +38,7 @@ typedef jint (JNICALL *nat_JIIJIIJIIJ_I)(JNIEnv *, jclass, jlong, jint, jint, jl
 /* The natives the host calls: X(name, descriptor, type). */
 #define HOST_NATIVES(X)                                                                         \
     X(abiVersion, "()I", nat__I)                                                                \
-    X(openProvider, "(Ljava/lang/String;)J", nat_S_J)                                           \
+    X(openProvider, "(Ljava/lang/String;Z)J", nat_SZ_J)                                         \
     X(openSystemProvider, "()J", nat__J)                                                        \
     X(closeProvider, "(J)V", nat_J_V)                                                           \
     X(hasSimulatorControl, "(J)Z", nat_J_Z)                                                     \
@@ -58,7 +62,9 @@ typedef jint (JNICALL *nat_JIIJIIJIIJ_I)(JNIEnv *, jclass, jlong, jint, jint, jl
     X(lineCompleteCall, "(JIJII)I", nat_JIJII_I)                                                \
     X(lineUncompleteCall, "(JII)I", nat_JII_I)                                                  \
     X(tapisim_reset, "(J)I", nat_J_I)                                                           \
-    X(tapisim_set_station, "(JLjava/lang/String;I)I", nat_JSI_I)
+    X(tapisim_set_station, "(JLjava/lang/String;I)I", nat_JSI_I)                                \
+    X(tapisim_advance, "(JI)I", nat_JI_I)                                                       \
+    X(tapisim_now, "(J)I", nat_J_I)
 
 typedef struct {
 #define HOST_FIELD(name, descriptor, type) type name;
@@ -85,10 +91,27 @@ int clean(void);
  * line, clears it. Any other pending exception or none: prints it and returns 0. */
 int thrown(const char *name);
 
+/* A library path as given, as the loader wants it and as a label for messages. */
+typedef struct {
+    char *label; /* UTF-8 */
+#ifdef _WIN32
+    WCHAR *path; /* full path */
+#else
+    const char *path;
+#endif
+} host_path;
+
+/* The path with an ASCII suffix, as a Java string. */
+jstring host_path_string(const host_path *hp, const char *suffix);
+
 /* openSystemProvider: System32 only on Windows, an exception elsewhere (host_system.c). */
 void check_system_provider(void);
 
 /* Opens the simulator and runs one call completion round trip (host_round_trip.c). */
 void check_round_trip(jstring simulator, const char *label);
+
+/* Private copies of the simulator opened unpinned: separate switches, unmapped by their last
+ * close (host_isolation.c). */
+void check_isolation(const host_path *simulator);
 
 #endif /* JNI_HOST_H */

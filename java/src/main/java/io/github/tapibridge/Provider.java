@@ -1,5 +1,7 @@
 package io.github.tapibridge;
 
+import io.github.tapibridge.internal.IsolatedLibrary;
+import io.github.tapibridge.internal.ProviderAccess;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,21 +27,40 @@ public final class Provider {
         LIBRARY
     }
 
-    private static final Provider SIMULATOR = new Provider(Kind.SIMULATOR, null);
-    private static final Provider SYSTEM = new Provider(Kind.SYSTEM, null);
+    private static final Provider SIMULATOR = new Provider(Kind.SIMULATOR, null, null);
+    private static final Provider SYSTEM = new Provider(Kind.SYSTEM, null, null);
+
+    static {
+        ProviderAccess.set(new ProviderAccess.Hooks() {
+            @Override
+            public Provider isolated(IsolatedLibrary library) {
+                return new Provider(Kind.SIMULATOR, library.file(), library);
+            }
+
+            @Override
+            public IsolatedLibrary library(Provider provider) {
+                return provider.isolated;
+            }
+        });
+    }
 
     private final Kind kind;
     private final Path path;
+    /** The private switch behind this provider, or null. */
+    private final IsolatedLibrary isolated;
 
-    private Provider(Kind kind, Path path) {
+    private Provider(Kind kind, Path path, IsolatedLibrary isolated) {
         this.kind = kind;
         this.path = path;
+        this.isolated = isolated;
     }
 
     /**
-     * The simulated TAPI switch bundled with tapibridge. There is one switch per process, shared
-     * by every {@link Tapi} that uses this provider; {@link io.github.tapibridge.sim.Simulator}
-     * controls it. Works on every supported operating system.
+     * The simulated TAPI switch bundled with tapibridge. There is one such switch per process,
+     * shared by every {@link Tapi} that uses this provider; {@link io.github.tapibridge.sim.Simulator#get()}
+     * controls it. Works on every supported operating system. (A private switch of its own, for a
+     * test that runs beside others, comes from {@link io.github.tapibridge.sim.Simulator#create()},
+     * whose {@code provider()} is also of kind {@link Kind#SIMULATOR}.)
      *
      * @return the simulator provider
      */
@@ -67,7 +88,7 @@ public final class Provider {
      * @throws NullPointerException if {@code path} is null
      */
     public static Provider library(Path path) {
-        return new Provider(Kind.LIBRARY, Objects.requireNonNull(path, "path"));
+        return new Provider(Kind.LIBRARY, Objects.requireNonNull(path, "path"), null);
     }
 
     /**
@@ -80,16 +101,29 @@ public final class Provider {
     }
 
     /**
-     * Returns the library path of a {@link Kind#LIBRARY} provider.
+     * Returns the library path of a {@link Kind#LIBRARY} provider, or of the private copy of the
+     * simulator behind an {@linkplain #isIsolated() isolated switch}.
      *
-     * @return the path, or empty for the simulator and the system provider
+     * @return the path, or empty for the process-wide simulator and the system provider
      */
     public Optional<Path> path() {
         return Optional.ofNullable(path);
     }
 
     /**
-     * Two providers are equal if they are of the same kind and, for libraries, have equal paths.
+     * Whether this is the provider of an isolated switch ({@link
+     * io.github.tapibridge.sim.Simulator#create()}): a simulator of its own, apart from the
+     * process-wide one of {@link #simulator()}.
+     *
+     * @return true for an isolated switch's provider
+     */
+    public boolean isIsolated() {
+        return isolated != null;
+    }
+
+    /**
+     * Two providers are equal if they are of the same kind and have equal paths: for libraries the
+     * same file, for isolated switches the same switch.
      *
      * @param obj the object to compare with
      * @return true if equal
@@ -111,7 +145,8 @@ public final class Provider {
     }
 
     /**
-     * Returns {@code "simulator"}, {@code "system"} or {@code "library(<path>)"}.
+     * Returns {@code "simulator"}, {@code "simulator(isolated switch #<n>)"}, {@code "system"} or
+     * {@code "library(<path>)"}.
      *
      * @return a description
      */
@@ -119,7 +154,7 @@ public final class Provider {
     public String toString() {
         switch (kind) {
             case SIMULATOR:
-                return "simulator";
+                return isolated == null ? "simulator" : "simulator(" + isolated + ")";
             case SYSTEM:
                 return "system";
             default:

@@ -38,6 +38,10 @@ public final class Backends {
      * @throws UnsatisfiedLinkError if a native library cannot be loaded
      */
     public static TapiBackend open(Backend backend, Provider provider) {
+        IsolatedLibrary isolated = ProviderAccess.library(provider);
+        if (isolated != null) {
+            return openIsolated(backend, isolated);
+        }
         if (backend == Backend.JNI) {
             switch (provider.kind()) {
                 case SIMULATOR:
@@ -48,21 +52,7 @@ public final class Backends {
                     return JniBackend.openLibrary(provider.path().orElseThrow());
             }
         }
-        ClassLoader loader = Backends.class.getClassLoader();
-        try {
-            Class.forName(JNA_PROBE, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw jnaMissing(e);
-        }
-        Class<?> type;
-        try {
-            type = Class.forName(JNA_CLASS, true, loader);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The JNA backend is not available in this build of"
-                    + " tapibridge; use Backend.JNI", e);
-        } catch (LinkageError e) {
-            throw jnaMissing(e);
-        }
+        Class<?> type = jnaBackendClass();
         try {
             Object result;
             switch (provider.kind()) {
@@ -79,21 +69,78 @@ public final class Backends {
             }
             return (TapiBackend) result;
         } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof NoClassDefFoundError) {
-                throw jnaMissing(cause); // a part of JNA is missing or cannot be loaded
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException("Opening the JNA backend failed", cause);
+            throw rethrow(e);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("The JNA backend of this build cannot open " + provider
                     + "; use Backend.JNI", e);
         }
+    }
+
+    /**
+     * A backend on an isolated switch's private copy, counted by it until the backend closes.
+     *
+     * @throws IllegalStateException if the switch is closed
+     */
+    private static TapiBackend openIsolated(Backend backend, IsolatedLibrary isolated) {
+        isolated.acquire();
+        boolean opened = false;
+        try {
+            String description = isolated + " (" + isolated.file() + ")";
+            TapiBackend b;
+            if (backend == Backend.JNI) {
+                b = JniBackend.openIsolated(isolated.file(), description, isolated::release);
+            } else {
+                Class<?> type = jnaBackendClass();
+                try {
+                    b = (TapiBackend) factory(type, "openIsolated", Path.class, String.class, Runnable.class)
+                            .invoke(null, isolated.file(), description, (Runnable) isolated::release);
+                } catch (InvocationTargetException e) {
+                    throw rethrow(e);
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    throw new IllegalStateException("The JNA backend of this build cannot open "
+                            + isolated + "; use Backend.JNI", e);
+                }
+            }
+            opened = true;
+            return b;
+        } finally {
+            if (!opened) {
+                isolated.release();
+            }
+        }
+    }
+
+    /** The JNA backend class, initialised; IllegalStateException saying what is missing. */
+    private static Class<?> jnaBackendClass() {
+        ClassLoader loader = Backends.class.getClassLoader();
+        try {
+            Class.forName(JNA_PROBE, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw jnaMissing(e);
+        }
+        try {
+            return Class.forName(JNA_CLASS, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The JNA backend is not available in this build of"
+                    + " tapibridge; use Backend.JNI", e);
+        } catch (LinkageError e) {
+            throw jnaMissing(e);
+        }
+    }
+
+    /** What a JNA backend factory threw, as it should reach the caller. */
+    private static RuntimeException rethrow(InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof NoClassDefFoundError) {
+            return jnaMissing(cause); // a part of JNA is missing or cannot be loaded
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new IllegalStateException("Opening the JNA backend failed", cause);
     }
 
     /** Backend.JNA without (all of) JNA: how to add it, and the alternative. */

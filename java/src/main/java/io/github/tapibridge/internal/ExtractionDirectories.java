@@ -39,6 +39,10 @@ final class ExtractionDirectories {
                     .map(os -> NativeLibraries.fileName(os + "-", library)))
             .toList());
 
+    /** The copies of the simulator that isolated switches load ({@link NativeLibraries#isolatedCopy}). */
+    private static final Pattern ISOLATED_NAME = Pattern.compile("(lib)?"
+            + NativeLibraries.ISOLATED_PREFIX + "[0-9]{1,19}\\.(so|dll|dylib)");
+
     private static final System.Logger LOG = System.getLogger(ExtractionDirectories.class.getName());
 
     /** Created on first use: a SecureRandom seeds itself, which can take a moment. */
@@ -150,7 +154,7 @@ final class ExtractionDirectories {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
                 for (Path f : files) {
-                    if (EXTRACTED_NAMES.contains(f.getFileName().toString()) && isPlain(f, false)) {
+                    if (isExtracted(f.getFileName().toString()) && isPlain(f, false)) {
                         Files.delete(f);
                     }
                 }
@@ -162,6 +166,11 @@ final class ExtractionDirectories {
             LOG.log(Level.DEBUG, "cannot delete the stale extraction directory {0}: {1}", directory, e);
             return false;
         }
+    }
+
+    /** Whether the clean-up deletes a file of this name: an extracted library or a switch's copy. */
+    static boolean isExtracted(String name) {
+        return EXTRACTED_NAMES.contains(name) || ISOLATED_NAME.matcher(name).matches();
     }
 
     /**

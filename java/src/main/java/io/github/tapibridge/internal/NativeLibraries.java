@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -87,6 +88,8 @@ public final class NativeLibraries {
     static final String SIMULATOR = "tapisim";
     /** Every library the loader looks up, in the order {@link #bundledResources} lists them. */
     static final List<String> LIBRARIES = List.of(BRIDGE, SIMULATOR);
+    /** The name of an isolated switch's copy of the simulator: this and its number. */
+    static final String ISOLATED_PREFIX = "tapisim-switch-";
 
     private static final System.Logger LOG = System.getLogger(NativeLibraries.class.getName());
 
@@ -154,6 +157,38 @@ public final class NativeLibraries {
                 LOG.log(Level.DEBUG, "simulator library: {0}", found);
             }
             return simulator;
+        }
+    }
+
+    /**
+     * A private copy of the simulator library for isolated switch {@code number}: the file
+     * {@code tapisim-switch-<number>} (with the platform's prefix and suffix) in this process's
+     * extraction directory, which is made if no library was extracted yet. A copy, not a link:
+     * the loader would take a link for the library it names.
+     *
+     * @param number the switch's number in the process
+     * @return the copy
+     * @throws UnsatisfiedLinkError as {@link #simulatorPath()}
+     * @throws UncheckedIOException if the copy cannot be made
+     */
+    static Path isolatedCopy(long number) {
+        Path source = simulatorPath();
+        Path target;
+        synchronized (LOCK) {
+            try {
+                if (extractDirectory == null) {
+                    extractDirectory = ExtractionDirectories.first(ExtractionDirectories.temporaryFolder());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make a directory for the copy of " + source, e);
+            }
+            target = extractDirectory.resolve(fileName(platform(), ISOLATED_PREFIX + number));
+        }
+        try {
+            return Files.copy(source, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target
+                    + " for an isolated switch", e);
         }
     }
 

@@ -6,6 +6,8 @@ import io.github.tapibridge.Provider;
 import io.github.tapibridge.Tapi;
 import io.github.tapibridge.TapiException;
 import io.github.tapibridge.internal.Backends;
+import io.github.tapibridge.internal.IsolatedLibrary;
+import io.github.tapibridge.internal.ProviderAccess;
 import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.time.Duration;
@@ -14,16 +16,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The simulated TAPI switch of this process ({@code libtapisim}), seen from its control API
- * ({@code tapisim.h}): not part of TAPI, but what tests need to drive the switch.
+ * A simulated TAPI switch ({@code libtapisim}), seen from its control API ({@code tapisim.h}):
+ * not part of TAPI, but what tests need to drive the switch.
+ *
+ * <p>There are two kinds. {@link #get()} is the switch of this process, shared by every
+ * {@link Tapi} opened on {@link Provider#simulator()}, as there is one TAPI per machine.
+ * {@link #create()} makes an <em>isolated</em> switch: a private one with its own clock, stations,
+ * applications, options, faults and trace, whose {@link #provider()} opens applications on it
+ * alone; any number can exist at once, so tests that each create one run in parallel. Close it
+ * when done.
  *
  * <pre>{@code
- * Simulator sim = Simulator.get();
- * sim.reset();
- * sim.station("201").busy();
- * // ... make a call to 201 (BUSY), request a CALLBACK completion ...
- * sim.station("201").idle();
- * sim.advance(Duration.ofSeconds(2));   // guard time: the recall is offered
+ * try (Simulator sim = Simulator.create();
+ *      Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).build())) {
+ *     sim.station("201").busy();
+ *     // ... make a call to 201 (BUSY), request a CALLBACK completion ...
+ *     sim.station("201").idle();
+ *     sim.advance(Duration.ofSeconds(2), tapi);   // guard time: the recall is offered
+ * }
  * }</pre>
  *
  * <p>The default topology after {@link #reset()}: line devices 0 to 3 with one address each and the
@@ -37,7 +47,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Thread-safe. Every method throws a {@link TapiException} if the switch rejects the request,
  * with the function name of {@code tapisim.h} (for example {@code tapisim_set_station}).
  */
-public final class Simulator {
+public final class Simulator implements AutoCloseable {
 
     /** The largest batch of {@link #postMessages(Tapi, int)} ({@code TAPISIM_POST_MAX}). */
     public static final int MAX_POSTED_MESSAGES = 1 << 20;
@@ -61,14 +71,20 @@ public final class Simulator {
     private static volatile Simulator instance;
 
     private final TapiBackend backend;
+    private final Provider provider;
+    /** The private library of an isolated switch, or null for the process's switch. */
+    private final IsolatedLibrary isolated;
 
-    private Simulator(TapiBackend backend) {
+    private Simulator(TapiBackend backend, Provider provider, IsolatedLibrary isolated) {
         this.backend = backend;
+        this.provider = provider;
+        this.isolated = isolated;
     }
 
     /**
-     * Returns the simulated switch of this process, loading the bundled simulator (through the JNI
-     * backend) on first use. The simulator stays loaded for the life of the process.
+     * Returns the simulated switch of this process, the one of {@link Provider#simulator()},
+     * loading the bundled simulator (through the JNI backend) on first use. It stays loaded for
+     * the life of the process and cannot be {@linkplain #close() closed}.
      *
      * @return the simulator
      * @throws IllegalStateException if the provider has no simulator control functions
@@ -86,12 +102,104 @@ public final class Simulator {
                         throw new IllegalStateException("The simulator provider ("
                                 + backend.providerDescription() + ") exports no tapisim_ functions");
                     }
-                    s = new Simulator(backend);
+                    s = new Simulator(backend, Provider.simulator(), null);
                     instance = s;
                 }
             }
         }
         return s;
+    }
+
+    /**
+     * Creates an isolated switch: a simulated switch of its own, in the default state of
+     * {@link #reset()}, apart from the process's switch ({@link #get()}) and from every other
+     * isolated switch. Open applications on it with its {@link #provider()}:
+     * {@code Tapi.open(TapiConfig.builder().provider(sim.provider()).build())}, with either
+     * backend. {@link #close()} it when done.
+     *
+     * <p>Each isolated switch is a private copy of the simulator library, loaded on its own, so
+     * it shares no state, lock or thread with another; creating one copies the library file (about
+     * 150 KB) into this process's folder of extracted libraries, and closing it unloads and
+     * deletes the copy. Thread-safe.
+     *
+     * @return a new switch, open
+     * @throws UnsatisfiedLinkError if the native libraries cannot be loaded
+     * @throws java.io.UncheckedIOException if the library cannot be copied
+     */
+    public static Simulator create() {
+        IsolatedLibrary library = IsolatedLibrary.create();
+        Provider provider = ProviderAccess.isolated(library);
+        TapiBackend backend = null;
+        try {
+            backend = Backends.open(Backend.JNI, provider);
+            check(backend.tapisimReset(), "tapisim_reset");
+            return new Simulator(backend, provider, library);
+        } catch (RuntimeException | Error e) {
+            library.close();
+            if (backend != null) {
+                backend.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Returns the provider of this switch, to open applications on it with
+     * {@link io.github.tapibridge.TapiConfig.Builder#provider(Provider)}: {@link Provider#simulator()}
+     * for the process's switch, a provider of its own ({@link Provider#isIsolated()}) for an
+     * isolated switch.
+     *
+     * @return the provider
+     */
+    public Provider provider() {
+        return provider;
+    }
+
+    /**
+     * Whether this is an isolated switch ({@link #create()}).
+     *
+     * @return true for an isolated switch, false for the process's switch
+     */
+    public boolean isIsolated() {
+        return isolated != null;
+    }
+
+    /**
+     * Closes an isolated switch. Every application on it is shut down first, as by
+     * {@link #reset()} (each {@link Tapi} on it closes itself, its lines report
+     * {@link io.github.tapibridge.LineEvent.LineClosed}); opening another fails with
+     * IllegalStateException, and every method of this object throws IllegalStateException. The
+     * switch's library is unloaded, and its copy deleted, once the last application on it has
+     * finished closing. Idempotent.
+     *
+     * @throws UnsupportedOperationException for the process's switch ({@link #get()}), which
+     *         lives as long as the process
+     */
+    @Override
+    public void close() {
+        if (isolated == null) {
+            throw new UnsupportedOperationException("Simulator.get() is the switch of the process"
+                    + " and cannot be closed; Simulator.create() makes switches that can");
+        }
+        if (!isolated.close()) {
+            return;
+        }
+        try {
+            // Shuts every application down and stops the real-time clock thread: nothing may run
+            // in the library when its last backend unloads it.
+            backend.tapisimReset();
+        } finally {
+            backend.close();
+        }
+    }
+
+    /**
+     * Whether {@link #close()} was called on this isolated switch.
+     *
+     * @return true once closed; always false for the process's switch
+     */
+    public boolean isClosed() {
+        return isolated != null && isolated.isClosed();
     }
 
     /**
@@ -200,10 +308,10 @@ public final class Simulator {
      * are not waited for; see {@link Tapi#whenIdle()}.
      *
      * @param duration how far to move, as {@link #advance(Duration)}
-     * @param tapis the applications to wait for, open on the simulator
+     * @param tapis the applications to wait for, open on this switch (its {@link #provider()})
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code duration} is negative, or an application was not
-     *         opened on the simulator (checked before the clock moves)
+     *         opened on this switch (checked before the clock moves)
      * @throws IllegalStateException if an application is closed (checked before the clock
      *         moves), or if this is called in a listener or callback of one of them, which would
      *         wait for itself (the clock has moved then)
@@ -218,9 +326,7 @@ public final class Simulator {
         Objects.requireNonNull(tapis, "tapis");
         for (Tapi t : tapis) {
             Objects.requireNonNull(t, "tapis has a null element");
-            if (t.config().provider().kind() != Provider.Kind.SIMULATOR) {
-                throw new IllegalArgumentException(t + " was not opened on the simulator");
-            }
+            requireOnThisSwitch(t);
             if (!t.isOpen()) {
                 throw new IllegalStateException(t + " is closed");
             }
@@ -361,11 +467,11 @@ public final class Simulator {
      * {@code param3} 0. The simulator sends no other {@code LINE_DEVSPECIFIC}. The trace records
      * the batch in one line.
      *
-     * @param tapi an open application on the simulator ({@link Provider#simulator()})
+     * @param tapi an open application on this switch (its {@link #provider()})
      * @param count how many messages, 0 to {@value #MAX_POSTED_MESSAGES}
      * @throws NullPointerException if {@code tapi} is null
      * @throws IllegalArgumentException if {@code count} is out of range or {@code tapi} was not
-     *         opened on the simulator
+     *         opened on this switch
      * @throws IllegalStateException if {@code tapi} is closed
      * @throws UnsupportedOperationException if the loaded simulator predates this hook
      * @throws TapiException if the switch refuses, for example {@link LineError#LINEERR_NOMEM}
@@ -375,10 +481,15 @@ public final class Simulator {
         if (count < 0 || count > MAX_POSTED_MESSAGES) {
             throw new IllegalArgumentException("count must be 0 to " + MAX_POSTED_MESSAGES + ": " + count);
         }
-        if (tapi.config().provider().kind() != Provider.Kind.SIMULATOR) {
-            throw new IllegalArgumentException(tapi + " was not opened on the simulator");
-        }
+        requireOnThisSwitch(tapi);
         check(backend.tapisimPostMessages(tapi.handle(), count), "tapisim_post_messages");
+    }
+
+    private void requireOnThisSwitch(Tapi tapi) {
+        if (!tapi.config().provider().equals(provider)) {
+            throw new IllegalArgumentException(tapi + " was not opened on this switch (" + provider
+                    + ") but on " + tapi.config().provider());
+        }
     }
 
     private static void check(int result, String function) {
@@ -389,6 +500,6 @@ public final class Simulator {
 
     @Override
     public String toString() {
-        return "Simulator[" + backend.providerDescription() + ", now=" + now() + "]";
+        return "Simulator[" + provider + (isClosed() ? ", closed]" : ", now=" + now() + "]");
     }
 }

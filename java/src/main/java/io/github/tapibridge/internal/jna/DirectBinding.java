@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.jna;
 
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -19,18 +20,28 @@ import java.util.Map;
  * the library stays mapped for the life of the process, as the JNI backend pins it
  * ({@code native/jni/provider.c}). A library that fails to bind (a missing function) is not kept.
  *
+ * <p>The private copy of the simulator behind an isolated switch is the exception: its binding is
+ * counted ({@link #acquireIsolated}) and released with the last backend on it
+ * ({@link #releaseIsolated}), which unregisters its classes and closes the library, so that the
+ * copy is unmapped and switches come and go without the process growing. It is opened
+ * {@code RTLD_LOCAL}, so its symbols never join the global scope of the process.
+ *
  * <p>Thread-safe.
  */
 final class DirectBinding {
 
     /** Bindings by real path. Guarded by itself. */
     private static final Map<String, DirectBinding> BOUND = new HashMap<>();
+    /** Bindings of isolated switches by path. Guarded by itself. */
+    private static final Map<String, DirectBinding> ISOLATED = new HashMap<>();
 
     final String path;
     final NativeLibrary library;
     final TapiFunctions tapi;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
+    /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
+    private int references;
 
     private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi, SimFunctions sim) {
         this.path = path;
@@ -59,6 +70,49 @@ final class DirectBinding {
                 BOUND.put(key, b);
             }
             return b;
+        }
+    }
+
+    /**
+     * The binding of an isolated switch's private copy, made by its first backend and counted.
+     *
+     * @param path the copy, absolute
+     * @return the binding; {@link #releaseIsolated()} once per call
+     * @throws UnsatisfiedLinkError if the copy cannot be loaded or lacks a function
+     */
+    static DirectBinding acquireIsolated(String path) {
+        synchronized (ISOLATED) {
+            DirectBinding b = ISOLATED.get(path);
+            if (b == null) {
+                NativeLibrary library = DirectLoader.openLocal(path);
+                try {
+                    b = new DirectBinding(path, library,
+                            DirectLoader.bind(DirectTapi.class, TapiFunctions.class, library),
+                            DirectLoader.bind(DirectSim.class, SimFunctions.class, library));
+                } catch (RuntimeException | Error e) {
+                    library.close();
+                    throw e;
+                }
+                ISOLATED.put(path, b);
+            }
+            b.references++;
+            return b;
+        }
+    }
+
+    /**
+     * Drops one backend's hold on an isolated binding; the last one unregisters the bound classes
+     * and closes the library. No call may be running through the binding then.
+     */
+    void releaseIsolated() {
+        synchronized (ISOLATED) {
+            if (--references > 0) {
+                return;
+            }
+            ISOLATED.remove(path);
+            Native.unregister(tapi.getClass());
+            Native.unregister(sim.getClass());
+            library.close();
         }
     }
 

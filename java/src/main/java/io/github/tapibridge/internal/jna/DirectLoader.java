@@ -25,6 +25,9 @@ final class DirectLoader extends ClassLoader {
         return name.endsWith("0") ? name.substring(0, name.length() - 1) : name;
     };
 
+    /** {@code RTLD_NOW | RTLD_LOCAL} of glibc (2 | 0); ignored on Windows. */
+    private static final int RTLD_NOW_LOCAL = 2;
+
     private DirectLoader(ClassLoader parent) {
         super(parent);
     }
@@ -32,6 +35,15 @@ final class DirectLoader extends ClassLoader {
     /** Opens a provider library with the options the direct classes need. */
     static NativeLibrary open(String path) {
         return NativeLibrary.getInstance(path, Map.of(Library.OPTION_FUNCTION_MAPPER, STRIP_ZERO));
+    }
+
+    /**
+     * Opens the private copy of an isolated switch: {@code RTLD_NOW | RTLD_LOCAL} where those
+     * exist, so that its symbols stay its own.
+     */
+    static NativeLibrary openLocal(String path) {
+        return NativeLibrary.getInstance(path, Map.of(Library.OPTION_FUNCTION_MAPPER, STRIP_ZERO,
+                Library.OPTION_OPEN_FLAGS, RTLD_NOW_LOCAL));
     }
 
     /** A fresh instance of {@code template}, its natives registered with {@code library}. */

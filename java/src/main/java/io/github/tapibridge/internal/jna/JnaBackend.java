@@ -28,10 +28,22 @@ import java.util.Objects;
 public final class JnaBackend extends JnaTapiCalls {
 
     private final String description;
+    /** The isolated binding this backend holds, or null. */
+    private final DirectBinding isolated;
+    private final Runnable onClose;
 
     private JnaBackend(String description, String path) {
         super(bind(path));
         this.description = description;
+        this.isolated = null;
+        this.onClose = () -> { };
+    }
+
+    private JnaBackend(String description, DirectBinding isolated, Runnable onClose) {
+        super(isolated);
+        this.description = description;
+        this.isolated = isolated;
+        this.onClose = onClose;
     }
 
     /** The provider's binding, made once per process; a 64-bit JVM only. */
@@ -69,6 +81,37 @@ public final class JnaBackend extends JnaTapiCalls {
     public static JnaBackend openLibrary(Path path) {
         Objects.requireNonNull(path, "path");
         return new JnaBackend("library " + path, path.toAbsolutePath().toString());
+    }
+
+    /**
+     * A private copy of the simulator (an isolated switch). Its binding is shared by the backends
+     * on the copy and released with the last of them, which unmaps the copy. The caller makes sure
+     * that by then nothing runs in it ({@code tapisim_reset} stops the switch's clock thread).
+     *
+     * @param copy the private copy of libtapisim
+     * @param description what the backend is on, for messages
+     * @param onClose run once after this backend released the copy
+     * @return a backend whose provider is that copy
+     * @throws UnsatisfiedLinkError if the copy cannot be loaded
+     */
+    public static JnaBackend openIsolated(Path copy, String description, Runnable onClose) {
+        Objects.requireNonNull(onClose, "onClose");
+        if (Native.POINTER_SIZE != 8) {
+            throw new UnsupportedOperationException("The JNA backend needs a 64-bit JVM");
+        }
+        return new JnaBackend(description,
+                DirectBinding.acquireIsolated(copy.toAbsolutePath().toString()), onClose);
+    }
+
+    @Override
+    void released() {
+        try {
+            if (isolated != null) {
+                isolated.releaseIsolated();
+            }
+        } finally {
+            onClose.run();
+        }
     }
 
     @Override

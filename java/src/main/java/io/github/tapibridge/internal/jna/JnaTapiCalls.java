@@ -359,13 +359,26 @@ abstract class JnaTapiCalls implements TapiBackend {
         }
     }
 
+    /**
+     * Waits for the calls in progress, then refuses every call. Idempotent: the first close runs
+     * {@link #released()}.
+     */
     @Override
     public void close() {
+        boolean first;
         guard.writeLock().lock();
         try {
+            first = !closed;
             closed = true;
         } finally {
             guard.writeLock().unlock();
         }
+        if (first) {
+            released();
+        }
+    }
+
+    /** Run once by the first {@link #close()}, after the last call through this backend. */
+    void released() {
     }
 }

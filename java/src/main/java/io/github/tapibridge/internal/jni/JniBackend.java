@@ -30,12 +30,19 @@ public final class JniBackend implements TapiBackend {
     private final String description;
     private final boolean simulatorControl;
     private final Guard guard;
+    /** Run once after the provider is released: the isolated switch's reference, or nothing. */
+    private final Runnable onClose;
 
-    private JniBackend(long provider, String description) {
+    private JniBackend(long provider, String description, Runnable onClose) {
         this.provider = provider;
         this.description = description;
         this.simulatorControl = TapiJni.hasSimulatorControl(provider);
         this.guard = new Guard("JNI backend (" + description + ")");
+        this.onClose = onClose;
+    }
+
+    private JniBackend(long provider, String description) {
+        this(provider, description, () -> { });
     }
 
     /**
@@ -48,7 +55,7 @@ public final class JniBackend implements TapiBackend {
     public static JniBackend openSimulator() {
         NativeLibraries.loadBridge();
         Path library = NativeLibraries.simulatorPath();
-        return new JniBackend(TapiJni.openProvider(library.toString()), "simulator " + library);
+        return new JniBackend(TapiJni.openProvider(library.toString(), true), "simulator " + library);
     }
 
     /**
@@ -82,7 +89,25 @@ public final class JniBackend implements TapiBackend {
         Objects.requireNonNull(library, "library");
         NativeLibraries.loadBridge();
         Path file = library.toAbsolutePath();
-        return new JniBackend(TapiJni.openProvider(file.toString()), file.toString());
+        return new JniBackend(TapiJni.openProvider(file.toString(), true), file.toString());
+    }
+
+    /**
+     * Opens a private copy of the simulator (an isolated switch) unpinned: the copy is unmapped
+     * when the last backend on it closes. The caller makes sure that by then nothing runs in it
+     * ({@code tapisim_reset} before the last close stops the switch's clock thread).
+     *
+     * @param copy the private copy of libtapisim
+     * @param description what the backend is on, for messages
+     * @param onClose run once after this backend released the copy
+     * @return a backend whose provider is that copy
+     * @throws UnsatisfiedLinkError if the bridge or the copy cannot be loaded
+     */
+    public static JniBackend openIsolated(Path copy, String description, Runnable onClose) {
+        Objects.requireNonNull(onClose, "onClose");
+        NativeLibraries.loadBridge();
+        long provider = TapiJni.openProvider(copy.toAbsolutePath().toString(), false);
+        return new JniBackend(provider, description, onClose);
     }
 
     /**
@@ -94,7 +119,11 @@ public final class JniBackend implements TapiBackend {
     public void close() {
         if (guard.close()) {
             guard.awaitQuiescent();
-            TapiJni.closeProvider(provider);
+            try {
+                TapiJni.closeProvider(provider);
+            } finally {
+                onClose.run();
+            }
         }
     }
 

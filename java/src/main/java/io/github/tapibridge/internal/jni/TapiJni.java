@@ -22,7 +22,7 @@ public final class TapiJni {
      * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
      * be equal. Bump both when a native is added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 3;
+    public static final int ABI_VERSION = 4;
 
     private TapiJni() {
     }
@@ -36,13 +36,17 @@ public final class TapiJni {
 
     // ---- provider -----------------------------------------------------------------------
 
-    /** Loads a TAPI provider library by path; UnsatisfiedLinkError if it fails or lacks a TAPI function. */
-    static native long openProvider(String path);
+    /**
+     * Loads a TAPI provider library by path; UnsatisfiedLinkError if it fails or lacks a TAPI
+     * function. Pinned: the library stays mapped for the life of the process; unpinned (a private
+     * copy of the simulator): the last {@link #closeProvider} of it unmaps it.
+     */
+    static native long openProvider(String path, boolean pinned);
 
     /** Loads the system {@code tapi32.dll} from System32 (Windows); else UnsupportedOperationException. */
     static native long openSystemProvider();
 
-    /** Frees the provider; it must not be used again. The library stays loaded. */
+    /** Frees the provider; it must not be used again. A pinned library stays loaded. */
     static native void closeProvider(long provider);
 
     /** Whether the provider exports every {@code tapisim_} control function. */

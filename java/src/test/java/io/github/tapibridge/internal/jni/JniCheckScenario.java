@@ -103,10 +103,10 @@ public final class JniCheckScenario {
             expect(IllegalStateException.class, () -> TapiJni.lineGetMessage(0, app, msg, 0));
             expect(IllegalStateException.class, () -> TapiJni.tapisim_now(0));
             expect(IllegalStateException.class, () -> { TapiJni.closeProvider(0); return null; });
-            expect(NullPointerException.class, () -> TapiJni.openProvider(null));
-            expect(IllegalArgumentException.class, () -> TapiJni.openProvider(""));
-            expect(UnsatisfiedLinkError.class, () -> TapiJni.openProvider("/nonexistent/\u00e9/lib.so"));
-            expect(UnsatisfiedLinkError.class, () -> TapiJni.openProvider(NativeLibraries.bridgePath().toString()));
+            expect(NullPointerException.class, () -> TapiJni.openProvider(null, true));
+            expect(IllegalArgumentException.class, () -> TapiJni.openProvider("", true));
+            expect(UnsatisfiedLinkError.class, () -> TapiJni.openProvider("/nonexistent/\u00e9/lib.so", true));
+            expect(UnsatisfiedLinkError.class, () -> TapiJni.openProvider(NativeLibraries.bridgePath().toString(), true));
             if (!System.getProperty("os.name").startsWith("Windows")) {
                 expect(UnsupportedOperationException.class, TapiJni::openSystemProvider);
             }

@@ -63,9 +63,9 @@ class TapiJniTest {
 
     @Test
     void openProviderMisuse() {
-        assertThrows(NullPointerException.class, () -> TapiJni.openProvider(null));
-        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider(""));
-        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider("/tmp/a\u0000b"));
+        assertThrows(NullPointerException.class, () -> TapiJni.openProvider(null, true));
+        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider("", true));
+        assertThrows(IllegalArgumentException.class, () -> TapiJni.openProvider("/tmp/a\u0000b", true));
     }
 
     @Test

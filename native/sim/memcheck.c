@@ -75,6 +75,23 @@ static struct {
 
 sim_span sim_hot_r, sim_hot_rw;
 
+#if defined(__linux__) && defined(__GNUC__)
+/* The copy of the memory map outlives resets (it is a cache). When the library is unloaded (the
+ * private copy of an isolated switch closing) it goes back to the heap, or every switch that came
+ * and went would leave it behind. Also run at exit, so under the lock: a thread may still probe. */
+__attribute__((destructor)) static void mem_release(void)
+{
+    sim_lock();
+    free(g_mem.map);
+    free(g_mem.text);
+    g_mem.map = NULL;
+    g_mem.text = NULL;
+    g_mem.nmap = g_mem.mapCap = g_mem.textCap = 0;
+    g_mem.mapValid = 0;
+    sim_unlock();
+}
+#endif
+
 static void set_hot(const region *r)
 {
     sim_span s = { r->lo, r->hi - r->lo };

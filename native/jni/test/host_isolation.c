@@ -20,6 +20,9 @@
 #include <dlfcn.h>
 #include <unistd.h>
 #endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #ifdef _WIN32
 typedef WCHAR host_char;
@@ -127,6 +130,15 @@ static int removed(const host_path *sim, const char *suffix)
     return r;
 }
 
+/* The application name, made once: the fake JVM keeps every string until it shuts down. */
+static jstring app_name(void)
+{
+    static jstring name;
+    if (name == NULL)
+        name = fj_string("tapibridge-jni-host");
+    return name;
+}
+
 /* lineInitializeExW on p, in blocks of p; 0 if it failed. */
 static jint initialize(jlong p, jlong app, jlong numDevs, jlong version, jlong params)
 {
@@ -136,9 +148,54 @@ static jint initialize(jlong p, jlong app, jlong numDevs, jlong version, jlong p
     lp.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
     memcpy(PTR(params), &lp, sizeof lp);
     J(putInt, version, V31);
-    jint r = J(lineInitializeExW, p, app, 0, fj_string("tapibridge-jni-host"), numDevs, version,
-               params);
+    jint r = J(lineInitializeExW, p, app, 0, app_name(), numDevs, version, params);
     return clean() && r == 0 ? J(getInt, app) : 0;
+}
+
+/* One isolated switch's life: copy, open unpinned, an application (its pointers probed), reset,
+ * close, delete. */
+static int switch_cycle(const host_path *sim, const char *suffix, jstring path)
+{
+    if (!copy_library(sim, suffix))
+        return 0;
+    jlong p = J(openProvider, path, JNI_FALSE);
+    if (!clean() || p == 0)
+        return 0;
+    enum { APP, NUMDEVS, VERSION, PARAMS, BLOCKS };
+    static const jlong sizes[BLOCKS] = { 4, 4, 4, sizeof(LINEINITIALIZEEXPARAMS) };
+    jlong blk[BLOCKS];
+    for (int i = 0; i < BLOCKS; i++)
+        blk[i] = J(allocate, p, sizes[i]);
+    jint app = initialize(p, blk[APP], blk[NUMDEVS], blk[VERSION], blk[PARAMS]);
+    int ok = app != 0 && J(lineShutdown, p, app) == 0 && J(tapisim_reset, p) == 0 && clean();
+    for (int i = 0; i < BLOCKS; i++)
+        J(free, p, blk[i]);
+    J(closeProvider, p);
+    return ok && clean() && !loaded(sim, suffix) && removed(sim, suffix);
+}
+
+/* The heap after many isolated switches came and went is the heap before them: a switch's
+ * library frees what it keeps across resets when it is unloaded. glibc only (mallinfo2). */
+static void check_unload_frees(const host_path *sim)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    enum { WARM_UP = 8, CYCLES = 20 }; /* the loader and the fake JVM settle in 5 */
+    jstring path = host_path_string(sim, ".switch-c");
+    size_t before = 0;
+    int ok = 1;
+    for (int i = 0; i < WARM_UP + CYCLES && ok; i++) {
+        if (i == WARM_UP)
+            before = mallinfo2().uordblks; /* after the loader's one-time allocations */
+        ok = switch_cycle(sim, ".switch-c", path);
+    }
+    size_t after = mallinfo2().uordblks;
+    check(ok && after <= before + 1024,
+          "%d isolated switches opened and closed leave the heap as it was (%+ld bytes)", CYCLES,
+          (long)after - (long)before);
+#else
+    check(switch_cycle(sim, ".switch-c", host_path_string(sim, ".switch-c")), "an isolated switch opens and closes (no heap check"
+                                          " without glibc's mallinfo2)");
+#endif
 }
 
 void check_isolation(const host_path *sim)
@@ -187,4 +244,5 @@ void check_isolation(const host_path *sim)
     J(closeProvider, b);
     check(clean() && !loaded(sim, B) && removed(sim, B),
           "the close of copy b unmaps it; its file can be deleted");
+    check_unload_frees(sim);
 }

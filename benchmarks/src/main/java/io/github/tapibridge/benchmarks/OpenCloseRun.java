@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * <p>Every cycle is timed on its own ({@code System.nanoTime}); the report gives the median and
  * the 90th percentile of the cycles after the warm-up. After the warm-up and after every tenth
  * of {@code --cycles} it records, after a full GC: the resident set size ({@code /proc/self/statm}),
- * the number of memory mappings ({@code /proc/self/maps}), the classes loaded so far, and the
+ * the number of memory mappings ({@code /proc/self/maps}), the classes loaded at that moment (unloaded ones not counted), and the
  * native blocks of the backend ({@link Tapi#nativeAllocations()} of the last application, 0 when
  * every block is freed). The RSS slope is the least-squares line through the samples, in bytes
  * per cycle. Linux only.
@@ -41,12 +41,27 @@ public final class OpenCloseRun {
 
     static final int SAMPLES = 10;
 
-    /** One memory sample. */
-    record Sample(long cycles, long rss, long mappings, long classesLoaded, long nativeBlocks) {
+    /**
+     * One memory sample. {@code mallocOutsideJvm}: what glibc's malloc has handed out, less the
+     * JVM's own share by Native Memory Tracking (the simulator's, the bridge's and JNA's blocks);
+     * -1 without {@code -XX:NativeMemoryTracking=summary}.
+     */
+    record Sample(long cycles, long rss, long mappings, long classesLoaded, long nativeBlocks,
+                  long mallocOutsideJvm) {
     }
 
-    /** A run: the samples and the time of each measured cycle, in nanoseconds. */
-    record Result(Backend backend, long warmUp, List<Sample> samples, long[] cycleNanos) {
+    /** One measured cycle; returns the native blocks the backend held before it was closed. */
+    @FunctionalInterface
+    interface Cycle {
+        long run();
+    }
+
+    /**
+     * A run: the samples and the time of each measured cycle, in nanoseconds; {@code tool} and
+     * {@code what} name it in the report.
+     */
+    record Result(String tool, String what, Backend backend, long warmUp, List<Sample> samples,
+                  long[] cycleNanos) {
 
         double medianMicros() {
             return percentile(0.5) / 1e3;
@@ -106,10 +121,16 @@ public final class OpenCloseRun {
         sim.option("trace", 0); // the trace is a growing buffer by design
         TapiConfig config = TapiConfig.builder().provider(Provider.simulator()).backend(backend)
                 .appName("open close run").build();
+        return measure("OpenCloseRun", "Tapi.open/close", backend, cycles, warmUp, () -> cycle(config));
+    }
+
+    /** Runs {@code warmUp} cycles, then {@code cycles} timed ones, sampling memory as it goes. */
+    static Result measure(String tool, String what, Backend backend, int cycles, int warmUp, Cycle cycle) {
         long[] last = new long[1];
         for (int i = 0; i < warmUp; i++) {
-            cycle(config, last);
+            last[0] = cycle.run();
         }
+        NativeMemoryRun.jvmMalloc(); // NMT's first report allocates its own structures
         List<Sample> samples = new ArrayList<>();
         samples.add(sample(0, last[0]));
         long[] nanos = new long[cycles];
@@ -119,20 +140,21 @@ public final class OpenCloseRun {
             int until = s == SAMPLES ? cycles : step * s;
             for (; done < until; done++) {
                 long t0 = System.nanoTime();
-                cycle(config, last);
+                last[0] = cycle.run();
                 nanos[done] = System.nanoTime() - t0;
             }
             samples.add(sample(done, last[0]));
             System.err.printf(Locale.ROOT, "%s: %,d cycles%n", backend, done);
         }
-        return new Result(backend, warmUp, samples, nanos);
+        return new Result(tool, what, backend, warmUp, samples, nanos);
     }
 
-    /** One open and close; records the blocks the backend still held before it was closed. */
-    static void cycle(TapiConfig config, long[] nativeBlocks) {
+    /** One open and close; returns the blocks the backend still held before it was closed. */
+    static long cycle(TapiConfig config) {
         Tapi tapi = Tapi.open(config);
-        nativeBlocks[0] = tapi.nativeAllocations();
+        long blocks = tapi.nativeAllocations();
         tapi.close();
+        return blocks;
     }
 
     static Sample sample(long cycles, long nativeBlocks) {
@@ -140,7 +162,23 @@ public final class OpenCloseRun {
             System.gc();
         }
         return new Sample(cycles, RunArgs.rss(), mappings(),
-                ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), nativeBlocks);
+                ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), nativeBlocks,
+                mallocOutsideJvm());
+    }
+
+    /** {@link Sample#mallocOutsideJvm()} now. */
+    static long mallocOutsideJvm() {
+        long jvm = NativeMemoryRun.jvmMalloc()[0];
+        if (jvm < 0) {
+            return -1;
+        }
+        NativeMemoryRun.MallInfo2 m = Libc.LIBC.mallinfo2();
+        return m.uordblks + m.hblkhd - jvm;
+    }
+
+    /** glibc, loaded on first use. */
+    private static final class Libc {
+        static final NativeMemoryRun.LibC LIBC = com.sun.jna.Native.load("c", NativeMemoryRun.LibC.class);
     }
 
     /** The number of memory mappings of the process ({@code /proc/self/maps}). */
@@ -153,13 +191,13 @@ public final class OpenCloseRun {
     }
 
     static void report(PrintStream out, Result r) {
-        out.printf(Locale.ROOT, "%s: Tapi.open/close, %,d cycles after a warm-up of %,d%n", r.backend(),
+        out.printf(Locale.ROOT, "%s: %s, %,d cycles after a warm-up of %,d%n", r.backend(), r.what(),
                 r.cycleNanos().length, r.warmUp());
-        out.printf(Locale.ROOT, "%10s %16s %10s %16s %14s%n", "cycles", "RSS", "mappings",
-                "classes loaded", "native blocks");
+        out.printf(Locale.ROOT, "%10s %16s %10s %16s %14s %20s%n", "cycles", "RSS", "mappings",
+                "classes loaded", "native blocks", "malloc outside JVM");
         for (Sample s : r.samples()) {
-            out.printf(Locale.ROOT, "%,10d %,16d %,10d %,16d %,14d%n", s.cycles(), s.rss(), s.mappings(),
-                    s.classesLoaded(), s.nativeBlocks());
+            out.printf(Locale.ROOT, "%,10d %,16d %,10d %,16d %,14d %,20d%n", s.cycles(), s.rss(),
+                    s.mappings(), s.classesLoaded(), s.nativeBlocks(), s.mallocOutsideJvm());
         }
         Sample first = r.samples().get(0);
         Sample last = r.samples().get(r.samples().size() - 1);
@@ -170,7 +208,7 @@ public final class OpenCloseRun {
 
     static String toJson(Result r) {
         StringBuilder b = new StringBuilder();
-        b.append("{\n  \"tool\": \"OpenCloseRun\",\n  \"backend\": \"").append(r.backend())
+        b.append("{\n  \"tool\": \"").append(r.tool()).append("\",\n  \"backend\": \"").append(r.backend())
                 .append("\",\n  \"warmUpCycles\": ").append(r.warmUp())
                 .append(",\n  \"cycles\": ").append(r.cycleNanos().length)
                 .append(String.format(Locale.ROOT, ",\n  \"medianMicros\": %.2f", r.medianMicros()))
@@ -181,9 +219,9 @@ public final class OpenCloseRun {
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             b.append(String.format(Locale.ROOT, "    {\"cycles\": %d, \"rss\": %d, \"mappings\": %d,"
-                            + " \"classesLoaded\": %d, \"nativeBlocks\": %d}%s%n",
+                            + " \"classesLoaded\": %d, \"nativeBlocks\": %d, \"mallocOutsideJvm\": %d}%s%n",
                     s.cycles(), s.rss(), s.mappings(), s.classesLoaded(), s.nativeBlocks(),
-                    i + 1 < samples.size() ? "," : ""));
+                    s.mallocOutsideJvm(), i + 1 < samples.size() ? "," : ""));
         }
         return b.append("  ]\n}\n").toString();
     }

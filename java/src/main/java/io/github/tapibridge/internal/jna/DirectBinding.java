@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.jna;
 
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
@@ -23,7 +24,11 @@ import java.util.Map;
  * <p>The private copy of the simulator behind an isolated switch is the exception: its binding is
  * counted ({@link #acquireIsolated}) and released with the last backend on it
  * ({@link #releaseIsolated}), which unregisters its classes and closes the library, so that the
- * copy is unmapped and switches come and go without the process growing. It is opened
+ * copy is unmapped and switches come and go without the process growing. It is bound by JNA's
+ * interface mapping, not by direct mapping: JNA cannot take back what {@code Native.register}
+ * makes (its {@code unregister} frees neither the closure of each native nor, through its cache of
+ * library options, the class), so every switch would leave them behind. Interface mapping costs
+ * more per call, which a switch made for a test can afford. The copy is opened
  * {@code RTLD_LOCAL}, so its symbols never join the global scope of the process.
  *
  * <p>Thread-safe.
@@ -34,6 +39,14 @@ final class DirectBinding {
     private static final Map<String, DirectBinding> BOUND = new HashMap<>();
     /** Bindings of isolated switches by path. Guarded by itself. */
     private static final Map<String, DirectBinding> ISOLATED = new HashMap<>();
+
+    /** The TAPI functions of an isolated switch, by interface mapping. */
+    interface IsolatedTapi extends Library, TapiFunctions {
+    }
+
+    /** The control functions of an isolated switch, by interface mapping. */
+    interface IsolatedSim extends Library, SimFunctions {
+    }
 
     final String path;
     final NativeLibrary library;
@@ -84,11 +97,11 @@ final class DirectBinding {
         synchronized (ISOLATED) {
             DirectBinding b = ISOLATED.get(path);
             if (b == null) {
-                NativeLibrary library = DirectLoader.openLocal(path);
+                Map<String, Object> options = DirectLoader.localOptions();
+                NativeLibrary library = NativeLibrary.getInstance(path, options);
                 try {
-                    b = new DirectBinding(path, library,
-                            DirectLoader.bind(DirectTapi.class, TapiFunctions.class, library),
-                            DirectLoader.bind(DirectSim.class, SimFunctions.class, library));
+                    b = new DirectBinding(path, library, Native.load(path, IsolatedTapi.class, options),
+                            Native.load(path, IsolatedSim.class, options));
                 } catch (RuntimeException | Error e) {
                     library.close();
                     throw e;
@@ -101,8 +114,8 @@ final class DirectBinding {
     }
 
     /**
-     * Drops one backend's hold on an isolated binding; the last one unregisters the bound classes
-     * and closes the library. No call may be running through the binding then.
+     * Drops one backend's hold on an isolated binding; the last one closes the library. No call may
+     * be running through the binding then.
      */
     void releaseIsolated() {
         synchronized (ISOLATED) {
@@ -110,8 +123,6 @@ final class DirectBinding {
                 return;
             }
             ISOLATED.remove(path);
-            Native.unregister(tapi.getClass());
-            Native.unregister(sim.getClass());
             library.close();
         }
     }

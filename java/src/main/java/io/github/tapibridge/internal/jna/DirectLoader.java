@@ -38,12 +38,11 @@ final class DirectLoader extends ClassLoader {
     }
 
     /**
-     * Opens the private copy of an isolated switch: {@code RTLD_NOW | RTLD_LOCAL} where those
-     * exist, so that its symbols stay its own.
+     * The options of an isolated switch's private copy: opened {@code RTLD_NOW | RTLD_LOCAL} where
+     * those exist, so that its symbols stay its own.
      */
-    static NativeLibrary openLocal(String path) {
-        return NativeLibrary.getInstance(path, Map.of(Library.OPTION_FUNCTION_MAPPER, STRIP_ZERO,
-                Library.OPTION_OPEN_FLAGS, RTLD_NOW_LOCAL));
+    static Map<String, Object> localOptions() {
+        return Map.of(Library.OPTION_OPEN_FLAGS, RTLD_NOW_LOCAL);
     }
 
     /** A fresh instance of {@code template}, its natives registered with {@code library}. */

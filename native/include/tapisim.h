@@ -73,25 +73,28 @@ extern "C" {
 LONG tapisim_set_lines(DWORD count);
 
 /*
- * Sets line `deviceId`'s number (dialable: up to 31 of 0-9, A-D, *, #, +; unique among the
- * lines) and its name: 1 to TAPISIM_NAME_MAX printable ASCII characters, or NULL for the default
+ * Sets line `deviceId`'s number, the number of its address 0 (dialable: up to 31 of 0-9, A-D,
+ * *, #, +; unique among the addresses of the switch) and its name: 1 to TAPISIM_NAME_MAX printable ASCII characters, or NULL for the default
  * "Simulated line <number>". The line's station state and caps stay as they were.
  * Errors: LINEERR_INVALPOINTER (number NULL or bad, name bad), LINEERR_INUSE,
  * LINEERR_BADDEVICEID, LINEERR_INVALADDRESS (number empty, too long, not dialable or another
- * line's), LINEERR_INVALPARAM (name empty, too long or not printable ASCII).
+ * address's), LINEERR_INVALPARAM (name empty, too long or not printable ASCII).
  */
 LONG tapisim_set_line(DWORD deviceId, const char *number, const char *name);
 
 /*
- * Sets the call completion caps of line `deviceId`'s address (LINEADDRESSCAPS):
+ * Sets the call completion caps of address 0 of line `deviceId` (LINEADDRESSCAPS):
  * `maxCompletions` (dwMaxCallCompletions, 0 to TAPISIM_MAX_CALL_COMPLETIONS), `modes`
  * (dwCallCompletionModes, LINECALLCOMPLMODE_ bits) and `conditions` (dwCallCompletionConds,
- * LINECALLCOMPLCOND_BUSY and/or _NOANSWER). The switch honours them: lineCompleteCall on that line
- * with no completion support (maxCompletions or modes 0) fails with LINEERR_OPERATIONUNAVAIL, on a
- * call whose condition is not listed with LINEERR_INVALCALLSTATE, with a mode not listed with
- * LINEERR_INVALCALLCOMPLMODE, and past maxCompletions with LINEERR_COMPLETIONOVERRUN (in the
- * LINE_REPLY, as tapisrv delivers provider errors). The call and address features
- * (COMPLETECALL, COMPLCAMPON, ...) follow.
+ * LINECALLCOMPLCOND_BUSY and/or _NOANSWER). The switch honours them: lineCompleteCall on a call
+ * of that address with no completion support (maxCompletions or modes 0) fails with
+ * LINEERR_OPERATIONUNAVAIL, on a call whose condition is not listed with LINEERR_INVALCALLSTATE,
+ * with a mode not listed with LINEERR_INVALCALLCOMPLMODE, and past maxCompletions (requests of
+ * that address, waiting or pending) with LINEERR_COMPLETIONOVERRUN (in the LINE_REPLY, as
+ * tapisrv delivers provider errors). The call and address features (COMPLETECALL, COMPLCAMPON,
+ * ...) follow. Completion IDs are the line's, unique among all its addresses;
+ * lineUncompleteCall fails with LINEERR_OPERATIONUNAVAIL only if no address of the line offers
+ * completion.
  * Errors: LINEERR_INUSE, LINEERR_BADDEVICEID, LINEERR_INVALPARAM (maxCompletions too large, an
  * unknown mode or condition bit).
  */
@@ -99,7 +102,7 @@ LONG tapisim_set_completion_caps(DWORD deviceId, DWORD maxCompletions, DWORD mod
                                  DWORD conditions);
 
 /*
- * Sets the completion messages of line `deviceId` (LINEADDRESSCAPS dwNumCompletionMessages and
+ * Sets the completion messages of address 0 of line `deviceId` (LINEADDRESSCAPS dwNumCompletionMessages and
  * the texts; lineCompleteCall in MESSAGE mode accepts message IDs 0 to their count - 1, others
  * get LINEERR_INVALMESSAGEID): `texts` holds them separated by '\n', each 1 to
  * TAPISIM_NAME_MAX printable ASCII characters, at most TAPISIM_MAX_COMPLETION_MESSAGES; "" for
@@ -154,7 +157,8 @@ LONG tapisim_set_station(const char *number, DWORD state);
  * local line's. Calls to it from a local line behave as its station state says
  * (tapisim_set_station); these functions play its user.
  *
- * tapisim_remote_call: the remote station `from` calls the local line whose number is `to`.
+ * tapisim_remote_call: the remote station `from` calls the local address whose number is `to`
+ * (on its line, LINECALLINFO dwAddressID that address).
  * The call is offered on that line as any incoming call is: the first owner open (in open
  * order) whose media modes match gets an OWNER handle, every monitoring open a MONITOR handle,
  * each announced (2.0+) by LINE_APPNEWCALL and then LINE_CALLSTATE OFFERING

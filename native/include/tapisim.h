@@ -36,9 +36,17 @@ extern "C" {
 
 /*
  * Topology. After tapisim_reset (and before the first lineInitializeEx) a test can shape the
- * switch: how many line devices, each one's number and name, and each one's call completion
- * caps. Every line has one address (address ID 0) whose number (LINEADDRESSCAPS dwAddress) is
- * the line's number; a call to that number reaches that line.
+ * switch: how many line devices, each one's number and name, its addresses, and each address's
+ * call completion caps. A line has one address (address ID 0) by default, up to
+ * TAPISIM_MAX_ADDRESSES with tapisim_set_addresses (LINEDEVCAPS dwNumAddresses). Each address
+ * has its own number (LINEADDRESSCAPS dwAddress), unique in the switch; address 0's number is
+ * the line's number. A call to an address's number is offered on its line on that address
+ * (LINECALLINFO dwAddressID, called ID that number); lineMakeCall places a call on the address
+ * that LINECALLPARAMS dwAddressID names (by default 0). Every address is a station of its own:
+ * tapisim_set_station names it by its number, it is busy while a call on it is not idle, and
+ * lineCompleteCall honours the completion caps of the call's address. A call on one address
+ * does not make the line's other addresses busy (they stand for separate directory numbers
+ * that share one line device, as the line appearances of a key telephone).
  *
  * By default a line (device ID i) has the number "1" followed by i in two digits ("100",
  * "101", ...), the name "Simulated line <number>" (LINEDEVCAPS dwLineName), up to 4 completions
@@ -55,6 +63,7 @@ extern "C" {
 #define TAPISIM_NAME_MAX               63u /* characters of a line name or a completion message */
 #define TAPISIM_MAX_COMPLETION_MESSAGES 8u /* completion messages of a line at most */
 #define TAPISIM_MAX_CALL_COMPLETIONS   64u /* dwMaxCallCompletions at most */
+#define TAPISIM_MAX_ADDRESSES           8u /* addresses of a line at most */
 
 /*
  * Makes the switch have `count` line devices, IDs 0 to count - 1, each with the default settings
@@ -64,25 +73,28 @@ extern "C" {
 LONG tapisim_set_lines(DWORD count);
 
 /*
- * Sets line `deviceId`'s number (dialable: up to 31 of 0-9, A-D, *, #, +; unique among the
- * lines) and its name: 1 to TAPISIM_NAME_MAX printable ASCII characters, or NULL for the default
+ * Sets line `deviceId`'s number, the number of its address 0 (dialable: up to 31 of 0-9, A-D,
+ * *, #, +; unique among the addresses of the switch) and its name: 1 to TAPISIM_NAME_MAX printable ASCII characters, or NULL for the default
  * "Simulated line <number>". The line's station state and caps stay as they were.
  * Errors: LINEERR_INVALPOINTER (number NULL or bad, name bad), LINEERR_INUSE,
  * LINEERR_BADDEVICEID, LINEERR_INVALADDRESS (number empty, too long, not dialable or another
- * line's), LINEERR_INVALPARAM (name empty, too long or not printable ASCII).
+ * address's), LINEERR_INVALPARAM (name empty, too long or not printable ASCII).
  */
 LONG tapisim_set_line(DWORD deviceId, const char *number, const char *name);
 
 /*
- * Sets the call completion caps of line `deviceId`'s address (LINEADDRESSCAPS):
+ * Sets the call completion caps of address 0 of line `deviceId` (LINEADDRESSCAPS):
  * `maxCompletions` (dwMaxCallCompletions, 0 to TAPISIM_MAX_CALL_COMPLETIONS), `modes`
  * (dwCallCompletionModes, LINECALLCOMPLMODE_ bits) and `conditions` (dwCallCompletionConds,
- * LINECALLCOMPLCOND_BUSY and/or _NOANSWER). The switch honours them: lineCompleteCall on that line
- * with no completion support (maxCompletions or modes 0) fails with LINEERR_OPERATIONUNAVAIL, on a
- * call whose condition is not listed with LINEERR_INVALCALLSTATE, with a mode not listed with
- * LINEERR_INVALCALLCOMPLMODE, and past maxCompletions with LINEERR_COMPLETIONOVERRUN (in the
- * LINE_REPLY, as tapisrv delivers provider errors). The call and address features
- * (COMPLETECALL, COMPLCAMPON, ...) follow.
+ * LINECALLCOMPLCOND_BUSY and/or _NOANSWER). The switch honours them: lineCompleteCall on a call
+ * of that address with no completion support (maxCompletions or modes 0) fails with
+ * LINEERR_OPERATIONUNAVAIL, on a call whose condition is not listed with LINEERR_INVALCALLSTATE,
+ * with a mode not listed with LINEERR_INVALCALLCOMPLMODE, and past maxCompletions (requests of
+ * that address, waiting or pending) with LINEERR_COMPLETIONOVERRUN (in the LINE_REPLY, as
+ * tapisrv delivers provider errors). The call and address features (COMPLETECALL, COMPLCAMPON,
+ * ...) follow. Completion IDs are the line's, unique among all its addresses;
+ * lineUncompleteCall fails with LINEERR_OPERATIONUNAVAIL only if no address of the line offers
+ * completion.
  * Errors: LINEERR_INUSE, LINEERR_BADDEVICEID, LINEERR_INVALPARAM (maxCompletions too large, an
  * unknown mode or condition bit).
  */
@@ -90,7 +102,7 @@ LONG tapisim_set_completion_caps(DWORD deviceId, DWORD maxCompletions, DWORD mod
                                  DWORD conditions);
 
 /*
- * Sets the completion messages of line `deviceId` (LINEADDRESSCAPS dwNumCompletionMessages and
+ * Sets the completion messages of address 0 of line `deviceId` (LINEADDRESSCAPS dwNumCompletionMessages and
  * the texts; lineCompleteCall in MESSAGE mode accepts message IDs 0 to their count - 1, others
  * get LINEERR_INVALMESSAGEID): `texts` holds them separated by '\n', each 1 to
  * TAPISIM_NAME_MAX printable ASCII characters, at most TAPISIM_MAX_COMPLETION_MESSAGES; "" for
@@ -99,6 +111,28 @@ LONG tapisim_set_completion_caps(DWORD deviceId, DWORD maxCompletions, DWORD mod
  * many, or one empty, too long or not printable ASCII).
  */
 LONG tapisim_set_completion_messages(DWORD deviceId, const char *texts);
+
+/*
+ * Gives line `deviceId` the addresses whose numbers `numbers` lists, separated by '\n':
+ * address ID i gets the (i+1)th number, 1 to TAPISIM_MAX_ADDRESSES of them, each dialable (as
+ * for tapisim_set_line) and unique in the switch (addresses of this line that keep their number
+ * included). The first number becomes the line's number; the line's name stays as it is. An
+ * address that existed before keeps its station state, caps and messages; a new one gets the
+ * defaults (idle, the default caps and messages).
+ * Errors: LINEERR_INVALPOINTER (NULL or bad), LINEERR_INUSE, LINEERR_BADDEVICEID,
+ * LINEERR_INVALADDRESS (a number empty, too long, not dialable, listed twice or another line's),
+ * LINEERR_INVALPARAM (none, or more than TAPISIM_MAX_ADDRESSES).
+ */
+LONG tapisim_set_addresses(DWORD deviceId, const char *numbers);
+
+/*
+ * tapisim_set_completion_caps and tapisim_set_completion_messages for address `addressId` of
+ * line `deviceId` (those two set address 0). Same errors, and LINEERR_INVALADDRESSID for an
+ * address ID not below the line's number of addresses.
+ */
+LONG tapisim_set_address_completion_caps(DWORD deviceId, DWORD addressId, DWORD maxCompletions,
+                                         DWORD modes, DWORD conditions);
+LONG tapisim_set_address_completion_messages(DWORD deviceId, DWORD addressId, const char *texts);
 
 /*
  * Puts the switch back into its default state: default topology, virtual clock at 0, all
@@ -123,7 +157,8 @@ LONG tapisim_set_station(const char *number, DWORD state);
  * local line's. Calls to it from a local line behave as its station state says
  * (tapisim_set_station); these functions play its user.
  *
- * tapisim_remote_call: the remote station `from` calls the local line whose number is `to`.
+ * tapisim_remote_call: the remote station `from` calls the local address whose number is `to`
+ * (on its line, LINECALLINFO dwAddressID that address).
  * The call is offered on that line as any incoming call is: the first owner open (in open
  * order) whose media modes match gets an OWNER handle, every monitoring open a MONITOR handle,
  * each announced (2.0+) by LINE_APPNEWCALL and then LINE_CALLSTATE OFFERING
@@ -159,6 +194,32 @@ LONG tapisim_set_station(const char *number, DWORD state);
  * it, or for hangup it is in no call).
  */
 LONG tapisim_remote_call(const char *from, const char *fromName, const char *to, DWORD *callId);
+
+/*
+ * Flags of tapisim_remote_call_ex: what the called line learns of the caller. Without them it
+ * gets the caller's number (and name), as with tapisim_remote_call.
+ * TAPISIM_REMOTE_WITHHELD: the caller withholds its identity. LINECALLINFO then has caller ID
+ * flags LINECALLPARTYID_BLOCKED and no caller number or name, once connected the same as
+ * connected ID.
+ * TAPISIM_REMOTE_UNAVAILABLE: the network does not pass the caller's identity on (a call from
+ * abroad, from a network without caller ID): caller (and connected) ID flags
+ * LINECALLPARTYID_OUTOFAREA, no number or name. (LINECALLPARTYID_UNAVAIL, which Microsoft's
+ * LINECALLPARTYID_ page gives for information missing for unspecified reasons, is not
+ * produced: OUTOFAREA is the documented "not propagated by the network".)
+ * The station is still known to the switch by its number: tapisim_remote_hangup names it, and
+ * while in the call it is engaged.
+ */
+#define TAPISIM_REMOTE_WITHHELD    0x00000001u
+#define TAPISIM_REMOTE_UNAVAILABLE 0x00000002u
+
+/*
+ * tapisim_remote_call with `flags` (TAPISIM_REMOTE_*; 0 is tapisim_remote_call). A `fromName`
+ * is still checked but not shown when the identity is withheld or unavailable.
+ * Errors: those of tapisim_remote_call, and LINEERR_INVALPARAM for an unknown flag or both
+ * flags at once.
+ */
+LONG tapisim_remote_call_ex(const char *from, const char *fromName, const char *to, DWORD flags,
+                            DWORD *callId);
 LONG tapisim_remote_answer(const char *number);
 LONG tapisim_remote_hangup(const char *number);
 

@@ -57,13 +57,17 @@
     X(tapisim_set_lines, LONG, (DWORD))                                                         \
     X(tapisim_set_line, LONG, (DWORD, const char *, const char *))                              \
     X(tapisim_set_completion_caps, LONG, (DWORD, DWORD, DWORD, DWORD))                          \
-    X(tapisim_set_completion_messages, LONG, (DWORD, const char *))
+    X(tapisim_set_completion_messages, LONG, (DWORD, const char *))                             \
+    X(tapisim_set_addresses, LONG, (DWORD, const char *))                                       \
+    X(tapisim_set_address_completion_caps, LONG, (DWORD, DWORD, DWORD, DWORD, DWORD))           \
+    X(tapisim_set_address_completion_messages, LONG, (DWORD, DWORD, const char *))
 
 /* Remote stations driven by the test (optional, as above). */
 #define TB_TAPISIM_REMOTE_FUNCTIONS(X)                                                          \
     X(tapisim_remote_call, LONG, (const char *, const char *, const char *, DWORD *))           \
     X(tapisim_remote_answer, LONG, (const char *))                                              \
-    X(tapisim_remote_hangup, LONG, (const char *))
+    X(tapisim_remote_hangup, LONG, (const char *))                                              \
+    X(tapisim_remote_call_ex, LONG, (const char *, const char *, const char *, DWORD, DWORD *))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */

@@ -617,6 +617,38 @@ static jint JNICALL tj_tapisim_set_completion_messages(JNIEnv *env, jclass cls, 
     return p->tapisim_set_completion_messages((DWORD)deviceId, s);
 }
 
+static jint JNICALL tj_tapisim_set_addresses(JNIEnv *env, jclass cls, jlong provider,
+                                             jint deviceId, jstring numbers)
+{
+    SIMULATOR(tapisim_set_addresses, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, numbers, buf, &s, "numbers"))
+        return 0;
+    return p->tapisim_set_addresses((DWORD)deviceId, s);
+}
+
+static jint JNICALL tj_tapisim_set_address_completion_caps(JNIEnv *env, jclass cls, jlong provider,
+                                                           jint deviceId, jint addressId, jint max,
+                                                           jint modes, jint conds)
+{
+    SIMULATOR(tapisim_set_address_completion_caps, 0)
+    return p->tapisim_set_address_completion_caps((DWORD)deviceId, (DWORD)addressId, (DWORD)max,
+                                                  (DWORD)modes, (DWORD)conds);
+}
+
+static jint JNICALL tj_tapisim_set_address_completion_messages(JNIEnv *env, jclass cls,
+                                                               jlong provider, jint deviceId,
+                                                               jint addressId, jstring texts)
+{
+    SIMULATOR(tapisim_set_address_completion_messages, 0)
+    char buf[3 * TB_MAX_STRING + 1];
+    const char *s;
+    if (!get_utf8(env, texts, buf, &s, "texts"))
+        return 0;
+    return p->tapisim_set_address_completion_messages((DWORD)deviceId, (DWORD)addressId, s);
+}
+
 /* ---- tapisim_sync (waiting for the event pump) -------------------------------------------- */
 
 static jint JNICALL tj_tapisim_sync(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
@@ -638,6 +670,18 @@ static jint JNICALL tj_tapisim_remote_call(JNIEnv *env, jclass cls, jlong provid
         || !get_utf8(env, to, b3, &t, "to"))
         return 0;
     return p->tapisim_remote_call(f, n, t, (DWORD *)PTR(callId));
+}
+
+static jint JNICALL tj_tapisim_remote_call_ex(JNIEnv *env, jclass cls, jlong provider, jstring from,
+                                              jstring fromName, jstring to, jint flags, jlong callId)
+{
+    SIMULATOR(tapisim_remote_call_ex, 0)
+    char b1[3 * TB_MAX_STRING + 1], b2[3 * TB_MAX_STRING + 1], b3[3 * TB_MAX_STRING + 1];
+    const char *f, *n, *t;
+    if (!get_utf8(env, from, b1, &f, "from") || !get_utf8(env, fromName, b2, &n, "fromName")
+        || !get_utf8(env, to, b3, &t, "to"))
+        return 0;
+    return p->tapisim_remote_call_ex(f, n, t, (DWORD)flags, (DWORD *)PTR(callId));
 }
 
 static jint JNICALL tj_tapisim_remote_answer(JNIEnv *env, jclass cls, jlong provider, jstring number)
@@ -717,6 +761,10 @@ static const JNINativeMethod methods[] = {
     NATIVE(tapisim_remote_call, "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I"),
     NATIVE(tapisim_remote_answer, "(JLjava/lang/String;)I"),
     NATIVE(tapisim_remote_hangup, "(JLjava/lang/String;)I"),
+    NATIVE(tapisim_set_addresses, "(JILjava/lang/String;)I"),
+    NATIVE(tapisim_set_address_completion_caps, "(JIIIII)I"),
+    NATIVE(tapisim_set_address_completion_messages, "(JIILjava/lang/String;)I"),
+    NATIVE(tapisim_remote_call_ex, "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I"),
 };
 
 /*

@@ -101,13 +101,13 @@ void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
     }
     /* What call completion needs to know about: a station in use, free again, answered. */
     if (prev == LINECALLSTATE_IDLE && state != LINECALLSTATE_IDLE)
-        sim_compl_activity(call->dev->number);
+        sim_compl_activity(sim_call_number(call));
     if (state == LINECALLSTATE_CONNECTED)
         sim_compl_call_connected(call);
     if (state == LINECALLSTATE_IDLE && prev != LINECALLSTATE_IDLE) {
         sim_compl_call_ended(call, 0);
-        if (!sim_device_busy(call->dev)) {
-            sim_compl_target_free(call->dev->number);
+        if (!sim_address_busy(call->dev, call->addressId)) {
+            sim_compl_target_free(sim_call_number(call));
             sim_compl_requester_free(call->dev);
         }
     }
@@ -139,21 +139,37 @@ void sim_call_maybe_free(sim_call *call)
     free(call);
 }
 
-int sim_device_busy(const sim_device *dev)
+const char *sim_call_number(const sim_call *call)
 {
-    if (dev->stationState == TAPISIM_STATION_BUSY)
+    return call->dev->addr[call->addressId].number;
+}
+
+/* An address is busy while its station is set BUSY or a call on it is not idle; calls on the
+ * line's other addresses do not count (each address is a directory number of its own). */
+int sim_address_busy(const sim_device *dev, DWORD addressId)
+{
+    if (dev->addr[addressId].stationState == TAPISIM_STATION_BUSY)
         return 1;
     for (const sim_call *c = g_sim.calls; c; c = c->next)
-        if (c->dev == dev && c->state != LINECALLSTATE_IDLE)
+        if (c->dev == dev && c->addressId == addressId && c->state != LINECALLSTATE_IDLE)
             return 1;
     return 0;
 }
 
-static DWORD active_calls(const sim_device *dev)
+int sim_device_busy(const sim_device *dev)
+{
+    for (DWORD a = 0; a < dev->numAddresses; a++)
+        if (sim_address_busy(dev, a))
+            return 1;
+    return 0;
+}
+
+/* LINEADDRESSCAPS.dwMaxNumActiveCalls counts per address. */
+static DWORD active_calls(const sim_device *dev, DWORD addressId)
 {
     DWORD n = 0;
     for (const sim_call *c = g_sim.calls; c; c = c->next)
-        if (c->dev == dev && c->state != LINECALLSTATE_IDLE)
+        if (c->dev == dev && c->addressId == addressId && c->state != LINECALLSTATE_IDLE)
             n++;
     return n;
 }
@@ -275,21 +291,23 @@ void sim_offer(sim_call *call, int ring)
  * a camped-on call whose target became free, or an answered recall. */
 void sim_route(sim_call *call)
 {
-    sim_device *target = sim_device_by_number(call->remote);
+    DWORD targetAddress;
+    sim_device *target = sim_address_by_number(call->remote, &targetAddress);
     if (target != NULL) {
-        if (sim_device_busy(target)) {
+        DWORD station = target->addr[targetAddress].stationState;
+        if (sim_address_busy(target, targetAddress)) {
             sim_call_set_state(call, LINECALLSTATE_BUSY, LINEBUSYMODE_STATION);
             return;
         }
-        if (target->stationState == TAPISIM_STATION_PROCEEDING)
+        if (station == TAPISIM_STATION_PROCEEDING)
             return;
         sim_call_set_state(call, LINECALLSTATE_RINGBACK, 0);
-        if (target->stationState == TAPISIM_STATION_NOANSWER)
+        if (station == TAPISIM_STATION_NOANSWER)
             return; /* rings unattended: nothing is offered to applications */
-        sim_call *callee = sim_call_new(target, 0, 0);
+        sim_call *callee = sim_call_new(target, targetAddress, 0);
         if (callee == NULL)
             return;
-        memcpy(callee->remote, call->dev->number, sizeof callee->remote);
+        memcpy(callee->remote, sim_call_number(call), sizeof callee->remote);
         callee->peer = call;
         call->peer = callee;
         sim_offer(callee, 1);
@@ -345,13 +363,16 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
             err = LINEERR_INVALADDRESS;
         if (err == 0 && lpCallParams != NULL)
             err = sim_callparams_provider(lpCallParams, open->apiVersion, open->dev, 0);
-        if (err == 0 && active_calls(open->dev) >= SIM_MAX_CALLS_PER_ADDR)
+        /* The address of LINECALLPARAMS (by ID: sim_callparams_provider refuses DIALABLEADDR
+         * and IDs the line does not have), else address 0. */
+        DWORD addressId = lpCallParams != NULL ? lpCallParams->dwAddressID : 0;
+        if (err == 0 && active_calls(open->dev, addressId) >= SIM_MAX_CALLS_PER_ADDR)
             err = LINEERR_CALLUNAVAIL;
         if (err == 0 && !sim_writable_now(lphCall, sizeof *lphCall))
             err = LINEERR_INVALPOINTER; /* tapi32 writes *lphCall at LINE_REPLY time and says so if it faults */
         sim_call *call = NULL;
         sim_chandle *ch = NULL;
-        if (err == 0 && ((call = sim_call_new(open->dev, 0, 1)) == NULL
+        if (err == 0 && ((call = sim_call_new(open->dev, addressId, 1)) == NULL
                          || (ch = sim_chandle_new(call, open, LINECALLPRIVILEGE_OWNER, 0)) == NULL))
             err = LINEERR_NOMEM;
         if (err != 0 && !fault && g_sim.opt.errorDelivery == 1) {
@@ -592,22 +613,26 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
                 c.dwNumMonitors++;
         }
         c.dwTrunk = 0xFFFFFFFFu; /* unknown */
-        const char *self = call->dev->number;
+        const char *self = sim_call_number(call);
         const char *caller = call->outgoing ? self : call->remote;
         const char *called = call->outgoing ? call->remote : self;
         const char *connected = call->state == LINECALLSTATE_CONNECTED ? call->remote : NULL;
         DWORD flags, size, off;
-        party(&v, caller, &flags, &size, &off);
-        c.dwCallerIDFlags = flags; c.dwCallerIDSize = size; c.dwCallerIDOffset = off;
+        /* An outside caller that withholds its identity, or whose network does not pass it on
+         * (remoteIdFlags): caller and connected ID carry only that flag, no number, no name. */
+        DWORD hidden = call->outgoing ? 0 : call->remoteIdFlags;
+        party(&v, hidden ? NULL : caller, &flags, &size, &off);
+        c.dwCallerIDFlags = hidden ? hidden : flags; c.dwCallerIDSize = size; c.dwCallerIDOffset = off;
         party(&v, called, &flags, &size, &off);
         c.dwCalledIDFlags = flags; c.dwCalledIDSize = size; c.dwCalledIDOffset = off;
-        if (!call->outgoing && call->remoteName[0]) { /* an outside caller who gave a name */
+        if (!call->outgoing && !hidden && call->remoteName[0]) { /* an outside caller who gave a name */
             c.dwCallerIDFlags |= LINECALLPARTYID_NAME;
             c.dwCallerIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwCallerIDNameSize);
         }
-        party(&v, connected, &flags, &size, &off);
-        c.dwConnectedIDFlags = flags; c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
-        if (connected && call->remoteName[0]) {
+        party(&v, hidden ? NULL : connected, &flags, &size, &off);
+        c.dwConnectedIDFlags = hidden && connected ? hidden : flags;
+        c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
+        if (connected && !hidden && call->remoteName[0]) {
             c.dwConnectedIDFlags |= LINECALLPARTYID_NAME;
             c.dwConnectedIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwConnectedIDNameSize);
         }
@@ -618,8 +643,9 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
             c.dwAppNameSize = size;
             c.dwAppNameOffset = off;
         }
-        c.dwCallerIDAddressType = c.dwCalledIDAddressType = LINEADDRESSTYPE_PHONENUMBER;
-        c.dwConnectedIDAddressType = connected ? LINEADDRESSTYPE_PHONENUMBER : 0;
+        c.dwCallerIDAddressType = hidden ? 0 : LINEADDRESSTYPE_PHONENUMBER;
+        c.dwCalledIDAddressType = LINEADDRESSTYPE_PHONENUMBER;
+        c.dwConnectedIDAddressType = connected && !hidden ? LINEADDRESSTYPE_PHONENUMBER : 0;
         sim_var_end(&v, &c);
     }
     r = sim_ret(r, "lineGetCallInfoW(0x%08" PRIXDW ")", hCall);

@@ -143,20 +143,23 @@ LONG sim_callparams_provider(const LINECALLPARAMS *cp, DWORD v, const sim_device
         return LINEERR_INVALMEDIAMODE;
     if (forOpen) {
         /* lineOpen looks at the fields up to dwAddressMode, and with DIALABLEADDR at the
-         * originating address: the number of the line wanted. */
-        if (cp->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR && !orig_address_is(cp, dev->number))
-            return LINEERR_INVALADDRESS;
-        return 0;
+         * originating address: the number of one of the addresses of the line wanted. */
+        if (cp->dwAddressMode != LINEADDRESSMODE_DIALABLEADDR)
+            return 0;
+        for (DWORD a = 0; a < dev->numAddresses; a++)
+            if (orig_address_is(cp, dev->addr[a].number))
+                return 0;
+        return LINEERR_INVALADDRESS;
     }
     if (cp->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR)
         return LINEERR_INVALADDRESSMODE; /* LINEDEVCAPS.dwAddressModes is ADDRESSID only */
-    if (cp->dwAddressID >= SIM_NUM_ADDRESSES)
+    if (cp->dwAddressID >= dev->numAddresses)
         return LINEERR_INVALADDRESSID;
     if (cp->dwUserUserInfoSize > SIM_UUI_MAKECALL_SIZE)
         return LINEERR_USERUSERINFOTOOBIG;
     if (v >= V20 && cp->dwCallDataSize > SIM_MAX_CALL_DATA_SIZE)
         return LINEERR_INVALPARAM;
-    if ((cp->dwCallParamFlags & LINECALLPARAMFLAGS_IDLE) && sim_device_busy(dev))
+    if ((cp->dwCallParamFlags & LINECALLPARAMFLAGS_IDLE) && sim_address_busy(dev, cp->dwAddressID))
         return LINEERR_CALLUNAVAIL;
     return 0;
 }

@@ -176,7 +176,7 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwLineNameOffset = off;
         c.dwStringFormat = STRINGFORMAT_UNICODE;
         c.dwAddressModes = LINEADDRESSMODE_ADDRESSID;
-        c.dwNumAddresses = SIM_NUM_ADDRESSES;
+        c.dwNumAddresses = dev->numAddresses;
         c.dwBearerModes = SIM_BEARER_MODES;
         c.dwMaxRate = SIM_MAX_RATE;
         c.dwMediaModes = SIM_MEDIA_MODES;
@@ -219,7 +219,7 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
 {
     sim_lock();
     LONG r = caps_prolog(hLineApp, dwDeviceID, dwAPIVersion, dwExtVersion, lpAddressCaps);
-    if (r == 0 && dwAddressID != 0)
+    if (r == 0 && dwAddressID >= g_sim.devices[dwDeviceID].numAddresses)
         r = LINEERR_INVALADDRESSID;
     sim_var v;
     if (r == 0)
@@ -227,7 +227,7 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
     if (r == 0)
         r = sim_take_fault("lineGetAddressCaps");
     if (r == 0) {
-        const sim_device *dev = &g_sim.devices[dwDeviceID];
+        const sim_address *dev = &g_sim.devices[dwDeviceID].addr[dwAddressID]; /* its caps */
         LINEADDRESSCAPS c;
         memset(&c, 0, sizeof c);
         c.dwLineDeviceID = dwDeviceID;
@@ -243,8 +243,9 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
                            | LINECALLINFOSTATE_CALLERID | LINECALLINFOSTATE_CALLEDID
                            | LINECALLINFOSTATE_CONNECTEDID;
         c.dwCalledIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_UNKNOWN;
-        c.dwCallerIDFlags = c.dwConnectedIDFlags /* outside callers may give a name */
-                          = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN;
+        c.dwCallerIDFlags = c.dwConnectedIDFlags /* outside callers may give a name, or hide */
+                          = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN
+                          | LINECALLPARTYID_BLOCKED | LINECALLPARTYID_OUTOFAREA;
         c.dwCallStates = LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALING
                        | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK | LINECALLSTATE_BUSY
                        | LINECALLSTATE_CONNECTED | LINECALLSTATE_DISCONNECTED

@@ -44,12 +44,31 @@ static DWORD modes_for(DWORD cond)
     return 0;
 }
 
-static DWORD pending_on_device(const sim_device *dev)
+/* dwMaxCallCompletions is a cap of an address: the requests of the line's other addresses do
+ * not count against it. Completion IDs are the line's (lineUncompleteCall names a line). */
+static DWORD pending_on_address(const sim_device *dev, DWORD addressId)
 {
     DWORD n = 0;
     for (const sim_creq *r = g_sim.creqs; r; r = r->next)
-        n += !r->uncomplete && r->err == 0 && r->call->dev == dev;
+        n += !r->uncomplete && r->err == 0 && r->call->dev == dev && r->call->addressId == addressId;
     return n;
+}
+
+static DWORD completions_on_address(const sim_device *dev, DWORD addressId)
+{
+    DWORD n = 0;
+    for (const sim_compl *e = g_sim.completions; e; e = e->next)
+        n += e->dev == dev && e->addressId == addressId;
+    return n;
+}
+
+/* Some address of the line offers call completion. */
+static int line_completes(const sim_device *dev)
+{
+    for (DWORD a = 0; a < dev->numAddresses; a++)
+        if (dev->addr[a].maxCompletions != 0 && dev->addr[a].complModes != 0)
+            return 1;
+    return 0;
 }
 
 int sim_compl_pending_on(const sim_call *call)
@@ -63,7 +82,7 @@ int sim_compl_pending_on(const sim_call *call)
 DWORD sim_compl_features(const sim_call *call, DWORD privilege, DWORD *features2)
 {
     *features2 = 0;
-    const sim_device *dev = call->dev;
+    const sim_address *dev = &call->dev->addr[call->addressId];
     DWORD cond = condition_of(call);
     if (privilege != LINECALLPRIVILEGE_OWNER || dev->maxCompletions == 0 || cond == 0
         || !(dev->complConds & cond) || sim_compl_pending_on(call) || call->camp != NULL)
@@ -274,7 +293,7 @@ static void serve(const char *target)
             continue;
         if (e->cond == LINECALLCOMPLCOND_NOANSWER && !e->sawActivity)
             continue; /* no reply: wait until the target has been used again */
-        if (e->mode == LINECALLCOMPLMODE_CALLBACK && sim_device_busy(e->dev))
+        if (e->mode == LINECALLCOMPLMODE_CALLBACK && sim_address_busy(e->dev, e->addressId))
             continue; /* requester busy: skipped now, served when it is free */
         fire(e);
         return;
@@ -315,7 +334,8 @@ void sim_compl_requester_free(sim_device *dev)
 {
     /* A requester that was skipped is served as soon as it is free, if its target still is. */
     for (const sim_compl *e = g_sim.completions; e; e = e->next)
-        if (e->dev == dev && e->mode == LINECALLCOMPLMODE_CALLBACK && !sim_target_busy(e->target)) {
+        if (e->dev == dev && e->mode == LINECALLCOMPLMODE_CALLBACK
+            && !sim_address_busy(dev, e->addressId) && !sim_target_busy(e->target)) {
             serve_later(e->target, 0);
             return;
         }
@@ -453,13 +473,14 @@ static void accept_complete(sim_creq *r)
         call->completionId = id;
         sim_callinfo(call, LINECALLINFOSTATE_REASON | LINECALLINFOSTATE_COMPLETIONID);
         sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
-        sim_device *target = sim_device_by_number(call->remote);
+        DWORD targetAddress;
+        sim_device *target = sim_address_by_number(call->remote, &targetAddress);
         if (target != NULL) {
             /* The intruded station sees a new party (reason INTRUDE) join its conversation. */
-            sim_call *party = sim_call_new(target, 0, 0);
+            sim_call *party = sim_call_new(target, targetAddress, 0);
             if (party != NULL) {
                 party->reason = LINECALLREASON_INTRUDE;
-                memcpy(party->remote, dev->number, sizeof party->remote);
+                memcpy(party->remote, sim_call_number(call), sizeof party->remote);
                 party->peer = call;
                 call->peer = party;
                 sim_call_attach(party, 1);
@@ -577,7 +598,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
          * it looks at the request: it replaces every check of this stage, in both delivery
          * modes, so a request the switch would have refused uses it up as well. */
         sim_call *call = ch->call;
-        sim_device *dev = call->dev;
+        const sim_address *dev = &call->dev->addr[call->addressId]; /* the caps of its address */
         DWORD cond = condition_of(call);
         LONG fault = sim_take_fault("lineCompleteCall");
         LONG err = fault;
@@ -591,7 +612,8 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
             err = LINEERR_INVALCALLCOMPLMODE;
         else if (dwCompletionMode == LINECALLCOMPLMODE_MESSAGE && dwMessageID >= dev->numMessages)
             err = LINEERR_INVALMESSAGEID; /* dwNumCompletionMessages (spec §6 #5) */
-        else if (dev->numCompletions + pending_on_device(dev) >= dev->maxCompletions)
+        else if (completions_on_address(call->dev, call->addressId)
+                 + pending_on_address(call->dev, call->addressId) >= dev->maxCompletions)
             err = LINEERR_COMPLETIONOVERRUN;
         else if (sim_compl_pending_on(call) || call->camp != NULL)
             err = LINEERR_OPERATIONUNAVAIL; /* one request per call: pending, or camped on */
@@ -648,7 +670,7 @@ SIM_EXPORT LONG WINAPI lineUncompleteCall(HLINE hLine, DWORD dwCompletionID)
         LONG err = fault;
         if (fault != 0) {
             /* the reply carries the fault */
-        } else if (open->dev->maxCompletions == 0 || open->dev->complModes == 0) {
+        } else if (!line_completes(open->dev)) {
             err = LINEERR_OPERATIONUNAVAIL;
         } else {
             const sim_compl *e = NULL;

@@ -100,7 +100,7 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
         else if (lpCallParams->dwTotalSize < sim_fixed_size(SIM_CALLPARAMS, dwAPIVersion))
             r = LINEERR_STRUCTURETOOSMALL;
         else if (lpCallParams->dwAddressMode == LINEADDRESSMODE_DIALABLEADDR /* must be by ID */
-                 || lpCallParams->dwAddressID >= SIM_NUM_ADDRESSES)
+                 || lpCallParams->dwAddressID >= TAPISIM_MAX_ADDRESSES)
             r = LINEERR_INVALADDRESSID;
         else
             addressId = lpCallParams->dwAddressID;
@@ -116,6 +116,8 @@ SIM_EXPORT LONG WINAPI lineOpenW(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lp
         else
             dwDeviceID = d;
     }
+    if (r == 0 && addressId >= g_sim.devices[dwDeviceID].numAddresses)
+        r = LINEERR_INVALADDRESSID; /* checked once the line mapper has chosen the line */
     if (r == 0)
         r = sim_take_fault("lineOpen");
     sim_open *open = NULL;

@@ -46,8 +46,8 @@ static LONG remote_number(const char *number)
  * (INBOUND is for an incoming call whose origin the switch cannot tell). A busy line is not
  * an error: the caller hears busy tone, which the test may well want to arrange, so the result
  * is 0 with no call. */
-SIM_EXPORT LONG tapisim_remote_call(const char *from, const char *fromName, const char *to,
-                                    DWORD *callId)
+SIM_EXPORT LONG tapisim_remote_call_ex(const char *from, const char *fromName, const char *to,
+                                       DWORD flags, DWORD *callId)
 {
     sim_lock();
     LONG r = remote_number(from);
@@ -55,28 +55,34 @@ SIM_EXPORT LONG tapisim_remote_call(const char *from, const char *fromName, cons
                   && (fromName == NULL || sim_str_readable(fromName))
                   && (callId == NULL || sim_writable(callId, sizeof *callId));
     sim_device *dev = NULL;
+    DWORD addressId = 0;
     sim_call *call = NULL;
     if (!pointersOk)
         r = LINEERR_INVALPOINTER;
     else if (r == 0 && !sim_valid_number(to))
         r = LINEERR_INVALADDRESS;
-    else if (r == 0 && (dev = sim_device_by_number(to)) == NULL)
+    else if (r == 0 && (dev = sim_address_by_number(to, &addressId)) == NULL)
         r = LINEERR_BADDEVICEID;
     else if (r == 0 && fromName != NULL && !valid_name(fromName))
+        r = LINEERR_INVALPARAM;
+    else if (r == 0 && (flags & ~(DWORD)(TAPISIM_REMOTE_WITHHELD | TAPISIM_REMOTE_UNAVAILABLE)
+                        || flags == (TAPISIM_REMOTE_WITHHELD | TAPISIM_REMOTE_UNAVAILABLE)))
         r = LINEERR_INVALPARAM;
     else if (r == 0 && station_call(from) != NULL)
         r = LINEERR_CALLUNAVAIL; /* a station in a call cannot place another */
     sim_station *s = NULL;
     if (r == 0 && (s = sim_station_get(from, 1)) == NULL)
         r = LINEERR_NOMEM;
-    int busy = r == 0 && sim_device_busy(dev);
-    if (r == 0 && !busy && (call = sim_call_new(dev, 0, 0)) == NULL)
+    int busy = r == 0 && sim_address_busy(dev, addressId);
+    if (r == 0 && !busy && (call = sim_call_new(dev, addressId, 0)) == NULL)
         r = LINEERR_NOMEM;
     if (call != NULL) {
         call->origin = LINECALLORIGIN_EXTERNAL;
         memcpy(call->remote, from, strlen(from) + 1);
         if (fromName != NULL)
             memcpy(call->remoteName, fromName, strlen(fromName) + 1);
+        call->remoteIdFlags = (flags & TAPISIM_REMOTE_WITHHELD) ? LINECALLPARTYID_BLOCKED
+                            : (flags & TAPISIM_REMOTE_UNAVAILABLE) ? LINECALLPARTYID_OUTOFAREA : 0;
         if (s->engaged++ == 0)
             sim_compl_activity(s->number);
         call->engaged = 1;
@@ -84,13 +90,21 @@ SIM_EXPORT LONG tapisim_remote_call(const char *from, const char *fromName, cons
     }
     if (r == 0 && callId != NULL)
         *callId = call != NULL ? call->callId : 0;
-    r = sim_ret(r, "tapisim_remote_call(\"%s\", \"%s\", \"%s\")%s callId=%" PRIuDW,
+    const char *shown = flags == TAPISIM_REMOTE_WITHHELD ? ", WITHHELD"
+                      : flags == TAPISIM_REMOTE_UNAVAILABLE ? ", UNAVAILABLE" : flags ? ", ?" : "";
+    r = sim_ret(r, "tapisim_remote_call(\"%s\", \"%s\", \"%s\"%s)%s callId=%" PRIuDW,
                 pointersOk ? from : "?", pointersOk && fromName ? fromName : "",
-                pointersOk ? to : "?", busy ? " busy" : "", call != NULL ? call->callId : 0);
+                pointersOk ? to : "?", shown, busy ? " busy" : "", call != NULL ? call->callId : 0);
     if (call != NULL)
         sim_offer(call, 1);
     sim_unlock();
     return r;
+}
+
+SIM_EXPORT LONG tapisim_remote_call(const char *from, const char *fromName, const char *to,
+                                    DWORD *callId)
+{
+    return tapisim_remote_call_ex(from, fromName, to, 0, callId);
 }
 
 SIM_EXPORT LONG tapisim_remote_answer(const char *number)

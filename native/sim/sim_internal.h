@@ -37,11 +37,10 @@
                          LINEMEDIAMODE_AUTOMATEDVOICE | LINEMEDIAMODE_DATAMODEM)
 
 /* What a line offers (its LINEDEVCAPS / LINEADDRESSCAPS, and what LINECALLPARAMS is checked
- * against): voice calls on a 64 kbit/s channel, one address, no user-user information and no
- * call data. */
+ * against): voice calls on a 64 kbit/s channel, no user-user information and no call data.
+ * Its addresses (1 by default, up to TAPISIM_MAX_ADDRESSES) are in sim_device. */
 #define SIM_BEARER_MODES       LINEBEARERMODE_VOICE
 #define SIM_MAX_RATE           64000u
-#define SIM_NUM_ADDRESSES      1u
 #define SIM_UUI_MAKECALL_SIZE  0u
 #define SIM_MAX_CALL_DATA_SIZE 0u
 
@@ -70,17 +69,23 @@ typedef struct sim_app {
     struct sim_app *next;
 } sim_app;
 
-typedef struct sim_device {
-    DWORD id;
-    char number[SIM_NUMBER_MAX];    /* also its one address (LINEADDRESSCAPS.dwAddress) */
-    char name[TAPISIM_NAME_MAX + 1];  /* LINEDEVCAPS line name */
-    struct sim_open *opens;
+/* One address of a line: a station of its own, with its own number, state and caps. */
+typedef struct sim_address {
+    char number[SIM_NUMBER_MAX];    /* LINEADDRESSCAPS.dwAddress; unique in the switch */
     DWORD stationState;             /* TAPISIM_STATION_* */
     DWORD maxCompletions;           /* LINEADDRESSCAPS completion caps */
     DWORD complModes, complConds;
     DWORD numMessages;              /* LINEADDRESSCAPS.dwNumCompletionMessages */
     char messages[TAPISIM_MAX_COMPLETION_MESSAGES][TAPISIM_NAME_MAX + 1];
-    DWORD numCompletions;           /* LINEDEVSTATUS.dwNumCallCompletions */
+} sim_address;
+
+typedef struct sim_device {
+    DWORD id;
+    char name[TAPISIM_NAME_MAX + 1];  /* LINEDEVCAPS line name */
+    struct sim_open *opens;
+    DWORD numAddresses;             /* LINEDEVCAPS.dwNumAddresses; address 0's number is the line's */
+    sim_address addr[TAPISIM_MAX_ADDRESSES];
+    DWORD numCompletions;           /* LINEDEVSTATUS.dwNumCallCompletions (all addresses) */
     DWORD nextCompletionId;
     int msgWait;                    /* LINEDEVSTATUSFLAGS_MSGWAIT */
 } sim_device;
@@ -111,6 +116,7 @@ typedef struct sim_call {
     int outgoing;
     char remote[SIM_NUMBER_MAX];    /* the other party's number */
     char remoteName[SIM_NAME_MAX];  /* the other party's name, "" if none (outside callers) */
+    DWORD remoteIdFlags;            /* LINECALLPARTYID_BLOCKED or _OUTOFAREA: remote not shown */
     char appName[SIM_APPNAME_MAX];  /* app that created an outgoing call */
     struct sim_call *peer;          /* other local leg (call between two local lines) */
     char station[SIM_NUMBER_MAX];   /* remote station engaged by this call, "" if none */
@@ -240,6 +246,8 @@ sim_timer *sim_timer_add_owned(DWORD delay, sim_timer_fn fn, void *arg);
 int sim_target_busy(const char *number);
 void sim_timer_cancel_arg(void *arg);
 sim_device *sim_device_by_number(const char *number);
+/* The line one of whose addresses has `number`, and that address's ID in *addressId. */
+sim_device *sim_address_by_number(const char *number, DWORD *addressId);
 sim_station *sim_station_get(const char *number, int create);
 int sim_valid_number(const char *number);
 extern const DWORD sim_versions[SIM_NUM_VERSIONS]; /* highest first */
@@ -265,7 +273,9 @@ sim_chandle *sim_chandle_new(sim_call *call, sim_open *open, DWORD privilege, in
 void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner);
 void sim_call_set_state(sim_call *call, DWORD state, DWORD mode);
 void sim_call_maybe_free(sim_call *call);
-int sim_device_busy(const sim_device *dev);
+int sim_device_busy(const sim_device *dev);            /* one of its addresses is busy */
+int sim_address_busy(const sim_device *dev, DWORD addressId);
+const char *sim_call_number(const sim_call *call);     /* the number of the call's address */
 DWORD sim_call_features(const sim_call *call, DWORD privilege);
 void sim_reset_calls(void);
 void sim_route(sim_call *call);

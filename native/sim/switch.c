@@ -256,21 +256,33 @@ int sim_valid_number(const char *number)
     return n > 0;
 }
 
-sim_device *sim_device_by_number(const char *number)
+sim_device *sim_address_by_number(const char *number, DWORD *addressId)
 {
-    for (DWORD i = 0; i < g_sim.numDevices; i++)
-        if (strcmp(g_sim.devices[i].number, number) == 0)
-            return &g_sim.devices[i];
+    for (DWORD i = 0; i < g_sim.numDevices; i++) {
+        sim_device *dev = &g_sim.devices[i];
+        for (DWORD a = 0; a < dev->numAddresses; a++)
+            if (strcmp(dev->addr[a].number, number) == 0) {
+                *addressId = a;
+                return dev;
+            }
+    }
     return NULL;
 }
 
-/* Busy for call completion: a local line with an active call or set BUSY; a remote station
+sim_device *sim_device_by_number(const char *number)
+{
+    DWORD unused;
+    return sim_address_by_number(number, &unused);
+}
+
+/* Busy for call completion: a local address with an active call or set BUSY; a remote station
  * set BUSY or in a call. */
 int sim_target_busy(const char *number)
 {
-    const sim_device *dev = sim_device_by_number(number);
+    DWORD addressId;
+    const sim_device *dev = sim_address_by_number(number, &addressId);
     if (dev != NULL)
-        return sim_device_busy(dev);
+        return sim_address_busy(dev, addressId);
     const sim_station *s = sim_station_get(number, 0);
     return s != NULL && (s->state == TAPISIM_STATION_BUSY || s->engaged > 0);
 }
@@ -301,11 +313,12 @@ SIM_EXPORT LONG tapisim_set_station(const char *number, DWORD state)
     if (state > TAPISIM_STATION_MANUAL)
         return LINEERR_INVALPARAM;
     sim_lock();
-    sim_device *dev = sim_device_by_number(number);
+    DWORD addressId;
+    sim_device *dev = sim_address_by_number(number, &addressId);
     LONG r = 0;
     int wasBusy = sim_target_busy(number);
     if (dev != NULL) {
-        dev->stationState = state;
+        dev->addr[addressId].stationState = state;
     } else {
         sim_station *s = sim_station_get(number, 1);
         if (s == NULL)
@@ -502,9 +515,10 @@ SIM_EXPORT LONG tapisim_set_option(const char *name, DWORD value)
     sim_lock();
     LONG r = 0;
     if (isMax) {
-        /* LINEADDRESSCAPS.dwMaxCallCompletions of every line; 0 = no completion support */
+        /* LINEADDRESSCAPS.dwMaxCallCompletions of every address; 0 = no completion support */
         for (DWORD d = 0; d < g_sim.numDevices; d++)
-            g_sim.devices[d].maxCompletions = value;
+            for (DWORD a = 0; a < g_sim.devices[d].numAddresses; a++)
+                g_sim.devices[d].addr[a].maxCompletions = value;
     } else if (strcmp(name, "realtime") == 0) {
         if (value && !g_sim.clockRunning) {
             g_sim.clockStop = 0;

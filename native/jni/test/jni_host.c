@@ -71,6 +71,10 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_remote_call", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I" },
     { "tapisim_remote_answer", "(JLjava/lang/String;)I" },
     { "tapisim_remote_hangup", "(JLjava/lang/String;)I" },
+    { "tapisim_set_addresses", "(JILjava/lang/String;)I" },
+    { "tapisim_set_address_completion_caps", "(JIIIII)I" },
+    { "tapisim_set_address_completion_messages", "(JIILjava/lang/String;)I" },
+    { "tapisim_remote_call_ex", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I" },
 };
 #define DECLARED (sizeof declared / sizeof *declared)
 

@@ -235,9 +235,12 @@ public final class Simulator implements AutoCloseable {
     // ---- remote stations driven by the test ----------------------------------------------
 
     RemoteCall remoteCall(Station from, String to) {
-        long r = backend.tapisimRemoteCall(from.number(), from.name(), to);
+        int flags = from.callerId().flags;
+        // a caller that shows its ID through the function that older simulators have as well
+        long r = flags == 0 ? backend.tapisimRemoteCall(from.number(), from.name(), to)
+                : backend.tapisimRemoteCallEx(from.number(), from.name(), to, flags);
         if (r < 0) {
-            throw new TapiException((int) r, "tapisim_remote_call");
+            throw new TapiException((int) r, flags == 0 ? "tapisim_remote_call" : "tapisim_remote_call_ex");
         }
         return new RemoteCall(from, to, (int) r);
     }
@@ -417,8 +420,8 @@ public final class Simulator implements AutoCloseable {
 
     /**
      * Shapes the switch ({@code tapisim_set_lines}, {@code tapisim_set_line},
-     * {@code tapisim_set_completion_caps}, {@code tapisim_set_completion_messages} and the timer
-     * options): the lines of {@code topology} replace the switch's, until the next
+     * {@code tapisim_set_addresses}, {@code tapisim_set_completion_caps},
+     * {@code tapisim_set_completion_messages}, their per-address forms and the timer options): the lines of {@code topology} replace the switch's, until the next
      * {@link #reset()}, which restores the default topology. Only while no application is open on
      * the simulator: call it after {@link #reset()}, before opening a {@link Tapi}.
      *
@@ -433,11 +436,17 @@ public final class Simulator implements AutoCloseable {
         check(backend.tapisimSetLines(topology.lines), "tapisim_set_lines");
         topology.names.forEach((id, l) ->
                 check(backend.tapisimSetLine(id, l.number(), l.name()), "tapisim_set_line"));
-        topology.caps.forEach((id, c) -> check(
-                backend.tapisimSetCompletionCaps(id, c.max(), c.modes(), c.conditions()),
-                "tapisim_set_completion_caps"));
-        topology.messages.forEach((id, t) ->
-                check(backend.tapisimSetCompletionMessages(id, t), "tapisim_set_completion_messages"));
+        topology.addresses.forEach((id, numbers) ->
+                check(backend.tapisimSetAddresses(id, numbers), "tapisim_set_addresses"));
+        // address 0 through the functions that older simulators have as well
+        topology.caps.forEach((a, c) -> check(a.address() == 0
+                ? backend.tapisimSetCompletionCaps(a.device(), c.max(), c.modes(), c.conditions())
+                : backend.tapisimSetAddressCompletionCaps(a.device(), a.address(), c.max(), c.modes(), c.conditions()),
+                a.address() == 0 ? "tapisim_set_completion_caps" : "tapisim_set_address_completion_caps"));
+        topology.messages.forEach((a, t) -> check(a.address() == 0
+                ? backend.tapisimSetCompletionMessages(a.device(), t)
+                : backend.tapisimSetAddressCompletionMessages(a.device(), a.address(), t),
+                a.address() == 0 ? "tapisim_set_completion_messages" : "tapisim_set_address_completion_messages"));
         topology.timers.forEach((name, ms) -> check(backend.tapisimSetOption(name, ms), "tapisim_set_option"));
     }
 

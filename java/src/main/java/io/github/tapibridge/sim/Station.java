@@ -6,12 +6,13 @@ package io.github.tapibridge.sim;
  *
  * <p>A call to an {@linkplain #idle() idle} station rings (the caller sees RINGBACK) and, for a
  * remote station, is answered after 3 seconds of virtual time; a {@linkplain #busy() busy} station
- * gives BUSY; a {@linkplain #noAnswer() no-answer} station rings forever. A local line is also busy
- * while it has an active call, whatever its station state. Making a busy station idle lets queued
+ * gives BUSY; a {@linkplain #noAnswer() no-answer} station rings forever. A local line (or
+ * address) is also busy while a call on it is active, whatever its station state. Making a busy station idle lets queued
  * call completions for it proceed (after the guard time).
  *
  * <p>A remote station can also be played by the test: it {@linkplain #call(String) calls a local
- * line} (an outside caller with caller ID, optionally {@linkplain #named(String) named}),
+ * line} (an outside caller with caller ID, optionally {@linkplain #named(String) named}, or
+ * {@linkplain #withheld() withholding} it),
  * {@linkplain #answer() answers} a call ringing it (the only way a {@linkplain #manual() manual}
  * station answers) and {@linkplain #hangUp() hangs up}. A remote station takes part in one call
  * at a time.
@@ -21,24 +22,56 @@ package io.github.tapibridge.sim;
  * Call in = line.whenNewCall().get();      // OFFERING, info(): callerId "0301", callerName "Alice"
  * in.answer().get();                        // CONNECTED
  * rc.hangUp();                              // the call goes DISCONNECTED (NORMAL)
+ *
+ * sim.station("0302").withheld().call("101"); // info(): callerIdFlags [BLOCKED], callerId null
  * }</pre>
+ *
+ * <p>The number of a local line, or of one of its {@linkplain Topology.Builder#addresses(int,
+ * String...) addresses}, names that address: its state is that address's.
  *
  * <p>Immutable and thread-safe; the state lives in the switch.
  */
 public final class Station {
 
+    /**
+     * What a remote station's calls tell the called line about the caller
+     * ({@code LINECALLINFO dwCallerIDFlags}).
+     */
+    public enum CallerId {
+        /** The number, and the {@linkplain #named(String) name} if any: {@code ADDRESS}, {@code NAME}. */
+        SHOWN(0),
+        /**
+         * Withheld by the caller ({@code TAPISIM_REMOTE_WITHHELD}): {@code BLOCKED}, no number, no
+         * name; the same as connected ID once answered.
+         */
+        WITHHELD(1),
+        /**
+         * Not passed on by the network ({@code TAPISIM_REMOTE_UNAVAILABLE}): {@code OUTOFAREA},
+         * no number, no name; the same as connected ID once answered.
+         */
+        UNAVAILABLE(2);
+
+        final int flags;
+
+        CallerId(int flags) {
+            this.flags = flags;
+        }
+    }
+
     private final Simulator simulator;
     private final String number;
     private final String name;
+    private final CallerId callerId;
 
     Station(Simulator simulator, String number) {
-        this(simulator, number, null);
+        this(simulator, number, null, CallerId.SHOWN);
     }
 
-    private Station(Simulator simulator, String number, String name) {
+    private Station(Simulator simulator, String number, String name, CallerId callerId) {
         this.simulator = simulator;
         this.number = number;
         this.name = name;
+        this.callerId = callerId;
     }
 
     /**
@@ -121,7 +154,39 @@ public final class Station {
      */
     public Station named(String callerName) {
         return new Station(simulator, number, callerName == null ? null
-                : io.github.tapibridge.internal.TapiStrings.check(callerName, "callerName"));
+                : io.github.tapibridge.internal.TapiStrings.check(callerName, "callerName"), callerId);
+    }
+
+    /**
+     * Returns what the calls this station places tell the called line about it.
+     *
+     * @return {@link CallerId#SHOWN} unless set otherwise
+     */
+    public CallerId callerId() {
+        return callerId;
+    }
+
+    /**
+     * Returns this station with the caller ID its calls present
+     * ({@code tapisim_remote_call_ex} flags). A {@linkplain #named(String) name} is still
+     * checked when a call is placed, but not shown unless {@link CallerId#SHOWN}.
+     *
+     * @param callerId what the called line learns
+     * @return a station of the same number and name with that caller ID
+     * @throws NullPointerException if {@code callerId} is null
+     */
+    public Station withCallerId(CallerId callerId) {
+        return new Station(simulator, number, name, java.util.Objects.requireNonNull(callerId, "callerId"));
+    }
+
+    /**
+     * Returns this station withholding its identity in the calls it places:
+     * {@code withCallerId(CallerId.WITHHELD)}.
+     *
+     * @return a station of the same number and name that withholds its caller ID
+     */
+    public Station withheld() {
+        return withCallerId(CallerId.WITHHELD);
     }
 
     /**
@@ -133,14 +198,18 @@ public final class Station {
      * {@link io.github.tapibridge.CallInfo} has origin
      * {@link io.github.tapibridge.CallOrigin#EXTERNAL}, this station's number as
      * {@code callerId}, its {@linkplain #named(String) name} as {@code callerName} and the
-     * {@code callerIdFlags} {@code ADDRESS} (and {@code NAME} with a name), and the line's number
-     * as {@code calledId}.
+     * {@code callerIdFlags} {@code ADDRESS} (and {@code NAME} with a name), or, if this station
+     * {@linkplain #withCallerId(CallerId) hides its caller ID}, no number nor name and the flag
+     * {@code BLOCKED} ({@link CallerId#WITHHELD}) or {@code OUTOFAREA}
+     * ({@link CallerId#UNAVAILABLE}); and the called number as {@code calledId}. A number of one
+     * of a line's {@linkplain Topology.Builder#addresses(int, String...) addresses} reaches that
+     * address ({@link io.github.tapibridge.CallInfo#addressId()}).
      *
-     * <p>If the line is busy (set {@linkplain #busy() busy}, or in a call) the caller hears busy
+     * <p>If the address is busy (set {@linkplain #busy() busy}, or in a call) the caller hears busy
      * tone: nothing reaches the line and the result {@linkplain RemoteCall#wasBusy() was busy}.
      * The messages are queued when this returns; the event pump delivers them asynchronously.
      *
-     * @param localNumber the number of a local line ({@code "100"} ...)
+     * @param localNumber the number of a local line ({@code "100"} ...) or address
      * @return what the switch did with the call
      * @throws NullPointerException if {@code localNumber} is null
      * @throws IllegalArgumentException if {@code localNumber} is longer than 1,024 UTF-16 units or
@@ -150,7 +219,8 @@ public final class Station {
      *         {@code LINEERR_BADDEVICEID} if no local line has {@code localNumber};
      *         {@code LINEERR_INVALPARAM} for a name the switch refuses;
      *         {@code LINEERR_CALLUNAVAIL} if this station is already in a call
-     * @throws UnsupportedOperationException if the loaded simulator predates remote stations
+     * @throws UnsupportedOperationException if the loaded simulator predates remote stations (or,
+     *         for a hidden caller ID, {@code tapisim_remote_call_ex})
      */
     public RemoteCall call(String localNumber) {
         java.util.Objects.requireNonNull(localNumber, "localNumber");
@@ -189,6 +259,7 @@ public final class Station {
 
     @Override
     public String toString() {
-        return "Station[" + number + (name == null ? "" : ", \"" + name + "\"") + "]";
+        return "Station[" + number + (name == null ? "" : ", \"" + name + "\"")
+                + (callerId == CallerId.SHOWN ? "" : ", " + callerId) + "]";
     }
 }

@@ -4,6 +4,7 @@ import io.github.tapibridge.CallCompletionMode;
 import io.github.tapibridge.CompletionCondition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The shape of a simulated switch: how many line devices, each one's number and name, each
- * one's call completion caps and messages, and the completion timers. Applied with
+ * The shape of a simulated switch: how many line devices, each one's number and name, its
+ * addresses, each address's call completion caps and messages, and the completion timers. Applied with
  * {@link Simulator#configure(Topology)} after {@link Simulator#reset()} and before any
  * {@code Tapi} is opened on the simulator.
  *
@@ -24,12 +25,20 @@ import java.util.regex.Pattern;
  *         .line(0, "200", "Reception")
  *         .completionCaps(0, 2, EnumSet.of(CALLBACK, CAMPON), EnumSet.of(CompletionCondition.BUSY))
  *         .completionMessages(0, List.of("Please call reception"))
+ *         .addresses(1, "300", "301")            // line 1: address 0 is "300", address 1 "301"
+ *         .completionCaps(1, 1, 1, EnumSet.of(CALLBACK), EnumSet.of(CompletionCondition.BUSY))
  *         .guardTime(Duration.ofSeconds(5))
  *         .build());
  * }</pre>
  *
- * <p>Every line has one address (address ID 0) whose number is the line's; a call to that number
- * reaches that line. What is not set stays as by default: line {@code i} has the number
+ * <p>A line has one address (address ID 0) whose number is the line's, unless
+ * {@link Builder#addresses(int, String...)} gives it up to {@value #MAX_ADDRESSES}, each with its
+ * own number, unique in the switch ({@code LINEDEVCAPS dwNumAddresses}, {@code LINEADDRESSCAPS
+ * dwAddress}). A call to an address's number is offered on its line on that address
+ * ({@link io.github.tapibridge.CallInfo#addressId()}, {@code calledId} that number). Each address
+ * is a {@linkplain Station station} of its own: busy while a call on it is active, whatever the
+ * line's other addresses do, and {@code completeCall} honours the caps of the call's address.
+ * The builder methods without an address ID set address 0. What is not set stays as by default: line {@code i} has the number
  * {@code "1"} followed by {@code i} in two digits ({@code "100"}, {@code "101"}, ...), the name
  * {@code "Simulated line <number>"}, up to 4 completions in every mode for both conditions, and
  * three completion messages; the timers are 2 s (guard), 20 s (recall ring), 45 min (expiry of a
@@ -47,6 +56,8 @@ public final class Topology {
     public static final int MAX_COMPLETION_MESSAGES = 8;
     /** {@code dwMaxCallCompletions} at most ({@code TAPISIM_MAX_CALL_COMPLETIONS}). */
     public static final int MAX_CALL_COMPLETIONS = 64;
+    /** Addresses of a line at most ({@code TAPISIM_MAX_ADDRESSES}). */
+    public static final int MAX_ADDRESSES = 8;
 
     private static final Pattern NUMBER = Pattern.compile("[0-9A-D*#+]{1,31}");
     private static final Pattern TEXT = Pattern.compile("[\\x20-\\x7E]{1," + MAX_TEXT + "}");
@@ -57,15 +68,33 @@ public final class Topology {
     record Caps(int max, int modes, int conditions) {
     }
 
+    /** An address of a line; sorted by device, then address. */
+    record Address(int device, int address) implements Comparable<Address> {
+        @Override
+        public int compareTo(Address o) {
+            return device != o.device ? Integer.compare(device, o.device) : Integer.compare(address, o.address);
+        }
+
+        @Override
+        public String toString() {
+            return device + "/" + address;
+        }
+    }
+
     final int lines;
     final Map<Integer, Line> names;
-    final Map<Integer, Caps> caps;
-    final Map<Integer, String> messages;
+    /** The numbers of a line's addresses, '\n'-separated ({@code tapisim_set_addresses}). */
+    final Map<Integer, String> addresses;
+    final Map<Address, Caps> caps;
+    final Map<Address, String> messages;
     final Map<String, Integer> timers;
 
     private Topology(Builder b) {
         lines = b.lines;
         names = Map.copyOf(b.names);
+        Map<Integer, String> a = new TreeMap<>();
+        b.addresses.forEach((id, numbers) -> a.put(id, String.join("\n", numbers)));
+        addresses = Map.copyOf(a);
         caps = Map.copyOf(b.caps);
         messages = Map.copyOf(b.messages);
         timers = Map.copyOf(b.timers);
@@ -83,8 +112,8 @@ public final class Topology {
 
     @Override
     public String toString() {
-        return "Topology[lines=" + lines + ", names=" + names + ", caps=" + caps + ", messages="
-                + messages + ", timers=" + timers + "]";
+        return "Topology[lines=" + lines + ", names=" + names + ", addresses=" + addresses + ", caps=" + caps
+                + ", messages=" + messages + ", timers=" + timers + "]";
     }
 
     /** Builds a {@link Topology}. Not thread-safe. */
@@ -92,8 +121,9 @@ public final class Topology {
 
         private int lines = 4;
         private final Map<Integer, Line> names = new TreeMap<>();
-        private final Map<Integer, Caps> caps = new TreeMap<>();
-        private final Map<Integer, String> messages = new TreeMap<>();
+        private final Map<Integer, List<String>> addresses = new TreeMap<>();
+        private final Map<Address, Caps> caps = new TreeMap<>();
+        private final Map<Address, String> messages = new TreeMap<>();
         private final Map<String, Integer> timers = new TreeMap<>();
 
         private Builder() {
@@ -115,10 +145,12 @@ public final class Topology {
         }
 
         /**
-         * Sets a line's number (also its address) and name ({@code LINEDEVCAPS} line name).
+         * Sets a line's number (also the number of its address 0) and name ({@code LINEDEVCAPS}
+         * line name).
          *
          * @param deviceId the line device ID, below {@link #lines(int)} when built
-         * @param number dialable: 1 to 31 of {@code 0-9 A-D * # +}, unique among the lines
+         * @param number dialable: 1 to 31 of {@code 0-9 A-D * # +}, unique among the addresses of
+         *        the switch, and the first of {@link #addresses(int, String...)} if those are set
          * @param name 1 to {@value Topology#MAX_TEXT} printable ASCII characters, or null for the
          *        default {@code "Simulated line <number>"}
          * @return this builder
@@ -127,10 +159,7 @@ public final class Topology {
          */
         public Builder line(int deviceId, String number, String name) {
             index(deviceId);
-            Objects.requireNonNull(number, "number");
-            if (!NUMBER.matcher(number).matches()) {
-                throw new IllegalArgumentException("not a dialable number: \"" + number + "\"");
-            }
+            number(number);
             if (name != null) {
                 text(name, "name");
             }
@@ -139,7 +168,35 @@ public final class Topology {
         }
 
         /**
-         * Sets the call completion caps of a line's address ({@code LINEADDRESSCAPS}
+         * Gives a line several addresses ({@code tapisim_set_addresses}): address ID {@code i}
+         * gets {@code numbers[i]}, and {@code numbers[0]} is the line's number. A call to one of
+         * the numbers is offered on the line on that address. The new addresses have the default
+         * caps and messages unless set with {@link #completionCaps(int, int, int, Set, Set)} and
+         * {@link #completionMessages(int, int, List)}.
+         *
+         * @param deviceId the line device ID
+         * @param numbers 1 to {@value Topology#MAX_ADDRESSES} dialable numbers (as for
+         *        {@link #line(int, String, String)}), unique in the switch
+         * @return this builder
+         * @throws NullPointerException if {@code numbers} or one of them is null
+         * @throws IllegalArgumentException if a value is not as described
+         */
+        public Builder addresses(int deviceId, String... numbers) {
+            index(deviceId);
+            List<String> copy = List.copyOf(Arrays.asList(Objects.requireNonNull(numbers, "numbers")));
+            if (copy.isEmpty() || copy.size() > MAX_ADDRESSES) {
+                throw new IllegalArgumentException("1 to " + MAX_ADDRESSES + " addresses: " + copy.size());
+            }
+            copy.forEach(Builder::number);
+            if (copy.stream().distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("two addresses have the same number: " + copy);
+            }
+            addresses.put(deviceId, copy);
+            return this;
+        }
+
+        /**
+         * Sets the call completion caps of a line's address 0 ({@code LINEADDRESSCAPS}
          * {@code dwMaxCallCompletions}, {@code dwCallCompletionModes},
          * {@code dwCallCompletionConds}). The switch honours them: {@code completeCall} with a mode
          * or on a condition not listed, or past the maximum, fails. A maximum of 0 or no modes
@@ -155,19 +212,42 @@ public final class Topology {
          */
         public Builder completionCaps(int deviceId, int maxCompletions, Set<CallCompletionMode> modes,
                 Set<CompletionCondition> conditions) {
+            return completionCaps(deviceId, 0, maxCompletions, modes, conditions);
+        }
+
+        /**
+         * Sets the call completion caps of one address of a line, as
+         * {@link #completionCaps(int, int, Set, Set)} does for address 0
+         * ({@code tapisim_set_address_completion_caps}).
+         *
+         * @param deviceId the line device ID
+         * @param addressId the address, below the number of {@link #addresses(int, String...)}
+         *        when built (1 if they are not set)
+         * @param maxCompletions 0 to {@value Topology#MAX_CALL_COMPLETIONS}
+         * @param modes the completion modes offered
+         * @param conditions the call conditions on which completion is offered
+         * @return this builder
+         * @throws NullPointerException if a set is null
+         * @throws IllegalArgumentException if {@code addressId} or {@code maxCompletions} is out
+         *         of range
+         */
+        public Builder completionCaps(int deviceId, int addressId, int maxCompletions,
+                Set<CallCompletionMode> modes, Set<CompletionCondition> conditions) {
             index(deviceId);
+            addressIndex(addressId);
             if (maxCompletions < 0 || maxCompletions > MAX_CALL_COMPLETIONS) {
                 throw new IllegalArgumentException(
                         "maxCompletions must be 0 to " + MAX_CALL_COMPLETIONS + ": " + maxCompletions);
             }
-            caps.put(deviceId, new Caps(maxCompletions,
+            caps.put(new Address(deviceId, addressId), new Caps(maxCompletions,
                     CallCompletionMode.maskOf(Objects.requireNonNull(modes, "modes")),
                     CompletionCondition.maskOf(Objects.requireNonNull(conditions, "conditions"))));
             return this;
         }
 
         /**
-         * Sets a line's completion messages ({@code LINEADDRESSCAPS} completion message texts;
+         * Sets the completion messages of a line's address 0 ({@code LINEADDRESSCAPS} completion
+         * message texts;
          * {@code MESSAGE} completions accept the message IDs 0 to {@code texts.size() - 1}).
          *
          * @param deviceId the line device ID
@@ -178,7 +258,25 @@ public final class Topology {
          * @throws IllegalArgumentException if a value is not as described
          */
         public Builder completionMessages(int deviceId, List<String> texts) {
+            return completionMessages(deviceId, 0, texts);
+        }
+
+        /**
+         * Sets the completion messages of one address of a line, as
+         * {@link #completionMessages(int, List)} does for address 0
+         * ({@code tapisim_set_address_completion_messages}).
+         *
+         * @param deviceId the line device ID
+         * @param addressId the address, below the number of {@link #addresses(int, String...)}
+         *        when built (1 if they are not set)
+         * @param texts as for {@link #completionMessages(int, List)}
+         * @return this builder
+         * @throws NullPointerException if {@code texts} or one of them is null
+         * @throws IllegalArgumentException if a value is not as described
+         */
+        public Builder completionMessages(int deviceId, int addressId, List<String> texts) {
             index(deviceId);
+            addressIndex(addressId);
             List<String> copy = new ArrayList<>(Objects.requireNonNull(texts, "texts"));
             if (copy.size() > MAX_COMPLETION_MESSAGES) {
                 throw new IllegalArgumentException("at most " + MAX_COMPLETION_MESSAGES + " messages: " + copy.size());
@@ -186,7 +284,7 @@ public final class Topology {
             for (String t : copy) {
                 text(Objects.requireNonNull(t, "text"), "message");
             }
-            messages.put(deviceId, String.join("\n", copy));
+            messages.put(new Address(deviceId, addressId), String.join("\n", copy));
             return this;
         }
 
@@ -235,23 +333,44 @@ public final class Topology {
         /**
          * @return the topology
          * @throws IllegalArgumentException if a line setting names a device ID not below
-         *         {@link #lines(int)}, or two lines have the same number
+         *         {@link #lines(int)} or an address the line does not have, two addresses have the
+         *         same number, or a line's number is not the first of its addresses
          */
         public Topology build() {
-            for (Map<Integer, ?> m : List.of(names, caps, messages)) {
-                for (int id : m.keySet()) {
-                    if (id >= lines) {
-                        throw new IllegalArgumentException("device " + id + " of " + lines + " lines");
+            List<Integer> devices = new ArrayList<>(names.keySet());
+            devices.addAll(addresses.keySet());
+            caps.keySet().forEach(a -> devices.add(a.device()));
+            messages.keySet().forEach(a -> devices.add(a.device()));
+            for (int id : devices) {
+                if (id >= lines) {
+                    throw new IllegalArgumentException("device " + id + " of " + lines + " lines");
+                }
+            }
+            for (Map<Address, ?> m : List.of(caps, messages)) {
+                for (Address a : m.keySet()) {
+                    int count = addresses.containsKey(a.device()) ? addresses.get(a.device()).size() : 1;
+                    if (a.address() >= count) {
+                        throw new IllegalArgumentException("address " + a.address() + " of line " + a.device()
+                                + ", which has " + count);
                     }
                 }
             }
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < lines; i++) {
                 Line l = names.get(i);
-                numbers.add(l != null ? l.number() : String.format("1%02d", i));
+                List<String> own = addresses.get(i);
+                if (l != null && own != null && !l.number().equals(own.get(0))) {
+                    throw new IllegalArgumentException("line " + i + " has the number " + l.number()
+                            + " but its address 0 the number " + own.get(0));
+                }
+                if (own != null) {
+                    numbers.addAll(own);
+                } else {
+                    numbers.add(l != null ? l.number() : String.format("1%02d", i));
+                }
             }
-            if (numbers.stream().distinct().count() != lines) {
-                throw new IllegalArgumentException("two lines have the same number: " + numbers);
+            if (numbers.stream().distinct().count() != numbers.size()) {
+                throw new IllegalArgumentException("two addresses have the same number: " + numbers);
             }
             return new Topology(this);
         }
@@ -263,6 +382,19 @@ public final class Topology {
             }
             timers.put(option, (int) ms);
             return this;
+        }
+
+        private static void number(String number) {
+            Objects.requireNonNull(number, "number");
+            if (!NUMBER.matcher(number).matches()) {
+                throw new IllegalArgumentException("not a dialable number: \"" + number + "\"");
+            }
+        }
+
+        private static void addressIndex(int addressId) {
+            if (addressId < 0 || addressId >= MAX_ADDRESSES) {
+                throw new IllegalArgumentException("address ID must be 0 to " + (MAX_ADDRESSES - 1) + ": " + addressId);
+            }
         }
 
         private static void index(int deviceId) {

@@ -169,6 +169,26 @@ public interface TapiBackend extends AutoCloseable {
     }
 
     /**
+     * {@code tapisim_set_addresses}: the line gets one address per number of {@code numbers}
+     * ('\n'-separated, address ID 0 first).
+     */
+    default int tapisimSetAddresses(int deviceId, String numbers) {
+        throw new UnsupportedOperationException("tapisim_set_addresses: not supported by " + name());
+    }
+
+    /** {@code tapisim_set_address_completion_caps}. */
+    default int tapisimSetAddressCompletionCaps(int deviceId, int addressId, int maxCompletions, int modes,
+            int conditions) {
+        throw new UnsupportedOperationException("tapisim_set_address_completion_caps: not supported by " + name());
+    }
+
+    /** {@code tapisim_set_address_completion_messages}; {@code texts} as for the line's. */
+    default int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
+        throw new UnsupportedOperationException(
+                "tapisim_set_address_completion_messages: not supported by " + name());
+    }
+
+    /**
      * {@code tapisim_sync}: answers the requests the simulator still owes a reply, then queues
      * one marker message ({@code TAPISIM_LINE_SYNC}, {@code dwParam1} the token) after
      * everything queued for the application (a hook for tests; see {@code tapisim.h}). A backend
@@ -197,6 +217,20 @@ public interface TapiBackend extends AutoCloseable {
      */
     default long tapisimRemoteCall(String from, String fromName, String to) {
         throw new UnsupportedOperationException("tapisim_remote_call: not supported by " + name());
+    }
+
+    /**
+     * {@code tapisim_remote_call_ex}: {@link #tapisimRemoteCall} with {@code TAPISIM_REMOTE_}
+     * flags (1 withheld, 2 unavailable); UnsupportedOperationException as above.
+     *
+     * @param from the caller's number
+     * @param fromName the caller's name, or null
+     * @param to the local address's number
+     * @param flags {@code TAPISIM_REMOTE_} bits
+     * @return as {@link #tapisimRemoteCall}
+     */
+    default long tapisimRemoteCallEx(String from, String fromName, String to, int flags) {
+        throw new UnsupportedOperationException("tapisim_remote_call_ex: not supported by " + name());
     }
 
     /** {@code tapisim_remote_answer}; UnsupportedOperationException as above. */

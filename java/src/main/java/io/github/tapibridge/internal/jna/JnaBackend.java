@@ -231,6 +231,38 @@ public final class JnaBackend extends JnaTapiCalls {
     }
 
     @Override
+    public int tapisimSetAddresses(int deviceId, String numbers) {
+        enter();
+        try {
+            return sim().tapisim_set_addresses(deviceId, utf8(numbers, "numbers"));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetAddressCompletionCaps(int deviceId, int addressId, int maxCompletions, int modes,
+            int conditions) {
+        enter();
+        try {
+            return sim().tapisim_set_address_completion_caps(deviceId, addressId, maxCompletions, modes,
+                    conditions);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
+        enter();
+        try {
+            return sim().tapisim_set_address_completion_messages(deviceId, addressId, utf8(texts, "texts"));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public int tapisimSetOption(String name, int value) {
         enter();
         try {
@@ -319,6 +351,25 @@ public final class JnaBackend extends JnaTapiCalls {
             long callId = Native.malloc(4);
             try {
                 int r = sim().tapisim_remote_call(f, n, t, callId);
+                return r < 0 ? r : Integer.toUnsignedLong(new Pointer(callId).getInt(0));
+            } finally {
+                Native.free(callId);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public long tapisimRemoteCallEx(String from, String fromName, String to, int flags) {
+        byte[] f = utf8(from, "from");
+        byte[] n = utf8(fromName, "fromName");
+        byte[] t = utf8(to, "to");
+        enter();
+        try {
+            long callId = Native.malloc(4);
+            try {
+                int r = sim().tapisim_remote_call_ex(f, n, t, flags, callId);
                 return r < 0 ? r : Integer.toUnsignedLong(new Pointer(callId).getInt(0));
             } finally {
                 Native.free(callId);

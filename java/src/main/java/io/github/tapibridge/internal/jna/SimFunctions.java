@@ -47,4 +47,15 @@ public interface SimFunctions {
     int tapisim_remote_answer(byte[] number);
 
     int tapisim_remote_hangup(byte[] number);
+
+    int tapisim_remote_call_ex(byte[] from, byte[] fromName, byte[] to, int flags, long callId);
+
+    // ---- several addresses per line
+
+    int tapisim_set_addresses(int deviceId, byte[] numbers);
+
+    int tapisim_set_address_completion_caps(int deviceId, int addressId, int maxCompletions, int modes,
+            int conditions);
+
+    int tapisim_set_address_completion_messages(int deviceId, int addressId, byte[] texts);
 }

@@ -531,6 +531,38 @@ public final class JniBackend implements TapiBackend {
     }
 
     @Override
+    public int tapisimSetAddresses(int deviceId, String numbers) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_addresses(provider, deviceId, numbers);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetAddressCompletionCaps(int deviceId, int addressId, int maxCompletions, int modes,
+            int conditions) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_address_completion_caps(provider, deviceId, addressId, maxCompletions,
+                    modes, conditions);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
+        guard.enter();
+        try {
+            return TapiJni.tapisim_set_address_completion_messages(provider, deviceId, addressId, texts);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
     public int tapisimSetOption(String name, int value) {
         guard.enter();
         try {
@@ -627,6 +659,22 @@ public final class JniBackend implements TapiBackend {
             long callId = TapiJni.allocate(provider, 4);
             try {
                 int r = TapiJni.tapisim_remote_call(provider, from, fromName, to, callId);
+                return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
+            } finally {
+                TapiJni.free(provider, callId);
+            }
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public long tapisimRemoteCallEx(String from, String fromName, String to, int flags) {
+        guard.enter();
+        try {
+            long callId = TapiJni.allocate(provider, 4);
+            try {
+                int r = TapiJni.tapisim_remote_call_ex(provider, from, fromName, to, flags, callId);
                 return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
             } finally {
                 TapiJni.free(provider, callId);

@@ -168,4 +168,18 @@ public final class TapiJni {
     static native int tapisim_remote_answer(long provider, String number);
 
     static native int tapisim_remote_hangup(long provider, String number);
+
+    static native int tapisim_remote_call_ex(long provider, String from, String fromName, String to, int flags,
+            long callId);
+
+    // ---- several addresses per line (also UnsupportedOperationException if the simulator
+    // predates them) ----
+
+    static native int tapisim_set_addresses(long provider, int deviceId, String numbers);
+
+    static native int tapisim_set_address_completion_caps(long provider, int deviceId, int addressId, int max,
+            int modes, int conditions);
+
+    static native int tapisim_set_address_completion_messages(long provider, int deviceId, int addressId,
+            String texts);
 }

@@ -20,7 +20,7 @@
 #include "provider.h"
 
 /* Must equal TapiJni.ABI_VERSION. Bump it when a native is added, removed or changes meaning. */
-#define TAPIBRIDGE_ABI_VERSION 4
+#define TAPIBRIDGE_ABI_VERSION 5
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 

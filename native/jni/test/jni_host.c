@@ -20,7 +20,7 @@
 #endif
 
 /* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
-#define TAPIJNI_ABI_VERSION 4
+#define TAPIJNI_ABI_VERSION 5
 static const struct { const char *name, *descriptor; } declared[] = {
     { "abiVersion", "()I" },
     { "openProvider", "(Ljava/lang/String;Z)J" },

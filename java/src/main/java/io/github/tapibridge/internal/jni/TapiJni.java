@@ -22,7 +22,7 @@ public final class TapiJni {
      * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
      * be equal. Bump both when a native is added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 4;
+    public static final int ABI_VERSION = 5;
 
     private TapiJni() {
     }

@@ -41,6 +41,13 @@ TARGET_MALLOC_BYTES_PER_CYCLE = 8.0
 TARGET_OPEN_CLOSE_RSS_BYTES_PER_CYCLE = 1024.0
 TARGET_OPEN_CLOSE_JNA_OVER_JNI = 2.0
 
+# Isolated switches (IsolatedSwitchRun): Simulator.create + Tapi.open + close both, median under
+# 5 ms; over the run no copy of the library left behind, memory mappings and loaded classes back
+# where they were (within a few), and malloc outside the JVM grown by less than this per cycle.
+TARGET_ISOLATED_MEDIAN_MS = 5.0
+TARGET_ISOLATED_MALLOC_BYTES_PER_CYCLE = 64.0
+TARGET_ISOLATED_MAPPINGS = 8
+
 VARIANTS = [("JNI", "JNI"), ("JNA", "JNA direct"), ("JNA_INTERFACE", "JNA interface")]
 CALLS = [
     ("lineGetCallStatus", "lineGetCallStatus", "lineGetCallStatus"),
@@ -295,6 +302,76 @@ def load_open_close(results):
     return {"runs": runs, "machine": machine}
 
 
+def load_isolated(results):
+    """Isolated switch runs: isolated-switch-*.json (IsolatedSwitchRun). None if there are none."""
+    runs = {}
+    for path in sorted(glob.glob(os.path.join(results, "isolated-switch-*.json"))):
+        if path.endswith("isolated-switch-machine.json"):
+            continue
+        with open(path) as f:
+            data = json.load(f)
+        runs[data["backend"]] = data
+    if not runs:
+        return None
+    machine = {}
+    mpath = os.path.join(results, "isolated-switch-machine.json")
+    if os.path.exists(mpath):
+        with open(mpath) as f:
+            machine = json.load(f)
+    return {"runs": runs, "machine": machine}
+
+
+def isolated_markdown(iso):
+    out = []
+    w = out.append
+    runs, m = iso["runs"], iso["machine"]
+    cycles = max(r["cycles"] for r in runs.values())
+    w(f"### Isolated switches, {cycles:,} in a row")
+    w("")
+    w(f"Measured {m.get('date', '?')}, load average (1, 5, 15 min) before: {m.get('loadStart', '?')}; "
+      f"after: {m.get('loadEnd', '?')}. One cycle: `Simulator.create()` (a private copy of the "
+      "simulator library, loaded), `Tapi.open` on it through the backend, `close()` of both (the copy "
+      "unloaded and deleted); one JVM per backend, `-Xms256m -Xmx256m -XX:+AlwaysPreTouch "
+      "-XX:NativeMemoryTracking=summary`. Sampled as the open/close runs are. *malloc outside the "
+      "JVM*: glibc's bytes in use less the JVM's own (NMT). *Copies left*: files of switch libraries "
+      "in the folder after the run.")
+    w("")
+    w("| Backend | warm-up | median per cycle | 90th percentile | malloc outside the JVM, after "
+      "warm-up → last | memory mappings | classes loaded | RSS, after warm-up → last | copies left |")
+    w("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for name in sorted(runs):
+        r = runs[name]
+        first, last = r["samples"][0], r["samples"][-1]
+        w(f"| {name} | {num(r['warmUpCycles'])} | {r['medianMicros'] / 1e3:.2f} ms "
+          f"| {r['p90Micros'] / 1e3:.2f} ms "
+          f"| {first['mallocOutsideJvm'] / 2**20:,.2f} → {last['mallocOutsideJvm'] / 2**20:,.2f} MiB "
+          f"| {first['mappings']:,} → {last['mappings']:,} "
+          f"| {first['classesLoaded']:,} → {last['classesLoaded']:,} "
+          f"| {first['rss'] / 2**20:,.1f} → {last['rss'] / 2**20:,.1f} MiB | {r['copiesLeft']} |")
+    w("")
+    w("| Target | Measured | |")
+    w("|---|---|---|")
+    medians = {n: r["medianMicros"] / 1e3 for n, r in runs.items()}
+    ok = all(v < TARGET_ISOLATED_MEDIAN_MS for v in medians.values())
+    w(f"| create a switch, open a Tapi on it, close both: median under {TARGET_ISOLATED_MEDIAN_MS:.0f} ms | "
+      + "; ".join(f"{n} {v:.2f} ms" for n, v in sorted(medians.items()))
+      + f" | {'met' if ok else '**missed**'} |")
+    flat = []
+    for n, r in sorted(runs.items()):
+        first, last = r["samples"][0], r["samples"][-1]
+        growth = (last["mallocOutsideJvm"] - first["mallocOutsideJvm"]) / r["cycles"]
+        maps = last["mappings"] - first["mappings"]
+        good = (r["copiesLeft"] == 0 and abs(maps) <= TARGET_ISOLATED_MAPPINGS
+                and growth < TARGET_ISOLATED_MALLOC_BYTES_PER_CYCLE and first["mallocOutsideJvm"] >= 0)
+        flat.append((n, growth, maps, r["copiesLeft"], good))
+    w(f"| {cycles:,} switches in a row leave native memory flat: malloc outside the JVM under "
+      f"{TARGET_ISOLATED_MALLOC_BYTES_PER_CYCLE:.0f} B per switch, memory mappings within "
+      f"{TARGET_ISOLATED_MAPPINGS}, no copy left | "
+      + "; ".join(f"{n} {g:+,.1f} B/switch, mappings {mp:+d}, copies {c}" for n, g, mp, c, _ in flat)
+      + f" | {'met' if all(x[4] for x in flat) else '**missed**'} |")
+    return "\n".join(out)
+
+
 def open_close_markdown(oc):
     out = []
     w = out.append
@@ -338,7 +415,7 @@ def open_close_markdown(oc):
     return "\n".join(out)
 
 
-def results_markdown(machine, cmeta, c, j, memory=None, open_close=None):
+def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolated=None):
     out = []
     w = out.append
 
@@ -478,6 +555,9 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None):
     # -- targets
     if open_close:
         w(open_close_markdown(open_close))
+        w("")
+    if isolated:
+        w(isolated_markdown(isolated))
         w("")
     w("### DESIGN §6 targets")
     w("")
@@ -668,7 +748,8 @@ def render(results, readme, svg):
         machine = json.load(f)
     cmeta, c = load_c(sorted(glob.glob(os.path.join(results, "c-bench*.json"))))
     _, j = load_jmh(sorted(glob.glob(os.path.join(results, "jmh*.json"))))
-    section = results_markdown(machine, cmeta, c, j, load_memory(results), load_open_close(results))
+    section = results_markdown(machine, cmeta, c, j, load_memory(results), load_open_close(results),
+                               load_isolated(results))
     text = ""
     if os.path.exists(readme):
         with open(readme) as f:

@@ -6,6 +6,7 @@
 #   benchmarks/run.sh                 build if needed, run everything, render
 #   benchmarks/run.sh --render-only   render README.md and chart.svg from the saved JSON
 #   benchmarks/run.sh --open-close    only the Tapi.open/close runs (OpenCloseRun), then render
+#   benchmarks/run.sh --isolated      only the isolated switch runs (IsolatedSwitchRun), then render
 #   benchmarks/run.sh --quick         short settings (1 fork, short iterations): a check, not figures
 #   benchmarks/run.sh -- ARGS...      extra arguments for JMH (e.g. -- CrossingBenchmark)
 #
@@ -20,14 +21,16 @@ cbench=native/target/cmake/tapisim-bench
 quick=false
 render_only=false
 open_close_only=false
+isolated_only=false
 jmh_extra=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true ;;
         --render-only) render_only=true ;;
         --open-close) open_close_only=true ;;
+        --isolated) isolated_only=true ;;
         --) shift; jmh_extra=("$@"); break ;;
-        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -78,7 +81,32 @@ open_close() {
     python3 benchmarks/render.py --snapshot-end "$results/open-close-machine.json"
 }
 
+# Isolated switches (IsolatedSwitchRun): 1,000 in a row per backend, with NMT so that malloc
+# outside the JVM can be told from the JVM's own.
+isolated() {
+    local cycles=1000
+    if $quick; then
+        cycles=200
+    fi
+    rm -f "$results"/isolated-switch-*.json
+    python3 benchmarks/render.py --snapshot "$results/isolated-switch-machine.json"
+    for backend in JNI JNA; do
+        echo "== isolated switches, $cycles in a row: $backend (IsolatedSwitchRun)"
+        java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary -cp "$jar" \
+            io.github.tapibridge.benchmarks.IsolatedSwitchRun \
+            --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
+            --json "$results/isolated-switch-$backend.json"
+    done
+    python3 benchmarks/render.py --snapshot-end "$results/isolated-switch-machine.json"
+}
+
 mkdir -p "$results"
+if $isolated_only; then
+    isolated
+    render
+    echo "== wrote benchmarks/README.md and $results/isolated-switch-*.json"
+    exit 0
+fi
 if $open_close_only; then
     open_close
     render
@@ -148,6 +176,7 @@ fi
 
 if [ ${#jmh_extra[@]} -eq 0 ]; then
     open_close
+    isolated
 fi
 
 python3 benchmarks/render.py --snapshot-end "$results/machine.json"

@@ -88,8 +88,11 @@ isolated() {
     if $quick; then
         cycles=200
     fi
-    rm -f "$results"/isolated-switch-*.json
+    rm -f "$results"/isolated-switch-*.json "$results"/c-switches.json
     python3 benchmarks/render.py --snapshot "$results/isolated-switch-machine.json"
+    echo "== isolated switches, $cycles in a row: the simulator and the loader alone ($cbench --switches)"
+    "$cbench" --switches "$cycles" --json "$results/c-switches.json" \
+        || echo "== the heap or the mappings grew: see $results/c-switches.json"
     for backend in JNI JNA; do
         echo "== isolated switches, $cycles in a row: $backend (IsolatedSwitchRun)"
         java -Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary -cp "$jar" \

@@ -5,6 +5,7 @@
  *
  *   tapisim-bench [--runs N] [--time-ms MS] [--json FILE] [--smoke] [--single-threaded] [NAME...]
  *   tapisim-bench --memory CYCLES [--json FILE]
+ *   tapisim-bench --switches N [--json FILE]     (switches.c)
  *
  * Each benchmark runs once to warm up, then N times (default 7); a run repeats the operation for
  * at least MS milliseconds (default 200) of measured time. Reported: the median, minimum and
@@ -28,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "switches.h"
 
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
 #include <malloc.h>
@@ -751,6 +754,7 @@ static void usage(FILE *f)
     fprintf(f, "usage: tapisim-bench [--runs N] [--time-ms MS] [--json FILE] [--smoke] "
                "[--single-threaded] [NAME...]\n"
                "       tapisim-bench --memory CYCLES [--json FILE]\n"
+               "       tapisim-bench --switches N [--json FILE]\n"
                "benchmarks:\n");
     for (size_t i = 0; i < sizeof k_benches / sizeof *k_benches; i++)
         fprintf(f, "  %-30s %s\n", k_benches[i].name, k_benches[i].what);
@@ -759,7 +763,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     int runs = 7, smoke = 0, singleThreaded = 0;
-    uint64_t memoryCycles = 0;
+    uint64_t memoryCycles = 0, switches = 0;
     uint64_t timeNs = 200u * 1000000u;
     const char *json = NULL;
     const char *only[16];
@@ -775,6 +779,12 @@ int main(int argc, char **argv)
             memoryCycles = strtoull(argv[++i], NULL, 10);
             if (memoryCycles < 10) {
                 usage(stderr);
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--switches") == 0 && i + 1 < argc) {
+            switches = strtoull(argv[++i], NULL, 10);
+            if (switches < 10) {
+                fprintf(stderr, "tapisim-bench: --switches needs at least 10\n");
                 return 2;
             }
         } else if (strcmp(argv[i], "--smoke") == 0) {
@@ -800,6 +810,8 @@ int main(int argc, char **argv)
 
     if (memoryCycles > 0)
         return run_memory(memoryCycles, json);
+    if (switches > 0)
+        return run_switches(switches, json);
 
     if (!singleThreaded) {
         pthread_t idle;

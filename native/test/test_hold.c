@@ -99,8 +99,8 @@ TEST(held_remote_station_stays_engaged_and_can_hang_up)
     HLINE line = open_line(app, 0, V31, OWNER, 0);
     HCALL call = connected_call(app, line, "201");
     LONG req = lineHold(call);
-    drain(app);
-    (void)req;
+    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_ONHOLD, 0, 0);
     HCALL other = 0;
     make_call(line, "201", &other); /* the station is in the held call: busy */
     drain(app);

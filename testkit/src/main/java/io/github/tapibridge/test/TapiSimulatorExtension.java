@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The JUnit 5 extension behind {@link TapiSimulatorTest}: an isolated simulated switch per test,
@@ -57,7 +58,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * the wait, this is tried up to 16 times before the test fails; a pump that does not become idle
  * within {@value Simulator#IDLE_TIMEOUT_SECONDS} s (a blocked listener) fails it at once.
  *
- * <p><b>Call flow of a failure.</b> When the test fails, by its own error or by the leak check,
+ * <p><b>Call flow of a failure.</b> When the test fails, by its own error or by the leak check
+ * (not when it is aborted, by a failed assumption),
  * the switch's trace is drawn as a {@link Ladder} and attached to the error as a suppressed
  * {@link CallFlowAttachment} (the last 400 lines of the trace, at most), and published as the
  * report entry {@value #REPORT_ENTRY_KEY}. If the system property
@@ -133,7 +135,7 @@ public final class TapiSimulatorExtension implements BeforeEachCallback, AfterEa
                 + context.getDisplayName() + " failed (@TapiSimulatorTest(leakCheck = false) turns"
                 + " it off):\n  " + String.join("\n  ", problems));
         Throwable failed = failure != null ? failure : leak;
-        if (failed != null && trace != null) {
+        if (failed != null && trace != null && !(failed instanceof TestAbortedException)) {
             CallFlowAttachment flow = attachment(context, trace);
             failed.addSuppressed(flow);
             context.publishReportEntry(REPORT_ENTRY_KEY, flow.ladder());

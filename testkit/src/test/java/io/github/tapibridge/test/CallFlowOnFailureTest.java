@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.engine.TestExecutionResult;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A failed test gets the call flow of its switch: a ladder attached to the error, a report entry,
@@ -72,18 +74,51 @@ class CallFlowOnFailureTest {
     }
 
     @TapiSimulatorTest
-    static class Passes {
+    static class LongTrace {
         @Test
-        void quietly(Tapi tapi) {
-            tapi.openLine(0);
+        void failsAfterManySteps(Simulator sim, Tapi tapi) {
+            for (int i = 0; i < 2 * TapiSimulatorExtension.ATTACHED_TRACE_LINES; i++) {
+                sim.advance(java.time.Duration.ofMillis(1)); // one trace line each
+            }
+            throw new AssertionFailedError("deliberately failed");
         }
     }
 
     @Test
-    void aPassingTestGetsNoCallFlow() {
-        EngineExecutionResults results = Inner.run(Passes.class);
+    void theAttachmentDrawsTheEndOfALongTrace() throws Exception {
+        Throwable failure = Inner.failures(Inner.run(LongTrace.class)).get("failsAfterManySteps");
+        CallFlowAttachment flow = Inner.attachment(failure);
+        String ladder = flow.ladder();
+        assertTrue(ladder.matches("(?s)\\(the first \\d+ lines of the trace are left out\\)\n.*"), ladder);
+        assertTrue(ladder.contains("advance 1 ms"), ladder);
+        assertTrue(ladder.split("\n").length <= TapiSimulatorExtension.ATTACHED_TRACE_LINES + 3, ladder);
+        String svg = Files.readString(Path.of(flow.svgFile().orElseThrow()));
+        assertTrue(svg.contains("lineInitializeExW"), "the SVG draws the whole trace");
+    }
+
+    @TapiSimulatorTest
+    static class PassesOrIsAborted {
+        @Test
+        void quietly(Tapi tapi) {
+            tapi.openLine(0);
+        }
+
+        @Test
+        void aborted(Tapi tapi) {
+            tapi.openLine(0);
+            throw new TestAbortedException("deliberately aborted, as by an assumption");
+        }
+    }
+
+    @Test
+    void aPassingOrAbortedTestGetsNoCallFlow() {
+        EngineExecutionResults results = Inner.run(PassesOrIsAborted.class);
         assertEquals(List.of("quietly"), Inner.passed(results));
+        assertEquals(1, results.testEvents().aborted().count());
+        Throwable abort = results.testEvents().aborted().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        assertNull(Inner.attachment(abort));
         assertEquals(List.of(), Inner.reportEntries(results));
-        assertNull(Inner.failures(results).get("quietly"));
+        assertEquals(Map.of(), Inner.failures(results));
     }
 }

@@ -19,9 +19,10 @@ typedef struct fj_object {
     jlong capacity;         /* FJ_BUFFER */
 } fj_object;
 
-/* The classes FindClass knows: TapiJni and the exceptions the bridge throws. */
+/* The classes FindClass knows: TapiJni, TapisimJni and the exceptions the bridge throws. */
 static fj_object classes[] = {
     { FJ_CLASS, NULL, TAPIJNI_CLASS, 0, 0, NULL, 0 },
+    { FJ_CLASS, NULL, TAPISIMJNI_CLASS, 0, 0, NULL, 0 },
     { FJ_CLASS, NULL, "java/lang/IllegalArgumentException", 1, 0, NULL, 0 },
     { FJ_CLASS, NULL, "java/lang/IllegalStateException", 1, 0, NULL, 0 },
     { FJ_CLASS, NULL, "java/lang/NullPointerException", 1, 0, NULL, 0 },
@@ -171,8 +172,9 @@ static jint JNICALL RegisterNatives(JNIEnv *e, jclass clazz, const JNINativeMeth
 {
     (void)e;
     NOT_PENDING("RegisterNatives");
-    if (as(clazz, FJ_CLASS, "RegisterNatives") != &classes[0]) {
-        misuse("RegisterNatives: not the class %s", TAPIJNI_CLASS);
+    const fj_object *c = as(clazz, FJ_CLASS, "RegisterNatives");
+    if (c != &classes[0] && c != &classes[1]) {
+        misuse("RegisterNatives: not the class %s or %s", TAPIJNI_CLASS, TAPISIMJNI_CLASS);
         return JNI_ERR;
     }
     if (n <= 0 || methods == NULL) {
@@ -185,6 +187,7 @@ static jint JNICALL RegisterNatives(JNIEnv *e, jclass clazz, const JNINativeMeth
             natives = need(realloc(natives, native_capacity * sizeof *natives));
         }
         fj_native *r = &natives[native_count++];
+        r->cls = c->name;
         r->name = copy(methods[i].name);
         r->signature = copy(methods[i].signature);
         r->fnPtr = methods[i].fnPtr;
@@ -307,6 +310,7 @@ static JNIEnv env = &env_functions;
 JavaVM *fj_vm(void) { return &vm; }
 JNIEnv *fj_env(void) { return &env; }
 jclass fj_tapijni(void) { return (jclass)(void *)&classes[0]; }
+jclass fj_tapisimjni(void) { return (jclass)(void *)&classes[1]; }
 int fj_register_calls(void) { return register_calls; }
 size_t fj_native_count(void) { return native_count; }
 const fj_native *fj_native_at(size_t i) { return i < native_count ? &natives[i] : NULL; }
@@ -316,10 +320,11 @@ void fj_exception_clear(void) { pending = NULL; }
 int fj_misuse(void) { return misuse_count; }
 long fj_local_refs(void) { return local_refs; }
 
-void *fj_lookup(const char *name, const char *signature)
+void *fj_lookup(const char *cls, const char *name, const char *signature)
 {
     for (size_t i = 0; i < native_count; i++) {
-        if (strcmp(natives[i].name, name) == 0 && strcmp(natives[i].signature, signature) == 0)
+        if (strcmp(natives[i].cls, cls) == 0 && strcmp(natives[i].name, name) == 0
+            && strcmp(natives[i].signature, signature) == 0)
             return natives[i].fnPtr;
     }
     return NULL;

@@ -16,9 +16,12 @@
 #include <stddef.h>
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
+#define TAPISIMJNI_CLASS "io/github/tapibridge/internal/jni/TapisimJni"
 
-/* One RegisterNatives entry: batch is the index of the RegisterNatives call (0 = first). */
+/* One RegisterNatives entry: batch is the index of the RegisterNatives call (0 = first), cls
+ * the name of the class it was registered on (TAPIJNI_CLASS or TAPISIMJNI_CLASS). */
 typedef struct {
+    const char *cls;
     const char *name;
     const char *signature;
     void *fnPtr;
@@ -29,13 +32,15 @@ JavaVM *fj_vm(void);
 JNIEnv *fj_env(void);
 /* The class object of TapiJni, as natives receive it. */
 jclass fj_tapijni(void);
+/* The class object of TapisimJni, as natives receive it. */
+jclass fj_tapisimjni(void);
 
 /* The RegisterNatives calls: how many, and every entry in the order given. */
 int fj_register_calls(void);
 size_t fj_native_count(void);
 const fj_native *fj_native_at(size_t i);
-/* The registered function of (name, signature), NULL if none. */
-void *fj_lookup(const char *name, const char *signature);
+/* The function registered as (name, signature) on the class cls, NULL if none. */
+void *fj_lookup(const char *cls, const char *name, const char *signature);
 
 /* The pending exception: its class ("java/lang/...") or NULL, and its message. */
 const char *fj_exception(void);

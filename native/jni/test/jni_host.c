@@ -1,7 +1,8 @@
 /*
  * Runs libtapibridge without a JVM: JNI_OnLoad with the fake JavaVM of fake_jvm.c, the
- * registered natives checked against TapiJni.java, misuse errors, openSystemProvider
- * (host_system.c) and a call completion round trip against libtapisim (host_round_trip.c).
+ * registered natives checked against TapiJni.java and TapisimJni.java, misuse errors,
+ * openSystemProvider (host_system.c) and a call completion round trip against libtapisim
+ * (host_round_trip.c).
  * One "ok"/"not ok" line per check.
  *   tapibridge-jni-host <bridge library> <simulator library>
  */
@@ -19,14 +20,19 @@
 #include <dlfcn.h>
 #endif
 
-/* TapiJni.ABI_VERSION and every native declaration of TapiJni.java, in its order. */
-#define TAPIJNI_ABI_VERSION 5
-static const struct { const char *name, *descriptor; } declared[] = {
+/* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
+ * of TapisimJni.java, in the order of each file. */
+#define TAPIJNI_ABI_VERSION 6
+
+typedef struct {
+    const char *name, *descriptor;
+} declared_native;
+
+static const declared_native tapijni_declared[] = {
     { "abiVersion", "()I" },
     { "openProvider", "(Ljava/lang/String;Z)J" },
     { "openSystemProvider", "()J" },
     { "closeProvider", "(J)V" },
-    { "hasSimulatorControl", "(J)Z" },
     { "allocate", "(JJ)J" },
     { "free", "(JJ)V" },
     { "liveAllocations", "(J)J" },
@@ -53,6 +59,10 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "lineGetMessage", "(JIJI)I" },
     { "lineCompleteCall", "(JIJII)I" },
     { "lineUncompleteCall", "(JII)I" },
+};
+
+static const declared_native tapisimjni_declared[] = {
+    { "hasSimulatorControl", "(J)Z" },
     { "tapisim_reset", "(J)I" },
     { "tapisim_set_station", "(JLjava/lang/String;I)I" },
     { "tapisim_advance", "(JI)I" },
@@ -71,12 +81,24 @@ static const struct { const char *name, *descriptor; } declared[] = {
     { "tapisim_remote_call", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;J)I" },
     { "tapisim_remote_answer", "(JLjava/lang/String;)I" },
     { "tapisim_remote_hangup", "(JLjava/lang/String;)I" },
+    { "tapisim_remote_call_ex", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I" },
     { "tapisim_set_addresses", "(JILjava/lang/String;)I" },
     { "tapisim_set_address_completion_caps", "(JIIIII)I" },
     { "tapisim_set_address_completion_messages", "(JIILjava/lang/String;)I" },
-    { "tapisim_remote_call_ex", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I" },
 };
-#define DECLARED (sizeof declared / sizeof *declared)
+
+/* A class of the bridge and its declared natives. */
+typedef struct {
+    const char *cls, *label;
+    const declared_native *declared;
+    size_t count;
+} declared_class;
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+static const declared_class declared_classes[] = {
+    { TAPIJNI_CLASS, "TapiJni", tapijni_declared, COUNT(tapijni_declared) },
+    { TAPISIMJNI_CLASS, "TapisimJni", tapisimjni_declared, COUNT(tapisimjni_declared) },
+};
 
 host_natives nat;
 static int passed, failed;
@@ -205,63 +227,118 @@ static onload_fn load_bridge(const host_path *hp)
 
 /* ---- registration ------------------------------------------------------------------------- */
 
-static int is_declared(const char *name, const char *descriptor)
+static int is_declared(const declared_class *dc, const char *name, const char *descriptor)
 {
-    for (size_t i = 0; i < DECLARED; i++) {
-        if (strcmp(declared[i].name, name) == 0 && strcmp(declared[i].descriptor, descriptor) == 0)
+    for (size_t i = 0; i < dc->count; i++) {
+        if (strcmp(dc->declared[i].name, name) == 0
+            && strcmp(dc->declared[i].descriptor, descriptor) == 0)
             return 1;
     }
     return 0;
 }
 
-static void check_registration(void)
+/* How many natives of the RegisterNatives call `batch` there are, and whether all were on cls. */
+static size_t batch_size(int batch, const char *cls, int *allOnCls)
 {
-    size_t n = fj_native_count(), later = 0;
-    const fj_native *first = fj_native_at(0), *second = fj_native_at(1);
-    check(first != NULL && first->batch == 0 && (second == NULL || second->batch != 0)
-              && strcmp(first->name, "abiVersion") == 0 && strcmp(first->signature, "()I") == 0,
-          "the first RegisterNatives registers abiVersion ()I alone");
-    for (size_t i = 0; i < n; i++)
-        later += fj_native_at(i)->batch == 1;
-    check(fj_register_calls() == 2 && later == DECLARED - 1,
-          "a second RegisterNatives registers the other %lu natives (%lu in %d calls)",
-          (unsigned long)(DECLARED - 1), (unsigned long)n, fj_register_calls());
+    size_t n = 0;
+    *allOnCls = 1;
+    for (size_t i = 0; i < fj_native_count(); i++) {
+        const fj_native *r = fj_native_at(i);
+        if (r->batch == batch) {
+            n++;
+            *allOnCls &= strcmp(r->cls, cls) == 0;
+        }
+    }
+    return n;
+}
 
-    size_t undeclared = 0, wrong = 0;
+/* Every (name, descriptor) registered on the class is declared so in its Java file, and every
+ * one declared there is registered on it once. */
+static void check_class(const declared_class *dc)
+{
+    size_t n = fj_native_count(), undeclared = 0, wrong = 0;
     for (size_t i = 0; i < n; i++) {
         const fj_native *r = fj_native_at(i);
-        if (r->fnPtr == NULL || !is_declared(r->name, r->signature)) {
-            printf("# registered, not declared in TapiJni (or no function): %s %s\n", r->name,
-                   r->signature);
+        if (strcmp(r->cls, dc->cls) != 0)
+            continue;
+        if (r->fnPtr == NULL || !is_declared(dc, r->name, r->signature)) {
+            printf("# registered on %s, not declared in it (or no function): %s %s\n", dc->label,
+                   r->name, r->signature);
             undeclared++;
         }
     }
-    check(undeclared == 0, "every registered (name, descriptor) is declared so in TapiJni.java");
-    for (size_t d = 0; d < DECLARED; d++) {
+    check(undeclared == 0, "every (name, descriptor) registered on %s is declared so in %s.java",
+          dc->label, dc->label);
+    for (size_t d = 0; d < dc->count; d++) {
         int times = 0;
         for (size_t i = 0; i < n; i++) {
             const fj_native *r = fj_native_at(i);
-            times += strcmp(r->name, declared[d].name) == 0
-                  && strcmp(r->signature, declared[d].descriptor) == 0;
+            times += strcmp(r->cls, dc->cls) == 0 && strcmp(r->name, dc->declared[d].name) == 0
+                  && strcmp(r->signature, dc->declared[d].descriptor) == 0;
         }
         if (times != 1) {
-            printf("# %s %s registered %d times\n", declared[d].name, declared[d].descriptor,
-                   times);
+            printf("# %s %s registered %d times on %s\n", dc->declared[d].name,
+                   dc->declared[d].descriptor, times, dc->label);
             wrong++;
         }
     }
-    check(wrong == 0, "every one of the %lu natives of TapiJni.java is registered once",
-          (unsigned long)DECLARED);
+    check(wrong == 0, "every one of the %lu natives of %s.java is registered on it once",
+          (unsigned long)dc->count, dc->label);
 }
 
-/* Finds the natives the host calls; with one missing, the host calls none. */
+static void check_registration(void)
+{
+    const declared_class *tj = &declared_classes[0], *ts = &declared_classes[1];
+    const fj_native *first = fj_native_at(0), *second = fj_native_at(1);
+    check(first != NULL && first->batch == 0 && (second == NULL || second->batch != 0)
+              && strcmp(first->cls, TAPIJNI_CLASS) == 0 && strcmp(first->name, "abiVersion") == 0
+              && strcmp(first->signature, "()I") == 0,
+          "the first RegisterNatives registers abiVersion ()I alone, on TapiJni");
+    int onTj, onTs;
+    size_t later = batch_size(1, TAPIJNI_CLASS, &onTj);
+    size_t sim = batch_size(2, TAPISIMJNI_CLASS, &onTs);
+    check(later == tj->count - 1 && onTj,
+          "a second RegisterNatives registers the other %lu natives of TapiJni (%lu)",
+          (unsigned long)(tj->count - 1), (unsigned long)later);
+    check(fj_register_calls() == 3 && sim == ts->count && onTs,
+          "a third RegisterNatives registers the %lu natives of TapisimJni (%lu; %d calls)",
+          (unsigned long)ts->count, (unsigned long)sim, fj_register_calls());
+
+    for (size_t c = 0; c < COUNT(declared_classes); c++)
+        check_class(&declared_classes[c]);
+
+    /* The simulator natives moved: none is left on TapiJni, each is on TapisimJni. */
+    size_t onTapiJni = 0, onTapisimJni = 0;
+    for (size_t i = 0; i < fj_native_count(); i++) {
+        const fj_native *r = fj_native_at(i);
+        int simulator = strncmp(r->name, "tapisim_", 8) == 0
+                     || strcmp(r->name, "hasSimulatorControl") == 0;
+        if (simulator && strcmp(r->cls, TAPIJNI_CLASS) == 0) {
+            printf("# on TapiJni: %s %s\n", r->name, r->signature);
+            onTapiJni++;
+        } else if (simulator && strcmp(r->cls, TAPISIMJNI_CLASS) == 0) {
+            onTapisimJni++;
+        }
+    }
+    check(onTapiJni == 0 && onTapisimJni == ts->count,
+          "the simulator natives are registered on TapisimJni (%lu of %lu), none on TapiJni (%lu)",
+          (unsigned long)onTapisimJni, (unsigned long)ts->count, (unsigned long)onTapiJni);
+}
+
+static jclass class_object(const char *cls)
+{
+    return strcmp(cls, TAPISIMJNI_CLASS) == 0 ? fj_tapisimjni() : fj_tapijni();
+}
+
+/* Finds the natives the host calls, each on its class; with one missing, the host calls none. */
 static int lookup_natives(void)
 {
     int missing = 0;
-#define HOST_LOOKUP(name, descriptor, type)                                                     \
-    nat.name = (type)fj_lookup(#name, descriptor);                                              \
+#define HOST_LOOKUP(cls, name, descriptor, type)                                                \
+    nat.name = (type)fj_lookup(cls, #name, descriptor);                                         \
+    nat.name##_class = class_object(cls);                                                       \
     if (nat.name == NULL) {                                                                     \
-        printf("# not registered: %s %s\n", #name, descriptor);                                 \
+        printf("# not registered on %s: %s %s\n", cls, #name, descriptor);                      \
         missing++;                                                                              \
     }
     HOST_NATIVES(HOST_LOOKUP)

@@ -35,39 +35,41 @@ typedef jint (JNICALL *nat_JIIIIJJ_I)(JNIEnv *, jclass, jlong, jint, jint, jint,
 typedef jint (JNICALL *nat_JIIJIIJIIJ_I)(JNIEnv *, jclass, jlong, jint, jint, jlong, jint, jint,
                                          jlong, jint, jint, jlong);
 
-/* The natives the host calls: X(name, descriptor, type). */
+/* The natives the host calls: X(class, name, descriptor, type), class being TAPIJNI_CLASS or
+ * TAPISIMJNI_CLASS (fake_jvm.h), the Java class that declares the native. */
 #define HOST_NATIVES(X)                                                                         \
-    X(abiVersion, "()I", nat__I)                                                                \
-    X(openProvider, "(Ljava/lang/String;Z)J", nat_SZ_J)                                         \
-    X(openSystemProvider, "()J", nat__J)                                                        \
-    X(closeProvider, "(J)V", nat_J_V)                                                           \
-    X(hasSimulatorControl, "(J)Z", nat_J_Z)                                                     \
-    X(allocate, "(JJ)J", nat_JJ_J)                                                              \
-    X(free, "(JJ)V", nat_JJ_V)                                                                  \
-    X(liveAllocations, "(J)J", nat_J_J)                                                         \
-    X(getInt, "(J)I", nat_J_I)                                                                  \
-    X(putInt, "(JI)V", nat_JI_V)                                                                \
-    X(read, "(J[BII)V", nat_JBII_V)                                                             \
-    X(write, "(J[BII)V", nat_JBII_V)                                                            \
-    X(view, "(JI)Ljava/nio/ByteBuffer;", nat_JI_O)                                              \
-    X(lineInitializeExW, "(JJJLjava/lang/String;JJJ)I", nat_JJJSJJJ_I)                          \
-    X(lineShutdown, "(JI)I", nat_JI_I)                                                          \
-    X(lineNegotiateAPIVersion, "(JIIIIJJ)I", nat_JIIIIJJ_I)                                     \
-    X(lineOpenW, "(JIIJIIJIIJ)I", nat_JIIJIIJIIJ_I)                                             \
-    X(lineClose, "(JI)I", nat_JI_I)                                                             \
-    X(lineMakeCallW, "(JIJLjava/lang/String;IJ)I", nat_JIJSIJ_I)                                \
-    X(lineDrop, "(JIJI)I", nat_JIJI_I)                                                          \
-    X(lineDeallocateCall, "(JI)I", nat_JI_I)                                                    \
-    X(lineGetMessage, "(JIJI)I", nat_JIJI_I)                                                    \
-    X(lineCompleteCall, "(JIJII)I", nat_JIJII_I)                                                \
-    X(lineUncompleteCall, "(JII)I", nat_JII_I)                                                  \
-    X(tapisim_reset, "(J)I", nat_J_I)                                                           \
-    X(tapisim_set_station, "(JLjava/lang/String;I)I", nat_JSI_I)                                \
-    X(tapisim_advance, "(JI)I", nat_JI_I)                                                       \
-    X(tapisim_now, "(J)I", nat_J_I)
+    X(TAPIJNI_CLASS, abiVersion, "()I", nat__I)                                                 \
+    X(TAPIJNI_CLASS, openProvider, "(Ljava/lang/String;Z)J", nat_SZ_J)                          \
+    X(TAPIJNI_CLASS, openSystemProvider, "()J", nat__J)                                         \
+    X(TAPIJNI_CLASS, closeProvider, "(J)V", nat_J_V)                                            \
+    X(TAPIJNI_CLASS, allocate, "(JJ)J", nat_JJ_J)                                               \
+    X(TAPIJNI_CLASS, free, "(JJ)V", nat_JJ_V)                                                   \
+    X(TAPIJNI_CLASS, liveAllocations, "(J)J", nat_J_J)                                          \
+    X(TAPIJNI_CLASS, getInt, "(J)I", nat_J_I)                                                   \
+    X(TAPIJNI_CLASS, putInt, "(JI)V", nat_JI_V)                                                 \
+    X(TAPIJNI_CLASS, read, "(J[BII)V", nat_JBII_V)                                              \
+    X(TAPIJNI_CLASS, write, "(J[BII)V", nat_JBII_V)                                             \
+    X(TAPIJNI_CLASS, view, "(JI)Ljava/nio/ByteBuffer;", nat_JI_O)                               \
+    X(TAPIJNI_CLASS, lineInitializeExW, "(JJJLjava/lang/String;JJJ)I", nat_JJJSJJJ_I)           \
+    X(TAPIJNI_CLASS, lineShutdown, "(JI)I", nat_JI_I)                                           \
+    X(TAPIJNI_CLASS, lineNegotiateAPIVersion, "(JIIIIJJ)I", nat_JIIIIJJ_I)                      \
+    X(TAPIJNI_CLASS, lineOpenW, "(JIIJIIJIIJ)I", nat_JIIJIIJIIJ_I)                              \
+    X(TAPIJNI_CLASS, lineClose, "(JI)I", nat_JI_I)                                              \
+    X(TAPIJNI_CLASS, lineMakeCallW, "(JIJLjava/lang/String;IJ)I", nat_JIJSIJ_I)                 \
+    X(TAPIJNI_CLASS, lineDrop, "(JIJI)I", nat_JIJI_I)                                           \
+    X(TAPIJNI_CLASS, lineDeallocateCall, "(JI)I", nat_JI_I)                                     \
+    X(TAPIJNI_CLASS, lineGetMessage, "(JIJI)I", nat_JIJI_I)                                     \
+    X(TAPIJNI_CLASS, lineCompleteCall, "(JIJII)I", nat_JIJII_I)                                 \
+    X(TAPIJNI_CLASS, lineUncompleteCall, "(JII)I", nat_JII_I)                                   \
+    X(TAPISIMJNI_CLASS, hasSimulatorControl, "(J)Z", nat_J_Z)                                   \
+    X(TAPISIMJNI_CLASS, tapisim_reset, "(J)I", nat_J_I)                                         \
+    X(TAPISIMJNI_CLASS, tapisim_set_station, "(JLjava/lang/String;I)I", nat_JSI_I)              \
+    X(TAPISIMJNI_CLASS, tapisim_advance, "(JI)I", nat_JI_I)                                     \
+    X(TAPISIMJNI_CLASS, tapisim_now, "(J)I", nat_J_I)
 
+/* Each native and the class object it is called with (that of its class). */
 typedef struct {
-#define HOST_FIELD(name, descriptor, type) type name;
+#define HOST_FIELD(cls, name, descriptor, type) type name; jclass name##_class;
     HOST_NATIVES(HOST_FIELD)
 #undef HOST_FIELD
 } host_natives;
@@ -75,8 +77,8 @@ typedef struct {
 extern host_natives nat;
 
 /* Calls a native as Java would: J(name, arguments...), J0(name) for none. */
-#define J(name, ...) nat.name(fj_env(), fj_tapijni(), __VA_ARGS__)
-#define J0(name) nat.name(fj_env(), fj_tapijni())
+#define J(name, ...) nat.name(fj_env(), nat.name##_class, __VA_ARGS__)
+#define J0(name) nat.name(fj_env(), nat.name##_class)
 
 /* Prints "ok - ..." or "not ok - ..."; returns cond. */
 #if defined(__GNUC__)

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The JNI backend: {@link TapiBackend} over libtapibridge ({@link TapiJni}), bound to one provider
- * library for its whole life. The TAPI functions and native memory are in {@link JniTapiCalls};
- * here are the ways to open it and the simulator's control functions ({@code tapisim.h}).
+ * The JNI backend: {@link TapiBackend} over libtapibridge ({@link TapiJni}, and {@code TapisimJni}
+ * for the simulator), bound to one provider library for its whole life. The TAPI functions and
+ * native memory are in {@link JniTapiCalls}; here are the ways to open it and the simulator's
+ * control functions ({@code tapisim.h}).
  *
  * <p>Thread-safe, with the guard and close semantics of {@link JniTapiCalls}.
  */
@@ -22,7 +23,7 @@ public final class JniBackend extends JniTapiCalls {
 
     private JniBackend(long provider, String description, Runnable onClose) {
         super(provider, description, onClose);
-        this.simulatorControl = TapiJni.hasSimulatorControl(provider);
+        this.simulatorControl = TapisimJni.hasSimulatorControl(provider);
     }
 
     private JniBackend(long provider, String description) {
@@ -106,7 +107,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimReset() {
         guard.enter();
         try {
-            return TapiJni.tapisim_reset(provider);
+            return TapisimJni.tapisim_reset(provider);
         } finally {
             guard.exit();
         }
@@ -116,7 +117,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetStation(String number, int state) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_station(provider, number, state);
+            return TapisimJni.tapisim_set_station(provider, number, state);
         } finally {
             guard.exit();
         }
@@ -126,7 +127,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimAdvance(int ms) {
         guard.enter();
         try {
-            return TapiJni.tapisim_advance(provider, ms);
+            return TapisimJni.tapisim_advance(provider, ms);
         } finally {
             guard.exit();
         }
@@ -136,7 +137,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimNow() {
         guard.enter();
         try {
-            return TapiJni.tapisim_now(provider);
+            return TapisimJni.tapisim_now(provider);
         } finally {
             guard.exit();
         }
@@ -146,7 +147,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimFailNext(String function, int lineerr) {
         guard.enter();
         try {
-            return TapiJni.tapisim_fail_next(provider, function, lineerr);
+            return TapisimJni.tapisim_fail_next(provider, function, lineerr);
         } finally {
             guard.exit();
         }
@@ -158,7 +159,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetLines(int count) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_lines(provider, count);
+            return TapisimJni.tapisim_set_lines(provider, count);
         } finally {
             guard.exit();
         }
@@ -168,7 +169,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetLine(int deviceId, String number, String name) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_line(provider, deviceId, number, name);
+            return TapisimJni.tapisim_set_line(provider, deviceId, number, name);
         } finally {
             guard.exit();
         }
@@ -178,7 +179,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_completion_caps(provider, deviceId, maxCompletions, modes, conditions);
+            return TapisimJni.tapisim_set_completion_caps(provider, deviceId, maxCompletions, modes, conditions);
         } finally {
             guard.exit();
         }
@@ -188,7 +189,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetCompletionMessages(int deviceId, String texts) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_completion_messages(provider, deviceId, texts);
+            return TapisimJni.tapisim_set_completion_messages(provider, deviceId, texts);
         } finally {
             guard.exit();
         }
@@ -198,7 +199,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetAddresses(int deviceId, String numbers) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_addresses(provider, deviceId, numbers);
+            return TapisimJni.tapisim_set_addresses(provider, deviceId, numbers);
         } finally {
             guard.exit();
         }
@@ -209,7 +210,7 @@ public final class JniBackend extends JniTapiCalls {
             int conditions) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_address_completion_caps(provider, deviceId, addressId, maxCompletions,
+            return TapisimJni.tapisim_set_address_completion_caps(provider, deviceId, addressId, maxCompletions,
                     modes, conditions);
         } finally {
             guard.exit();
@@ -220,7 +221,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_address_completion_messages(provider, deviceId, addressId, texts);
+            return TapisimJni.tapisim_set_address_completion_messages(provider, deviceId, addressId, texts);
         } finally {
             guard.exit();
         }
@@ -230,7 +231,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSetOption(String name, int value) {
         guard.enter();
         try {
-            return TapiJni.tapisim_set_option(provider, name, value);
+            return TapisimJni.tapisim_set_option(provider, name, value);
         } finally {
             guard.exit();
         }
@@ -251,7 +252,7 @@ public final class JniBackend extends JniTapiCalls {
             try {
                 int size = 0;
                 for (;;) {
-                    int r = TapiJni.tapisim_trace(provider, buf, size, needed);
+                    int r = TapisimJni.tapisim_trace(provider, buf, size, needed);
                     if (r == 0) {
                         byte[] bytes = new byte[size];
                         if (size > 0) {
@@ -286,7 +287,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimTraceClear() {
         guard.enter();
         try {
-            return TapiJni.tapisim_trace_clear(provider);
+            return TapisimJni.tapisim_trace_clear(provider);
         } finally {
             guard.exit();
         }
@@ -296,7 +297,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimPostMessages(int hLineApp, int count) {
         guard.enter();
         try {
-            return TapiJni.tapisim_post_messages(provider, hLineApp, count);
+            return TapisimJni.tapisim_post_messages(provider, hLineApp, count);
         } finally {
             guard.exit();
         }
@@ -308,7 +309,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimSync(int hLineApp, int token) {
         guard.enter();
         try {
-            return TapiJni.tapisim_sync(provider, hLineApp, token);
+            return TapisimJni.tapisim_sync(provider, hLineApp, token);
         } finally {
             guard.exit();
         }
@@ -322,7 +323,7 @@ public final class JniBackend extends JniTapiCalls {
         try {
             long callId = TapiJni.allocate(provider, 4);
             try {
-                int r = TapiJni.tapisim_remote_call(provider, from, fromName, to, callId);
+                int r = TapisimJni.tapisim_remote_call(provider, from, fromName, to, callId);
                 return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
             } finally {
                 TapiJni.free(provider, callId);
@@ -338,7 +339,7 @@ public final class JniBackend extends JniTapiCalls {
         try {
             long callId = TapiJni.allocate(provider, 4);
             try {
-                int r = TapiJni.tapisim_remote_call_ex(provider, from, fromName, to, flags, callId);
+                int r = TapisimJni.tapisim_remote_call_ex(provider, from, fromName, to, flags, callId);
                 return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
             } finally {
                 TapiJni.free(provider, callId);
@@ -352,7 +353,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimRemoteAnswer(String number) {
         guard.enter();
         try {
-            return TapiJni.tapisim_remote_answer(provider, number);
+            return TapisimJni.tapisim_remote_answer(provider, number);
         } finally {
             guard.exit();
         }
@@ -362,7 +363,7 @@ public final class JniBackend extends JniTapiCalls {
     public int tapisimRemoteHangup(String number) {
         guard.enter();
         try {
-            return TapiJni.tapisim_remote_hangup(provider, number);
+            return TapisimJni.tapisim_remote_hangup(provider, number);
         } finally {
             guard.exit();
         }

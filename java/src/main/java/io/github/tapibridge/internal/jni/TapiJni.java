@@ -3,14 +3,14 @@ package io.github.tapibridge.internal.jni;
 import java.nio.ByteBuffer;
 
 /**
- * The natives of libtapibridge ({@code native/jni/tapijni.c}): a static, one-to-one mirror of the
- * C functions. {@code provider} is the C {@code tb_provider *} from {@link #openProvider}; handles
- * and {@code DWORD}s are {@code int}, pointers and {@code DWORD_PTR}s are {@code long}
+ * The natives of libtapibridge ({@code native/jni/tapijni.c}) for the provider, native memory and
+ * TAPI: a static, one-to-one mirror of the C functions; the simulator's control functions are in
+ * {@code TapisimJni}. {@code provider} is the C {@code tb_provider *} from {@link #openProvider};
+ * handles and {@code DWORD}s are {@code int}, pointers and {@code DWORD_PTR}s are {@code long}
  * ({@code 0} = {@code NULL}), {@code LPCWSTR} is a {@code String} ({@code null} = {@code NULL}).
  * Results are the C {@code LONG}. C throws only for misuse: a {@code 0} provider
  * (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
- * units or containing U+0000 (IllegalArgumentException), bad array bounds, or a simulator control
- * function the provider lacks (UnsupportedOperationException).
+ * units or containing U+0000 (IllegalArgumentException), or bad array bounds.
  *
  * <p>Nothing here checks that a provider is still open or an address still allocated: that is
  * {@link JniBackend}'s job. Load the library with
@@ -19,10 +19,11 @@ import java.nio.ByteBuffer;
 public final class TapiJni {
 
     /**
-     * The ABI version of these declarations; the library's ({@code TAPIBRIDGE_ABI_VERSION}) must
-     * be equal. Bump both when a native is added, removed or changes meaning.
+     * The ABI version of these declarations and of {@code TapisimJni}'s; the library's
+     * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
+     * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 5;
+    public static final int ABI_VERSION = 6;
 
     private TapiJni() {
     }
@@ -48,9 +49,6 @@ public final class TapiJni {
 
     /** Frees the provider; it must not be used again. A pinned library stays loaded. */
     static native void closeProvider(long provider);
-
-    /** Whether the provider exports every {@code tapisim_} control function. */
-    static native boolean hasSimulatorControl(long provider);
 
     // ---- native memory ------------------------------------------------------------------
 
@@ -122,64 +120,4 @@ public final class TapiJni {
                                        int dwCompletionMode, int dwMessageID);
 
     static native int lineUncompleteCall(long provider, int hLine, int dwCompletionID);
-
-    // ---- simulator control (tapisim.h); UnsupportedOperationException if not exported ----
-
-    static native int tapisim_reset(long provider);
-
-    static native int tapisim_set_station(long provider, String number, int state);
-
-    static native int tapisim_advance(long provider, int ms);
-
-    static native int tapisim_now(long provider);
-
-    static native int tapisim_fail_next(long provider, String function, int lineerr);
-
-    static native int tapisim_set_option(long provider, String name, int value);
-
-    static native int tapisim_trace(long provider, long buf, int size, long needed);
-
-    static native int tapisim_trace_clear(long provider);
-
-    /** Also UnsupportedOperationException if the simulator predates it. */
-    static native int tapisim_post_messages(long provider, int hLineApp, int count);
-
-    // ---- topology (also UnsupportedOperationException if the simulator predates it) -------
-
-    static native int tapisim_set_lines(long provider, int count);
-
-    static native int tapisim_set_line(long provider, int deviceId, String number, String name);
-
-    static native int tapisim_set_completion_caps(long provider, int deviceId, int max, int modes,
-            int conditions);
-
-    static native int tapisim_set_completion_messages(long provider, int deviceId, String texts);
-
-    // ---- waiting for the event pump -------------------------------------------------------
-
-    /** Also UnsupportedOperationException if the simulator predates it. */
-    static native int tapisim_sync(long provider, int hLineApp, int token);
-
-    // ---- simulator: remote stations driven by the test; also UnsupportedOperationException if
-    // the simulator predates them ----
-
-    static native int tapisim_remote_call(long provider, String from, String fromName, String to, long callId);
-
-    static native int tapisim_remote_answer(long provider, String number);
-
-    static native int tapisim_remote_hangup(long provider, String number);
-
-    static native int tapisim_remote_call_ex(long provider, String from, String fromName, String to, int flags,
-            long callId);
-
-    // ---- several addresses per line (also UnsupportedOperationException if the simulator
-    // predates them) ----
-
-    static native int tapisim_set_addresses(long provider, int deviceId, String numbers);
-
-    static native int tapisim_set_address_completion_caps(long provider, int deviceId, int addressId, int max,
-            int modes, int conditions);
-
-    static native int tapisim_set_address_completion_messages(long provider, int deviceId, int addressId,
-            String texts);
 }

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Run in a child JVM by {@link JniCheckTest}: calls every native of {@link TapiJni}, on success
+ * Run in a child JVM by {@link JniCheckTest}: calls every native of {@link TapiJni} and
+ * {@link TapisimJni}, on success
  * and on every misuse path that C answers with an exception, so that {@code -Xcheck:jni} sees
  * each JNI call the bridge makes. Exits 0 and prints {@value #DONE} when every step behaved.
  *
@@ -101,7 +102,7 @@ public final class JniCheckScenario {
             expect(IllegalArgumentException.class, () -> b.tapisimSetOption("\u0000", 0));
             check(b.tapisimSetStation(null, 0) < 0 && b.lineMakeCallW(line, out + 44, null, 0, 0) != 0, "null strings");
             expect(IllegalStateException.class, () -> TapiJni.lineGetMessage(0, app, msg, 0));
-            expect(IllegalStateException.class, () -> TapiJni.tapisim_now(0));
+            expect(IllegalStateException.class, () -> TapisimJni.tapisim_now(0));
             expect(IllegalStateException.class, () -> { TapiJni.closeProvider(0); return null; });
             expect(NullPointerException.class, () -> TapiJni.openProvider(null, true));
             expect(IllegalArgumentException.class, () -> TapiJni.openProvider("", true));

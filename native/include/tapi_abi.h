@@ -1061,6 +1061,7 @@ LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize);
 LONG WINAPI lineDeallocateCall(HCALL hCall);
 LONG WINAPI lineHold(HCALL hCall);
 LONG WINAPI lineUnhold(HCALL hCall);
+LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall);
 LONG WINAPI lineRedirect(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
 LONG WINAPI lineRedirectA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
 LONG WINAPI lineRedirectW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode);

@@ -135,6 +135,16 @@ LONG tapisim_set_address_completion_caps(DWORD deviceId, DWORD addressId, DWORD 
 LONG tapisim_set_address_completion_messages(DWORD deviceId, DWORD addressId, const char *texts);
 
 /*
+ * Sets which of the dial modifiers that wait for a tone line `deviceId` honours, as the
+ * LINEDEVCAPFLAGS_DIALDIALTONE ('W'), LINEDEVCAPFLAGS_DIALQUIET ('@') and
+ * LINEDEVCAPFLAGS_DIALBILLING ('$') bits of its LINEDEVCAPS.dwDevCapFlags. By default a line
+ * claims DIALDIALTONE only. A dial string (lineMakeCallW, lineDialW) with a modifier the line
+ * does not claim fails with LINEERR_DIALDIALTONE, LINEERR_DIALQUIET or LINEERR_DIALBILLING
+ * (the first such modifier in the string decides); '?' always fails with LINEERR_DIALPROMPT.
+ * Errors: LINEERR_INUSE, LINEERR_BADDEVICEID, LINEERR_INVALPARAM (another bit).
+ */
+LONG tapisim_set_dial_caps(DWORD deviceId, DWORD devCapFlags);
+/*
  * Puts the switch back into its default state: default topology, virtual clock at 0, all
  * stations idle, no faults pending, empty trace. Every application is shut down: its handles
  * become invalid and a thread blocked in lineGetMessage returns LINEERR_INVALAPPHANDLE.
@@ -244,7 +254,8 @@ DWORD tapisim_now(void);
 /*
  * Makes the next call of the TAPI function `function` fail with `lineerr`, so that applications
  * can test their error paths. `function` is one of lineMakeCall, lineAnswer, lineDrop,
- * lineCompleteCall, lineUncompleteCall (asynchronous), lineInitializeEx, lineShutdown,
+ * lineCompleteCall, lineUncompleteCall, lineDial, lineHold, lineUnhold, lineSwapHold
+ * (asynchronous), lineInitializeEx, lineShutdown,
  * lineNegotiateAPIVersion, lineGetDevCaps, lineGetAddressCaps, lineOpen, lineClose,
  * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo or
  * lineDeallocateCall (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").

@@ -1,6 +1,6 @@
 /*
  * Calls: the switch's call model, and lineMakeCallW, lineAnswer, lineDrop, lineDeallocateCall,
- * lineGetCallStatus, lineGetCallInfoW.
+ * lineGetCallStatus, lineGetCallInfoW. Dialling is in dial.c, hold in hold.c.
  */
 #include "sim_internal.h"
 
@@ -174,6 +174,10 @@ static DWORD active_calls(const sim_device *dev, DWORD addressId)
     return n;
 }
 
+/* What the owner may do in the call's state: exactly what the functions accept (each refuses
+ * the rest with INVALCALLSTATE). DIAL while the call waits for digits, HOLD when connected,
+ * UNHOLD when held, SWAPHOLD on a connected call and a held call of the same line device while
+ * both exist. */
 DWORD sim_call_features(const sim_call *call, DWORD privilege)
 {
     if (privilege != LINECALLPRIVILEGE_OWNER)
@@ -185,6 +189,16 @@ DWORD sim_call_features(const sim_call *call, DWORD privilege)
     case LINECALLSTATE_OFFERING:
     case LINECALLSTATE_ACCEPTED:
         return LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP;
+    case LINECALLSTATE_DIALTONE:
+    case LINECALLSTATE_DIALING:
+        return LINECALLFEATURE_DROP | (sim_call_dialable(call) ? LINECALLFEATURE_DIAL : 0);
+    case LINECALLSTATE_CONNECTED:
+        return LINECALLFEATURE_DROP | LINECALLFEATURE_HOLD
+             | (sim_hold_counterpart(call, LINECALLSTATE_ONHOLD) ? LINECALLFEATURE_SWAPHOLD : 0)
+             | sim_compl_features(call, privilege, &unused);
+    case LINECALLSTATE_ONHOLD:
+        return LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD
+             | (sim_hold_counterpart(call, LINECALLSTATE_CONNECTED) ? LINECALLFEATURE_SWAPHOLD : 0);
     default:
         return LINECALLFEATURE_DROP | sim_compl_features(call, privilege, &unused);
     }
@@ -330,13 +344,14 @@ void sim_route(sim_call *call)
 }
 
 /* ---- lineMakeCallW ---------------------------------------------------------------------- */
-/* A NULL destination (a call left in dial tone) is not simulated: LINEERR_OPERATIONUNAVAIL.
- * LINECALLPARAMS goes through tapisrv's checks (results) and the provider's (LINE_REPLY, or the
- * result with error_delivery 1; an injected fault always completes in LINE_REPLY). */
+/* A NULL destination, or one that is only ';', leaves the call in DIALTONE
+ * (LINEDIALTONEMODE_NORMAL) for lineDial; a string ending in ';' leaves it in DIALING. The dial
+ * string (dial.c says what the switch makes of it), the country code and LINECALLPARAMS are
+ * the provider's to refuse, after tapisrv's checks of LINECALLPARAMS (results): LINE_REPLY, or
+ * the result with error_delivery 1; an injected fault always completes in LINE_REPLY. */
 SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszDestAddress,
                                      DWORD dwCountryCode, LPLINECALLPARAMS const lpCallParams)
 {
-    (void)dwCountryCode;
     char dest[SIM_NUMBER_MAX + 1] = "";
     sim_lock();
     int destOk = lpszDestAddress == NULL || sim_wstr_readable(lpszDestAddress);
@@ -357,10 +372,15 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
     if (r == 0) {
         LONG err = sim_take_fault("lineMakeCall");
         int fault = err != 0;
-        if (err == 0 && lpszDestAddress == NULL)
-            err = LINEERR_OPERATIONUNAVAIL;
-        if (err == 0 && !sim_valid_number(dest))
-            err = LINEERR_INVALADDRESS;
+        sim_dial d;
+        memset(&d, 0, sizeof d);
+        d.partial = 1; /* NULL: dial tone */
+        if (err == 0 && lpszDestAddress != NULL)
+            err = sim_dial_parse(lpszDestAddress, open->dev, &d);
+        if (err == 0)
+            err = sim_dial_fits("", &d);
+        if (err == 0)
+            err = sim_dial_country(dwCountryCode);
         if (err == 0 && lpCallParams != NULL)
             err = sim_callparams_provider(lpCallParams, open->apiVersion, open->dev, 0);
         /* The address of LINECALLPARAMS (by ID: sim_callparams_provider refuses DIALABLEADDR
@@ -386,7 +406,6 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
                     sim_call_maybe_free(call);
                 sim_reply(open, request, err);
             } else {
-                memcpy(call->remote, dest, sizeof call->remote);
                 memcpy(call->appName, open->app->name, sizeof call->appName);
                 if (lpCallParams != NULL && lpCallParams->dwMediaMode != 0)
                     call->mediaMode = lpCallParams->dwMediaMode;
@@ -394,9 +413,10 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
                 *lphCall = hCall; /* before the LINE_REPLY is queued */
                 sim_reply(open, request, 0);
                 add_monitors(call, open);
-                sim_call_set_state(call, LINECALLSTATE_DIALING, 0);
-                sim_call_set_state(call, LINECALLSTATE_PROCEEDING, 0);
-                sim_route(call);
+                if (d.partial && d.number[0] == '\0')
+                    sim_call_set_state(call, LINECALLSTATE_DIALTONE, LINEDIALTONEMODE_NORMAL);
+                else
+                    sim_dial_apply(call, &d);
             }
             r = (LONG)request;
         }
@@ -406,8 +426,8 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
     return r;
 }
 
-/* Synchronous prolog of the call functions that need OWNER privilege (spec §4.1 stage 2). */
-static LONG owner_prolog(HCALL hCall, sim_chandle **ch)
+/* Synchronous prolog of the call functions that need OWNER privilege (tapisrv's checks). */
+LONG sim_owner_prolog(HCALL hCall, sim_chandle **ch)
 {
     LONG r = find_chandle(hCall, ch);
     if (r == 0 && (*ch)->privilege != LINECALLPRIVILEGE_OWNER)
@@ -421,7 +441,7 @@ SIM_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwS
     sim_lock();
     sim_chandle *ch = NULL;
     LONG r = lpsUserUserInfo != NULL && !sim_readable(lpsUserUserInfo, dwSize)
-           ? (LONG)LINEERR_INVALPOINTER : owner_prolog(hCall, &ch);
+           ? (LONG)LINEERR_INVALPOINTER : sim_owner_prolog(hCall, &ch);
     if (r == 0) {
         DWORD request = sim_new_request();
         sim_call *call = ch->call;
@@ -453,7 +473,7 @@ SIM_EXPORT LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSiz
     sim_lock();
     sim_chandle *ch = NULL;
     LONG r = lpsUserUserInfo != NULL && !sim_readable(lpsUserUserInfo, dwSize)
-           ? (LONG)LINEERR_INVALPOINTER : owner_prolog(hCall, &ch);
+           ? (LONG)LINEERR_INVALPOINTER : sim_owner_prolog(hCall, &ch);
     if (r == 0) {
         DWORD request = sim_new_request();
         sim_call *call = ch->call;
@@ -599,10 +619,7 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwMediaMode = call->mediaMode;
         c.dwCallID = call->callId;
         c.dwRelatedCallID = call->peer ? call->peer->callId : 0;
-        c.dwCallStates = LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALING
-                       | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK | LINECALLSTATE_BUSY
-                       | LINECALLSTATE_CONNECTED | LINECALLSTATE_DISCONNECTED
-                       | LINECALLSTATE_UNKNOWN;
+        c.dwCallStates = SIM_CALL_STATES;
         c.dwOrigin = call->origin;
         c.dwReason = call->reason;
         c.dwCompletionID = call->completionId;
@@ -625,6 +642,10 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwCallerIDFlags = hidden ? hidden : flags; c.dwCallerIDSize = size; c.dwCallerIDOffset = off;
         party(&v, called, &flags, &size, &off);
         c.dwCalledIDFlags = flags; c.dwCalledIDSize = size; c.dwCalledIDOffset = off;
+        if (call->outgoing && call->remoteName[0]) { /* the ^Name of the dial string */
+            c.dwCalledIDFlags |= LINECALLPARTYID_NAME;
+            c.dwCalledIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwCalledIDNameSize);
+        }
         if (!call->outgoing && !hidden && call->remoteName[0]) { /* an outside caller who gave a name */
             c.dwCallerIDFlags |= LINECALLPARTYID_NAME;
             c.dwCallerIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwCallerIDNameSize);
@@ -632,7 +653,7 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         party(&v, hidden ? NULL : connected, &flags, &size, &off);
         c.dwConnectedIDFlags = hidden && connected ? hidden : flags;
         c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
-        if (connected && !hidden && call->remoteName[0]) {
+        if (connected && !hidden && !call->outgoing && call->remoteName[0]) {
             c.dwConnectedIDFlags |= LINECALLPARTYID_NAME;
             c.dwConnectedIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwConnectedIDNameSize);
         }

@@ -188,7 +188,8 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.MinDialParams = minDial;
         c.MaxDialParams = maxDial;
         c.DefaultDialParams = defDial;
-        c.dwDevCapFlags = LINEDEVCAPFLAGS_CLOSEDROP;
+        /* The dial modifiers W, @ and $ that the line honours (dial.c). */
+        c.dwDevCapFlags = LINEDEVCAPFLAGS_CLOSEDROP | dev->dialCaps;
         c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
         c.dwAnswerMode = LINEANSWERMODE_NONE;
         c.dwRingModes = 1;
@@ -242,21 +243,22 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
                            | LINECALLINFOSTATE_NUMOWNERDECR | LINECALLINFOSTATE_NUMMONITORS
                            | LINECALLINFOSTATE_CALLERID | LINECALLINFOSTATE_CALLEDID
                            | LINECALLINFOSTATE_CONNECTEDID;
-        c.dwCalledIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_UNKNOWN;
+        /* The called name is the ^Name of a dial string. */
+        c.dwCalledIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN;
         c.dwCallerIDFlags = c.dwConnectedIDFlags /* outside callers may give a name, or hide */
                           = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN
                           | LINECALLPARTYID_BLOCKED | LINECALLPARTYID_OUTOFAREA;
-        c.dwCallStates = LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALING
-                       | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK | LINECALLSTATE_BUSY
-                       | LINECALLSTATE_CONNECTED | LINECALLSTATE_DISCONNECTED
-                       | LINECALLSTATE_UNKNOWN;
+        c.dwCallStates = SIM_CALL_STATES;
+        c.dwDialToneModes = LINEDIALTONEMODE_NORMAL;
         c.dwBusyModes = LINEBUSYMODE_STATION;
         c.dwDisconnectModes = LINEDISCONNECTMODE_NORMAL | LINEDISCONNECTMODE_REJECT
                             | LINEDISCONNECTMODE_BUSY | LINEDISCONNECTMODE_NOANSWER;
         c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
         int completion = dev->maxCompletions > 0 && dev->complModes != 0;
-        c.dwAddrCapFlags = LINEADDRCAPFLAGS_DIALED | (completion ? LINEADDRCAPFLAGS_COMPLETIONID : 0);
-        c.dwCallFeatures = LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP
+        c.dwAddrCapFlags = LINEADDRCAPFLAGS_DIALED | LINEADDRCAPFLAGS_PARTIALDIAL
+                         | (completion ? LINEADDRCAPFLAGS_COMPLETIONID : 0);
+        c.dwCallFeatures = LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP | LINECALLFEATURE_DIAL
+                         | LINECALLFEATURE_HOLD | LINECALLFEATURE_UNHOLD | LINECALLFEATURE_SWAPHOLD
                          | (completion ? LINECALLFEATURE_COMPLETECALL : 0);
         if (completion) {
             c.dwCallFeatures2 = ((dev->complModes & LINECALLCOMPLMODE_CAMPON) ? LINECALLFEATURE2_COMPLCAMPON : 0)

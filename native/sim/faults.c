@@ -46,6 +46,7 @@ LONG sim_take_fault(const char *function)
  * TAPI never does. */
 static const char *const k_fault_functions[] = {
     "lineMakeCall", "lineAnswer", "lineDrop", "lineCompleteCall", "lineUncompleteCall",
+    "lineDial", "lineHold", "lineUnhold", "lineSwapHold",
     "lineInitializeEx", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCaps",
     "lineGetAddressCaps", "lineOpen", "lineClose", "lineSetStatusMessages",
     "lineGetLineDevStatus", "lineGetCallStatus", "lineGetCallInfo", "lineDeallocateCall",

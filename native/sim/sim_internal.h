@@ -43,6 +43,11 @@
 #define SIM_MAX_RATE           64000u
 #define SIM_UUI_MAKECALL_SIZE  0u
 #define SIM_MAX_CALL_DATA_SIZE 0u
+/* The call states a call can be in (LINEADDRESSCAPS and LINECALLINFO dwCallStates). */
+#define SIM_CALL_STATES (LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALTONE \
+                         | LINECALLSTATE_DIALING | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK \
+                         | LINECALLSTATE_BUSY | LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD \
+                         | LINECALLSTATE_DISCONNECTED | LINECALLSTATE_UNKNOWN)
 
 enum sim_kind { SIM_APP = 1, SIM_LINE = 2, SIM_CALL = 3 };
 
@@ -88,6 +93,7 @@ typedef struct sim_device {
     DWORD numCompletions;           /* LINEDEVSTATUS.dwNumCallCompletions (all addresses) */
     DWORD nextCompletionId;
     int msgWait;                    /* LINEDEVSTATUSFLAGS_MSGWAIT */
+    DWORD dialCaps;                 /* LINEDEVCAPFLAGS_DIALBILLING/DIALQUIET/DIALDIALTONE claimed */
 } sim_device;
 
 typedef struct sim_open {
@@ -114,8 +120,10 @@ typedef struct sim_call {
     DWORD states;                   /* every state the call has been in */
     DWORD origin, reason, completionId, mediaMode;
     int outgoing;
-    char remote[SIM_NUMBER_MAX];    /* the other party's number */
-    char remoteName[SIM_NAME_MAX];  /* the other party's name, "" if none (outside callers) */
+    int partial;                    /* DIALING, waiting for lineDial (the string ended in ';') */
+    char remote[SIM_NUMBER_MAX];    /* the other party's number (dialled so far) */
+    char remoteName[SIM_NAME_MAX];  /* the other party's name, "" if none (an outside caller's,
+                                       or the ^Name of the dial string of an outgoing call) */
     DWORD remoteIdFlags;            /* LINECALLPARTYID_BLOCKED or _OUTOFAREA: remote not shown */
     char appName[SIM_APPNAME_MAX];  /* app that created an outgoing call */
     struct sim_call *peer;          /* other local leg (call between two local lines) */
@@ -283,6 +291,30 @@ void sim_call_end(sim_call *call);
 void sim_call_attach(sim_call *call, int withOwner);
 void sim_offer(sim_call *call, int ring);
 void sim_callinfo(sim_call *call, DWORD states);
+LONG sim_owner_prolog(HCALL hCall, sim_chandle **ch);  /* UNINITIALIZED, INVALCALLHANDLE, NOTOWNER */
+
+/* dial.c: dialable addresses and lineDialW */
+#define SIM_DIAL_CAPS (LINEDEVCAPFLAGS_DIALBILLING | LINEDEVCAPFLAGS_DIALQUIET | LINEDEVCAPFLAGS_DIALDIALTONE)
+typedef struct sim_dial {
+    char number[SIM_NUMBER_MAX];    /* what routes the call: the digits of the first address */
+    int digits;                     /* how many of them are digits (a leading '+' is not) */
+    char name[SIM_NAME_MAX];        /* its ^Name, "" if none */
+    int partial;                    /* ends in ';': more digits follow with lineDial */
+} sim_dial;
+/* Parses a dialable address for line `dev`: 0, or the provider's error (INVALADDRESS, or
+ * DIALDIALTONE / DIALQUIET / DIALBILLING / DIALPROMPT for the first modifier it refuses). */
+LONG sim_dial_parse(const WCHAR *s, const sim_device *dev, sim_dial *out);
+LONG sim_dial_country(DWORD countryCode);             /* 0 or INVALCOUNTRYCODE */
+/* Takes `d` into `call` (appended to what was dialled): DIALING, then, unless partial, on to
+ * PROCEEDING and the switch. A call whose string is only ';' stays in DIALTONE. */
+void sim_dial_apply(sim_call *call, const sim_dial *d);
+/* `d` appended to what was dialled so far fits, and is a number once complete. */
+LONG sim_dial_fits(const char *sofar, const sim_dial *d);
+int sim_call_dialable(const sim_call *call);          /* lineDial allowed in its state */
+
+/* hold.c: lineHold, lineUnhold, lineSwapHold */
+/* Another call of the line device of `call` is in `state` (LINECALLFEATURE_SWAPHOLD). */
+int sim_hold_counterpart(const sim_call *call, DWORD state);
 
 /* completion.c: the switch side of call completion */
 void sim_compl_dispatch(void);

@@ -2,7 +2,7 @@
  * The topology of the switch: how many line devices, their numbers and names, and each one's
  * addresses with their call completion caps (tapisim_set_lines, tapisim_set_line,
  * tapisim_set_addresses, tapisim_set_completion_caps, tapisim_set_completion_messages and their
- * per-address forms). A line has one address by default; address 0's number is the line's.
+ * per-address forms, tapisim_set_dial_caps). A line has one address by default; address 0's number is the line's.
  *
  * The topology changes only while no application is initialised: a device ID, a number or a
  * caps value that an application has already read must not change under it (tapi32 tells a
@@ -65,6 +65,7 @@ static void default_line(sim_device *dev, DWORD i)
     snprintf(dev->addr[0].number, sizeof dev->addr[0].number, "1%02u", (unsigned)i);
     default_name(dev);
     dev->nextCompletionId = 1;
+    dev->dialCaps = LINEDEVCAPFLAGS_DIALDIALTONE; /* a switch line always has dial tone */
 }
 
 static void set_count(DWORD count)
@@ -196,6 +197,20 @@ SIM_EXPORT LONG tapisim_set_completion_caps(DWORD deviceId, DWORD maxCompletions
                                             DWORD conditions)
 {
     return tapisim_set_address_completion_caps(deviceId, 0, maxCompletions, modes, conditions);
+}
+
+/* ---- tapisim_set_dial_caps ------------------------------------------------------------ */
+SIM_EXPORT LONG tapisim_set_dial_caps(DWORD deviceId, DWORD devCapFlags)
+{
+    sim_lock();
+    LONG r = setter_prolog(deviceId);
+    if (r == 0 && (devCapFlags & ~(DWORD)SIM_DIAL_CAPS))
+        r = LINEERR_INVALPARAM;
+    if (r == 0)
+        g_sim.devices[deviceId].dialCaps = devCapFlags;
+    r = sim_ret(r, "tapisim_set_dial_caps(%" PRIuDW ", 0x%" PRIXDW ")", deviceId, devCapFlags);
+    sim_unlock();
+    return r;
 }
 
 /* ---- tapisim_set_address_completion_messages ------------------------------------------ */

@@ -63,9 +63,6 @@ UNAVAILABLE(lineGetLineDevStatusA, (HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus
 UNAVAILABLE(lineGetLineDevStatus, (HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus))
 
 /* ---- call control the switch does not model --------------------------------------------- */
-UNAVAILABLE(lineHold, (HCALL hCall))
-UNAVAILABLE(lineUnhold, (HCALL hCall))
-UNAVAILABLE(lineDialW, (HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineDialA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineDial, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineRedirectW, (HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode))

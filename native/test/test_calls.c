@@ -374,9 +374,9 @@ TEST(make_call_errors)
     EXPECT_NO_MSG(app);
     /* Provider-level refusals come back in LINE_REPLY (spec §4.1); *lphCall is untouched. */
     call = 0xDEAD;
-    LONG req = lineMakeCallW(line, &call, NULL, 0, NULL);
+    LONG req = make_call(line, "20?1", &call);
     CHECK(req > 0);
-    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, (DWORD)LINEERR_OPERATIONUNAVAIL, 0);
+    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, (DWORD)LINEERR_DIALPROMPT, 0);
     req = make_call(line, "", &call);
     EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, (DWORD)LINEERR_INVALADDRESS, 0);
     req = make_call(line, "20 1", &call);

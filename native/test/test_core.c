@@ -522,10 +522,8 @@ TEST(unimplemented_exports_say_so)
     HLINE line = open_line(app, 0, V31, LINECALLPRIVILEGE_OWNER, 0);
     HCALL call = 0;
     CHECK(make_call(line, "555", &call) > 0);
-    CHECK_ERR(lineHold(call), LINEERR_OPERATIONUNAVAIL);
-    CHECK_ERR(lineUnhold(call), LINEERR_OPERATIONUNAVAIL);
     CHECK_ERR(lineSetAppSpecific(call, 1), LINEERR_OPERATIONUNAVAIL);
-    CHECK_ERR(lineDialW(call, NULL, 0), LINEERR_OPERATIONUNAVAIL);
+    CHECK_ERR(lineDialA(call, NULL, 0), LINEERR_OPERATIONUNAVAIL);
     CHECK_ERR(lineGetNewCalls(line, 0, 1, NULL), LINEERR_OPERATIONUNAVAIL);
     CHECK_ERR(lineGetCallInfo(call, NULL), LINEERR_OPERATIONUNAVAIL);
     CHECK_ERR(lineOpen(app, 0, NULL, V31, 0, 0, 0, 0, NULL), LINEERR_OPERATIONUNAVAIL);

@@ -375,6 +375,28 @@ public final class Tapi implements AutoCloseable {
     }
 
     /**
+     * Returns the asynchronous requests of this application that are still waiting for their
+     * {@code LINE_REPLY}: those whose future has not been settled by a reply yet, and those whose
+     * line was closed while the provider could still answer them (their future has already
+     * failed; they hold their out-parameter until the reply or {@link #close()}). Each is
+     * described as {@code "lineMakeCall request 0x00010002"}, with {@code " (abandoned)"} for the
+     * second kind. Together with {@link #nativeAllocations()} it is a check for tests of telephony
+     * code: on the simulator, once the switch has answered what it owes and the event pump has
+     * delivered it ({@link #awaitIdle(Duration)}), the list is empty unless a listener or callback
+     * issued new requests meanwhile or the pump is stuck.
+     *
+     * <p>A snapshot: on other threads requests are issued and answered while it is taken. No
+     * TAPI function is called. Thread-safe.
+     *
+     * @return the descriptions, in no particular order; empty if nothing is pending
+     * @throws IllegalStateException if the application is closed
+     */
+    public List<String> pendingRequests() {
+        session.guard.ensureOpen();
+        return List.copyOf(session.registry.pendingDescriptions());
+    }
+
+    /**
      * Shuts the application down ({@code lineShutdown}); see the class comment. Closing twice is
      * safe. When it returns (on a thread other than the event pump) the event pump has ended and
      * the native resources are released; a second call on another thread while the first is

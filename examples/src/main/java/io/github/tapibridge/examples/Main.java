@@ -35,6 +35,7 @@ public final class Main {
         EXAMPLES.put("intrude-on-busy-line", new Entry("join a busy line's conversation", IntrudeOnBusyLine::run));
         EXAMPLES.put("leave-completion-message", new Entry("leave a completion message", LeaveCompletionMessage::run));
         EXAMPLES.put("cancel-completion", new Entry("cancel an outstanding completion", CancelCompletion::run));
+        EXAMPLES.put("callback-dialer", new Entry("dial; if busy, ask for a callback and answer it", CallbackDialer::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

@@ -103,6 +103,14 @@ class ExamplesTest {
     }
 
     @Test
+    void callbackDialer() {
+        Run r = run("callback-dialer");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "dial 201", "callback requested: completion id 1",
+                "the recall was answered: reason CALLCOMPLETION", "CONNECTED", "connected to 201", "IDLE");
+    }
+
+    @Test
     void intrudeOnBusyLine() {
         Run r = run("intrude-on-busy-line");
         assertEquals(0, r.exit(), r.err());
@@ -140,7 +148,7 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "--provider", "--backend", "--dial", "--wait", "--ladder")) {
+                "callback-dialer", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

@@ -135,7 +135,8 @@ public final class RequestRegistry {
 
         @Override
         public String toString() {
-            return function + " request " + requestId + (abandoned ? " (abandoned)" : "");
+            return function + " request 0x" + String.format("%08X", requestId)
+                    + (abandoned ? " (abandoned)" : "");
         }
     }
 
@@ -370,6 +371,22 @@ public final class RequestRegistry {
             }
         }
         return n;
+    }
+
+    /**
+     * The requests registered now (abandoned ones included), each described by
+     * {@link Pending#toString()}: a snapshot for diagnostics.
+     *
+     * @return the descriptions, in no particular order
+     */
+    public List<String> pendingDescriptions() {
+        List<String> list = new ArrayList<>();
+        for (Object o : entries.values()) {
+            if (o instanceof Pending) {
+                list.add(o.toString());
+            }
+        }
+        return list;
     }
 
     /**

@@ -9,6 +9,8 @@
  */
 @SuppressWarnings("requires-automatic") // JNA has no module descriptor of its own
 module io.github.tapibridge {
+    // The bundled native libraries, as resources of a module of their own.
+    requires io.github.tapibridge.natives;
     // Only Backend.JNA needs JNA; on the module path add it with --add-modules com.sun.jna.
     requires static com.sun.jna;
 

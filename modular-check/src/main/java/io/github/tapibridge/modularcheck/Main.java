@@ -1,0 +1,48 @@
+package io.github.tapibridge.modularcheck;
+
+import io.github.tapibridge.Call;
+import io.github.tapibridge.CallState;
+import io.github.tapibridge.Line;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.TapiConfig;
+import io.github.tapibridge.sim.Simulator;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens an application on an isolated simulated switch, calls a remote station and waits until it
+ * answers: the native libraries were found and loaded from the module {@code
+ * io.github.tapibridge.natives}. Prints one line and exits 0, or throws.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @param args one argument: how it runs, for the line it prints
+     * @throws Exception if the check fails
+     */
+    public static void main(String[] args) throws Exception {
+        String how = args.length > 0 ? args[0] : "?";
+        Module library = Tapi.class.getModule();
+        if (!library.isNamed()) {
+            throw new IllegalStateException("tapibridge is not a named module here: " + library);
+        }
+        try (Simulator sim = Simulator.create();
+             Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).build())) {
+            Line line = tapi.openLine(0);
+            Call call = line.makeCall("201").get(30, TimeUnit.SECONDS);
+            sim.advance(Duration.ofSeconds(3), tapi); // the remote station answers after 3 s
+            CallState state = call.state();
+            if (state != CallState.CONNECTED) {
+                throw new IllegalStateException("the call is " + state + ", not CONNECTED");
+            }
+            System.out.println("tapibridge on the " + how + ": " + library.getName() + " with "
+                    + ModuleLayer.boot().findModule("io.github.tapibridge.natives").map(Module::getName)
+                            .orElse("no natives module") + ", a call CONNECTED");
+        }
+    }
+}

@@ -71,12 +71,11 @@ static DWORD tick(const sim_open *open)
 static void deliver(sim_digits *g, char digit, DWORD mode)
 {
     sim_call *to = g->remote ? g->call : g->call->peer;
-    if (mode != LINEDIGITMODE_DTMFEND) {
-        if (g->remote)
-            sim_trace("station %s sends %s %c\n", g->call->station, mode == LINEDIGITMODE_PULSE ? "pulse digit" : "DTMF", digit);
-        else
-            sim_trace("far end %s hears %s %c\n", g->call->remote, mode == LINEDIGITMODE_PULSE ? "pulse digit" : "DTMF", digit);
-    }
+    const char *kind = mode == LINEDIGITMODE_PULSE ? "pulse digit" : "DTMF";
+    if (mode != LINEDIGITMODE_DTMFEND && g->remote)
+        sim_trace("station %s sends %s %c\n", g->call->station, kind, digit);
+    else if (mode != LINEDIGITMODE_DTMFEND)
+        sim_trace("far end %s hears %s %c\n", g->call->remote, kind, digit);
     if (to == NULL || to->state != LINECALLSTATE_CONNECTED)
         return;
     for (sim_chandle *ch = to->handles; ch; ch = ch->call_next)
@@ -251,7 +250,8 @@ SIM_EXPORT LONG WINAPI lineGenerateDigitsW(HCALL hCall, DWORD dwDigitMode, LPCWS
         free(copy);
         r = LINEERR_NOMEM;
     }
-    const char *mode = dwDigitMode == LINEDIGITMODE_PULSE ? "PULSE" : dwDigitMode == LINEDIGITMODE_DTMF ? "DTMF" : "?";
+    const char *mode = dwDigitMode == LINEDIGITMODE_PULSE ? "PULSE"
+                     : dwDigitMode == LINEDIGITMODE_DTMF ? "DTMF" : "?";
     r = sim_ret(r, "lineGenerateDigitsW(0x%08" PRIXDW ", %s, %s%s%s, %" PRIuDW ")", hCall, mode,
                 lpszDigits ? "\"" : "", lpszDigits ? shown : "NULL", lpszDigits ? "\"" : "", dwDuration);
     if (r == 0) {
@@ -334,7 +334,8 @@ SIM_EXPORT LONG tapisim_remote_digits(const char *number, const char *digits)
             g->len = have + n;
         }
     }
-    r = sim_ret(r, "tapisim_remote_digits(\"%s\", \"%s\")", pointersOk ? number : "?", pointersOk ? digits : "?");
+    r = sim_ret(r, "tapisim_remote_digits(\"%s\", \"%s\")", pointersOk ? number : "?",
+                pointersOk ? digits : "?");
     if (r == 0 && call->farGen == NULL) { /* a new sender; one already sending goes on */
         g->call = call;
         g->remote = 1;

@@ -315,8 +315,14 @@ static void redirect_errors(int literal)
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         expect_provider(a, redirect(in, bad[i]), LINEERR_INVALADDRESS, literal);
-    CHECK_EQ(tapisim_fail_next("lineRedirectW", LINEERR_RESOURCEUNAVAIL), 0);
-    expect_provider(a, redirect(in, "101"), LINEERR_RESOURCEUNAVAIL, 0);
+    /* The provider failing (fault injection): always LINE_REPLY. */
+    static const LONG faults[] = {
+        (LONG)LINEERR_RESOURCEUNAVAIL, (LONG)LINEERR_NOMEM, (LONG)LINEERR_OPERATIONUNAVAIL,
+    };
+    for (size_t i = 0; i < sizeof faults / sizeof *faults; i++) {
+        CHECK_EQ(tapisim_fail_next("lineRedirectW", faults[i]), 0);
+        expect_provider(a, redirect(in, "101"), faults[i], 0);
+    }
     CHECK_EQ(tapisim_fail_next("lineRedirect", LINEERR_OPERATIONFAILED), 0);
     expect_provider(a, redirect(in, "0302"), LINEERR_OPERATIONFAILED, 0); /* before any check */
     EXPECT_NO_MSG(a);

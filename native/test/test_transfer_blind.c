@@ -309,8 +309,13 @@ static void blind_transfer_errors(int literal)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         expect_provider(a, transfer(call, bad[i]), LINEERR_INVALADDRESS, literal);
     expect_provider(a, transfer(call, "0302"), LINEERR_ADDRESSBLOCKED, literal); /* trunk to trunk */
-    CHECK_EQ(tapisim_fail_next("lineBlindTransferW", LINEERR_NOMEM), 0);
-    expect_provider(a, transfer(call, "101"), LINEERR_NOMEM, 0);
+    static const LONG faults[] = {
+        (LONG)LINEERR_NOMEM, (LONG)LINEERR_RESOURCEUNAVAIL, (LONG)LINEERR_OPERATIONUNAVAIL,
+    };
+    for (size_t i = 0; i < sizeof faults / sizeof *faults; i++) {
+        CHECK_EQ(tapisim_fail_next("lineBlindTransferW", faults[i]), 0);
+        expect_provider(a, transfer(call, "101"), faults[i], 0);
+    }
     CHECK_EQ(tapisim_fail_next("lineBlindTransfer", LINEERR_OPERATIONFAILED), 0);
     expect_provider(a, transfer(call, "101"), LINEERR_OPERATIONFAILED, 0);
     /* Held: no transfer either. */

@@ -9,7 +9,8 @@
 #include "sim_internal.h"
 
 /* ---- lineBlindTransferW ----------------------------------------------------------------- */
-SIM_EXPORT LONG WINAPI lineBlindTransferW(HCALL hCall, LPCWSTR lpszDestAddressW, DWORD dwCountryCode)
+SIM_EXPORT LONG WINAPI lineBlindTransferW(HCALL hCall, LPCWSTR lpszDestAddressW,
+                                          DWORD dwCountryCode)
 {
     return sim_divert_request("lineBlindTransfer", hCall, lpszDestAddressW, dwCountryCode,
                               LINECALLFEATURE_BLINDTRANSFER, LINECALLREASON_TRANSFER,

@@ -172,5 +172,6 @@ LONG sim_divert_request(const char *function, HCALL hCall, LPCWSTR dest, DWORD c
 SIM_EXPORT LONG WINAPI lineRedirectW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode)
 {
     return sim_divert_request("lineRedirect", hCall, lpszDestAddress, dwCountryCode,
-                          LINECALLFEATURE_REDIRECT, LINECALLREASON_REDIRECT, LINEERR_INVALADDRESS);
+                              LINECALLFEATURE_REDIRECT, LINECALLREASON_REDIRECT,
+                              LINEERR_INVALADDRESS);
 }

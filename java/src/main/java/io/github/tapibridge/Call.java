@@ -238,7 +238,7 @@ public final class Call implements AutoCloseable {
      * <p>The future completes when the switch has <em>accepted</em> the request, with a
      * {@link CallCompletion} that carries the completion ID; {@link CallCompletion#whenFired()}
      * completes when the completion is carried out. Errors the provider detects arrive in the
-     * {@code LINE_REPLY} (spec §4.1), for example {@link LineError#LINEERR_INVALCALLSTATE},
+     * {@code LINE_REPLY}, for example {@link LineError#LINEERR_INVALCALLSTATE},
      * {@link LineError#LINEERR_COMPLETIONOVERRUN}, {@link LineError#LINEERR_INVALCALLCOMPLMODE};
      * others fail the future at once ({@link LineError#LINEERR_NOTOWNER},
      * {@link LineError#LINEERR_OPERATIONUNAVAIL} ...).

@@ -107,7 +107,7 @@ class ValueTypesTest {
 
     @Test
     void lineErrorsMapBothWays() {
-        assertEquals(95, LineError.values().length - 1, "every LINEERR_ of spec §2 plus UNKNOWN");
+        assertEquals(95, LineError.values().length - 1, "every LINEERR_ of tapi.h, plus UNKNOWN");
         for (LineError e : LineError.values()) {
             if (e != LineError.UNKNOWN) {
                 assertSame(e, LineError.of(e.code()));

@@ -23,7 +23,7 @@ import time
 BEGIN = "<!-- results:begin -->"
 END = "<!-- results:end -->"
 
-# DESIGN.md §6
+# The targets of docs/performance.md
 TARGET_CROSSING_NS = 25.0
 TARGET_JNA_OVER_JNI = 3.0
 TARGET_ROUND_TRIPS = 200_000.0
@@ -584,7 +584,9 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
     if isolated:
         w(isolated_markdown(isolated))
         w("")
-    w("### DESIGN §6 targets")
+    w("### Targets")
+    w("")
+    w("The targets are written down in [docs/performance.md](../docs/performance.md).")
     w("")
     w("| Target | Measured | |")
     w("|---|---|---|")

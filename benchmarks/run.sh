@@ -158,8 +158,9 @@ else
     done
 fi
 
-# Native memory over completion cycles (DESIGN §6): the simulator alone from C, then the whole
-# process through each backend (NativeMemoryRun); memory, not time, so these run once.
+# Native memory over completion cycles (a target of docs/performance.md): the simulator alone from
+# C, then the whole process through each backend (NativeMemoryRun); memory, not time, so these run
+# once.
 if [ ${#jmh_extra[@]} -eq 0 ]; then
     cycles=1000000
     if $quick; then

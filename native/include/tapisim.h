@@ -255,7 +255,7 @@ LONG tapisim_remote_digits(const char *number, const char *digits);
 LONG tapisim_advance(DWORD ms);
 
 /*
- * The switch closes line device `deviceId` on its own (LINE_CLOSE, spec §4.9): every open of it
+ * The switch closes line device `deviceId` on its own (LINE_CLOSE): every open of it
  * is invalidated as by lineClose (its calls are dropped, pending replies suppressed, and, the
  * last open gone, its completion requests forgotten), then each app that had it open receives
  * LINE_CLOSE with the now invalid hLine. The device stays available for lineOpen.

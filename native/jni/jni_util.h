@@ -59,6 +59,15 @@ void throw_fmt(JNIEnv *env, const char *className, const char *format, ...);
         return ret;                                                                             \
     }
 
+/* PROVIDER, and the provider must export the call control functions (provider.h). */
+#define CALL_CONTROL(fn, ret)                                                                   \
+    PROVIDER(ret)                                                                               \
+    if (!p->callControl) {                                                                      \
+        throw_fmt(env, UOE, "%s: the provider %s does not export lineDialW, lineHold, "         \
+                  "lineUnhold and lineSwapHold", #fn, p->label);                                \
+        return ret;                                                                             \
+    }
+
 /* A native address that must not be 0. */
 #define ADDRESS(address, ret)                                                                   \
     (void)cls;                                                                                  \

@@ -32,6 +32,7 @@
     _Static_assert(__builtin_types_compatible_p(__typeof__(&name), result(*) params),           \
                    #name ": signature differs from tapisim.h");
 TB_TAPI_FUNCTIONS(TB_CHECK_TAPI)
+TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPISIM_FUNCTIONS(TB_CHECK_SIM)
 TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_CHECK_SIM)
 #undef TB_CHECK_TAPI
@@ -202,6 +203,20 @@ int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, cha
     }
 
     int all = 1;
+#define TB_RESOLVE(fn, params)                                                                  \
+    f = symbol(p->module, #fn);                                                                 \
+    all = all && f != NULL;                                                                     \
+    p->fn = (LONG(WINAPI *) params)f;
+    TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_RESOLVE)
+#undef TB_RESOLVE
+    p->callControl = all;
+    if (!all) {
+#define TB_CLEAR(fn, params) p->fn = NULL;
+        TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_CLEAR)
+#undef TB_CLEAR
+    }
+
+    all = 1;
 #define TB_RESOLVE(fn, result, params)                                                          \
     f = symbol(p->module, #fn);                                                                 \
     all = all && f != NULL;                                                                     \

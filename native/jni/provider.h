@@ -33,6 +33,19 @@
     X(lineCompleteCall, (HCALL, LPDWORD, DWORD, DWORD))                                         \
     X(lineUncompleteCall, (HLINE, DWORD))
 
+/*
+ * Call control beside completion, resolved on their own and all or none (callControl): a
+ * provider library that lacks one still opens, and each of these natives then throws
+ * UnsupportedOperationException. tapi32.dll (and Wine's) exports them, but a library that
+ * exports only the completion subset (an older libtapisim had no lineSwapHold, a test double,
+ * a shim) must not stop an application that never dials or holds.
+ */
+#define TB_TAPI_CALL_CONTROL_FUNCTIONS(X)                                                       \
+    X(lineDialW, (HCALL, LPCWSTR, DWORD))                                                       \
+    X(lineHold, (HCALL))                                                                        \
+    X(lineUnhold, (HCALL))                                                                      \
+    X(lineSwapHold, (HCALL, HCALL))
+
 /* The simulator control functions (tapisim.h): X(name, result type, parameter types).
  * hasSimulatorControl = all of these resolved. */
 #define TB_TAPISIM_FUNCTIONS(X)                                                                 \
@@ -73,9 +86,11 @@ typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */
     char *label;               /* the library as given (UTF-8), for messages */
     int simulator;             /* every TB_TAPISIM_FUNCTIONS entry resolved */
+    int callControl;           /* every TB_TAPI_CALL_CONTROL_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
+    TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)
 #undef TB_FIELD
 #define TB_FIELD(fn, result, params) result (*fn) params;
     TB_TAPISIM_FUNCTIONS(TB_FIELD)

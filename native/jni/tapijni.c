@@ -26,7 +26,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 6
+#define TAPIBRIDGE_ABI_VERSION 7
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -359,6 +359,38 @@ static jint JNICALL tj_lineUncompleteCall(JNIEnv *env, jclass cls, jlong provide
     return p->lineUncompleteCall((HLINE)hLine, (DWORD)dwCompletionID);
 }
 
+/* ---- call control (optional: CALL_CONTROL throws UnsupportedOperationException without) -- */
+
+static jint JNICALL tj_lineDialW(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                 jstring lpszDestAddress, jint dwCountryCode)
+{
+    CALL_CONTROL(lineDialW, 0)
+    WCHAR buf[TB_MAX_STRING + 1];
+    const WCHAR *dest;
+    if (!get_wstr(env, lpszDestAddress, buf, &dest, "lpszDestAddress"))
+        return 0;
+    return p->lineDialW((HCALL)hCall, dest, (DWORD)dwCountryCode);
+}
+
+static jint JNICALL tj_lineHold(JNIEnv *env, jclass cls, jlong provider, jint hCall)
+{
+    CALL_CONTROL(lineHold, 0)
+    return p->lineHold((HCALL)hCall);
+}
+
+static jint JNICALL tj_lineUnhold(JNIEnv *env, jclass cls, jlong provider, jint hCall)
+{
+    CALL_CONTROL(lineUnhold, 0)
+    return p->lineUnhold((HCALL)hCall);
+}
+
+static jint JNICALL tj_lineSwapHold(JNIEnv *env, jclass cls, jlong provider, jint hActiveCall,
+                                    jint hHeldCall)
+{
+    CALL_CONTROL(lineSwapHold, 0)
+    return p->lineSwapHold((HCALL)hActiveCall, (HCALL)hHeldCall);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -397,6 +429,10 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineGetMessage, "(JIJI)I"),
     NATIVE(lineCompleteCall, "(JIJII)I"),
     NATIVE(lineUncompleteCall, "(JII)I"),
+    NATIVE(lineDialW, "(JILjava/lang/String;I)I"),
+    NATIVE(lineHold, "(JI)I"),
+    NATIVE(lineUnhold, "(JI)I"),
+    NATIVE(lineSwapHold, "(JII)I"),
 };
 
 /* Registers the natives of TapisimJni; a failure is cleared, as for the rest of TapiJni. */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Checks shared by every function that takes an hLineApp (spec §4.13). */
+/* Checks shared by every function that takes an hLineApp (UNINITIALIZED: no app at all). */
 static LONG find_app(HLINEAPP h, sim_app **out)
 {
     if (g_sim.numApps == 0)

@@ -90,7 +90,7 @@ void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
     for (sim_chandle *ch = call->handles; ch; ch = ch->call_next) {
         DWORD p3 = 0;
         if (ch->announce) {
-            /* First message about a handle the app did not ask for (spec §2.2). */
+            /* First message about a handle the app did not ask for: LINE_APPNEWCALL (2.0+). */
             ch->announce = 0;
             p3 = ch->privilege;
             if (ch->open->apiVersion >= 0x00020000u)
@@ -115,7 +115,7 @@ void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
     call->refs--;
 }
 
-/* LINE_CALLINFO to every handle of a call that is not idle (spec §4.4 notes). */
+/* LINE_CALLINFO to every handle of a call that is not idle (none is sent for an idle call). */
 void sim_callinfo(sim_call *call, DWORD states)
 {
     if (call->state == LINECALLSTATE_IDLE)
@@ -469,7 +469,7 @@ SIM_EXPORT LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwS
             err = LINEERR_USERUSERINFOTOOBIG; /* LINEDEVCAPS.dwUUIAnswerSize is 0 */
         sim_reply(ch->open, request, err);
         if (err == 0 && call->recall) {
-            /* An answered CALLBACK recall: the switch now calls the target (spec §4.4). */
+            /* An answered CALLBACK recall: the switch now calls the target. */
             sim_compl_call_answered(call);
             sim_route(call);
         } else if (err == 0) {

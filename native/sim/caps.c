@@ -83,7 +83,7 @@ DWORD sim_fixed_size(enum sim_struct which, DWORD v)
     return 0;
 }
 
-/* ---- variable-size structures (spec §3.3) ----------------------------------------------- */
+/* ---- variable-size structures ----------------------------------------------------------- */
 
 LONG sim_var_begin(sim_var *v, void *buf, enum sim_struct which, DWORD version)
 {

@@ -1,6 +1,7 @@
 /*
  * Call completion: lineCompleteCall, lineUncompleteCall, and the switch that carries the
- * requests out (spec §4.1-§4.10, §5.5, with the choices of §6).
+ * requests out. docs/simulator.md, "Call completion", describes what they do and the choices
+ * made where Windows leaves them to the provider.
  *
  * A request passes three stages. The synchronous checks of tapi32 and tapisrv run inside the
  * call. The provider's checks also run inside the call, but (as tapisrv does) their verdict
@@ -18,7 +19,7 @@ static LONG deliver(sim_creq *q);
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-/* The completion condition a call in this state satisfies, or 0 (spec §4.3). */
+/* The completion condition a call in this state satisfies, or 0. */
 static DWORD condition_of(const sim_call *call)
 {
     switch (call->state) {
@@ -33,7 +34,7 @@ static DWORD condition_of(const sim_call *call)
     }
 }
 
-/* Modes allowed under a condition (spec §6 #4): BUSY all four, NOANSWER CALLBACK and MESSAGE. */
+/* Modes allowed under a condition: BUSY all four, NOANSWER CALLBACK and MESSAGE. */
 static DWORD modes_for(DWORD cond)
 {
     if (cond == LINECALLCOMPLCOND_BUSY)
@@ -106,7 +107,7 @@ static int id_in_use(const sim_device *dev, DWORD id)
 }
 
 /* Completion IDs: from 1 per line device, never 0 or 0xFFFFFFFF, never two live at once
- * (spec §4.5). With reuse_freed_ids the lowest free value is taken. */
+ * (the line's, not per app or address). With reuse_freed_ids the lowest free value is taken. */
 static DWORD new_completion_id(sim_device *dev)
 {
     if (g_sim.opt.reuseFreedIds) {
@@ -170,7 +171,7 @@ static void entry_remove(sim_compl *e, int notify)
     }
 }
 
-/* A switch-released camp-on: the waiting call gets DISCONNECTED(BUSY), then IDLE (spec §4.7). */
+/* A switch-released camp-on: the waiting call gets DISCONNECTED(BUSY), then IDLE. */
 static void release_camped(sim_call *call)
 {
     if (call == NULL || call->state == LINECALLSTATE_IDLE)
@@ -213,7 +214,7 @@ static void firing_add(const char *target, sim_call *call)
     g_sim.firing = f;
 }
 
-/* Service expiry: the switch drops the request (spec §4.8). */
+/* Service expiry: the switch drops the request (COMPLCANCEL, then NUMCOMPLETIONS). */
 static void entry_expired(void *arg)
 {
     sim_compl *e = arg;
@@ -236,7 +237,7 @@ static void recall_unanswered(void *arg)
     sim_call *recall = arg;
     if (recall->state != LINECALLSTATE_OFFERING)
         return;
-    /* Spec §6 #13: the recall rang out; the request is consumed. */
+    /* The recall rang out; the request is consumed (no COMPLCANCEL: its ID is already spent). */
     sim_call_set_state(recall, LINECALLSTATE_DISCONNECTED, LINEDISCONNECTMODE_NOANSWER);
     sim_call_end(recall);
     sim_call_maybe_free(recall); /* rang only on handles that have gone since: nobody holds it */
@@ -255,7 +256,8 @@ static void fire(sim_compl *e)
         sim_route(call); /* RINGBACK, then CONNECTED when the target answers */
         return;
     }
-    /* CALLBACK: a new call offered on the requester's address (spec §4.4, emission order §5.5). */
+    /* CALLBACK: a new call offered on the requester's address: APPNEWCALL, OFFERING, then
+     * NUMCOMPLETIONS and RINGING. */
     sim_call *recall = sim_call_new(e->dev, e->addressId, 0);
     if (recall == NULL)
         return; /* out of memory: the entry waits for the next availability */
@@ -283,7 +285,7 @@ static void fire(sim_compl *e)
     sim_timer_add(g_sim.opt.recallRingMs, recall_unanswered, recall);
 }
 
-/* Serves the first waiting request for `target` (FIFO), one per availability (spec §5.5). */
+/* Serves the first waiting request for `target` (FIFO), one per availability. */
 static void serve(const char *target)
 {
     if (sim_target_busy(target) || firing_on(target))
@@ -344,7 +346,7 @@ void sim_compl_requester_free(sim_device *dev)
 void sim_compl_call_ended(sim_call *call, int dropped)
 {
     if (dropped) {
-        /* lineDrop fails the call's pending requests (spec §4.9). */
+        /* lineDrop fails the call's pending requests. */
         for (sim_creq **p = &g_sim.creqs; *p;) {
             sim_creq *r = *p;
             if (!r->uncomplete && r->call == call && r->err == 0) {
@@ -397,7 +399,7 @@ void sim_compl_call_deallocated(sim_call *call, DWORD hCall, DWORD apiVersion)
 
 void sim_compl_open_closed(sim_open *open)
 {
-    /* lineClose: the line's outstanding replies are suppressed (spec §4.9). */
+    /* lineClose: the line's outstanding replies are suppressed. */
     for (sim_creq **p = &g_sim.creqs; *p;) {
         sim_creq *r = *p;
         if (r->open == open) {
@@ -409,7 +411,8 @@ void sim_compl_open_closed(sim_open *open)
             p = &r->next;
         }
     }
-    /* The last open of the device gone: the switch forgets its requests silently (§6 #10). */
+    /* The last open of the device gone: the switch forgets its requests silently (nobody could
+     * receive their recall). */
     if (open->dev->opens == NULL) {
         for (sim_compl *e = g_sim.completions, *next; e; e = next) {
             next = e->next;
@@ -455,11 +458,11 @@ static void accept_complete(sim_creq *r)
     sim_call *call = r->call;
     sim_device *dev = call->dev;
     DWORD id = new_completion_id(dev);
-    *r->lpId = id; /* written just before the LINE_REPLY is queued (spec §4.5) */
+    *r->lpId = id; /* written just before the LINE_REPLY is queued, as tapi32 does */
     sim_reply(r->open, r->request, 0);
 
     if (r->mode == LINECALLCOMPLMODE_MESSAGE) {
-        /* Delivered at once: nothing is left waiting (spec §4.4). */
+        /* Delivered at once: nothing is left waiting. */
         sim_device *target = sim_device_by_number(call->remote);
         sim_call_end(call);
         if (target != NULL && !target->msgWait) {
@@ -515,7 +518,7 @@ static void accept_complete(sim_creq *r)
                   entry_expired, e);
     sim_linedevstate(dev, LINEDEVSTATE_NUMCOMPLETIONS, 0, 0);
     if (e->mode == LINECALLCOMPLMODE_CAMPON) {
-        e->call = call; /* the call stays in BUSY until the target frees (spec §6 #3) */
+        e->call = call; /* the call stays in BUSY until the target frees */
         call->camp = e;
         ref_call(call);
     } else {
@@ -541,7 +544,7 @@ static void dispatch_uncomplete(sim_creq *r)
     sim_call *camped = e->call;
     if (camped)
         ref_call(camped);
-    entry_remove(e, 1); /* an app's own cancel: NUMCOMPLETIONS, no COMPLCANCEL (§6 #8) */
+    entry_remove(e, 1); /* an app's own cancel: NUMCOMPLETIONS, no COMPLCANCEL */
     if (camped) {
         firing_remove(camped, 1);
         release_camped(camped);
@@ -582,7 +585,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
     sim_lock();
     LONG r = 0;
     sim_chandle *ch = NULL;
-    /* Stages 1-3 (spec §4.2 steps 1-4, 6): synchronous. */
+    /* tapi32's and tapisrv's checks: synchronous (docs/simulator.md, "Who checks what"). */
     if (!sim_writable(lpdwCompletionID, sizeof *lpdwCompletionID))
         r = LINEERR_INVALPOINTER;
     else if (g_sim.numApps == 0)
@@ -611,7 +614,7 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
         else if (!(dwCompletionMode & dev->complModes & modes_for(cond)))
             err = LINEERR_INVALCALLCOMPLMODE;
         else if (dwCompletionMode == LINECALLCOMPLMODE_MESSAGE && dwMessageID >= dev->numMessages)
-            err = LINEERR_INVALMESSAGEID; /* dwNumCompletionMessages (spec §6 #5) */
+            err = LINEERR_INVALMESSAGEID; /* dwNumCompletionMessages; checked for MESSAGE only */
         else if (completions_on_address(call->dev, call->addressId)
                  + pending_on_address(call->dev, call->addressId) >= dev->maxCompletions)
             err = LINEERR_COMPLETIONOVERRUN;

@@ -1,5 +1,5 @@
 /*
- * Probes for the other side of the language boundary (STYLE 5 and 6): the value of every TAPI
+ * Probes for the other side of the language boundary: the value of every TAPI
  * constant the Java layer uses, and the offset and size of every field of the structures it
  * reads or writes, as this C compiler sees them. Java tests compare their own tables against
  * these; nothing in Java retypes a number without a test against C.

@@ -173,7 +173,7 @@ typedef struct sim_timer {
     struct sim_timer *next;
 } sim_timer;
 
-/* An accepted completion request waiting at the switch (spec §5.5). */
+/* An accepted completion request waiting at the switch. */
 typedef struct sim_compl {
     DWORD id;
     sim_device *dev;                /* requester's line device */
@@ -420,7 +420,7 @@ extern const DWORD sim_line_states;
 /* The LINEDEVSTATE_ and LINEADDRESSSTATE_ bits defined for an API version. */
 DWORD sim_defined_line_states(DWORD version);
 DWORD sim_defined_address_states(DWORD version);
-/* Fixed size of a structure for a negotiated API version (spec §3.2). */
+/* Fixed size of a structure for a negotiated API version. */
 DWORD sim_fixed_size(enum sim_struct which, DWORD version);
 
 /* callparams.c: LINECALLPARAMS. The checks tapisrv makes for API version `version` (their
@@ -437,7 +437,7 @@ const char *sim_state_name(DWORD state);
 void sim_wstr_to_ascii(const WCHAR *src, char *dst, size_t dstSize);
 LONG sim_ret(LONG result, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Variable-size TAPI structures (spec §3.3): fixed part, then variable fields all-or-nothing. */
+/* Variable-size TAPI structures: fixed part, then variable fields all-or-nothing. */
 typedef struct sim_var {
     unsigned char *base;
     DWORD fixed, total, used, needed;

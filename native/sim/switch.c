@@ -16,7 +16,7 @@ static void sim_init_topology(void)
     g_sim.now = 0;
     g_sim.nextCallId = 1;
     memset(&g_sim.opt, 0, sizeof g_sim.opt);
-    g_sim.opt.guardMs = 2000;                    /* spec §5.5 defaults */
+    g_sim.opt.guardMs = 2000;                    /* docs/simulator.md, "The clock and timers" */
     g_sim.opt.recallRingMs = 20000;
     g_sim.opt.expiryBusyMs = 45u * 60u * 1000u;
     g_sim.opt.expiryNoAnswerMs = 180u * 60u * 1000u;
@@ -398,7 +398,7 @@ void sim_purge(sim_app *app, DWORD hDevice)
     }
 }
 
-/* LINE_REPLY (spec §4.12): hDevice 0, result zero-extended. */
+/* LINE_REPLY: hDevice 0, result zero-extended (applications read it as a 32-bit LONG). */
 void sim_reply(sim_open *open, DWORD request, LONG result)
 {
     sim_post(open->app, 0, LINE_REPLY, open->cbInst, request, (DWORD_PTR)(DWORD)result, 0);

@@ -372,7 +372,8 @@ TEST(make_call_errors)
     cp.dwTotalSize = 32;
     CHECK_ERR(lineMakeCallW(line, &call, dest, 0, &cp), LINEERR_STRUCTURETOOSMALL);
     EXPECT_NO_MSG(app);
-    /* Provider-level refusals come back in LINE_REPLY (spec §4.1); *lphCall is untouched. */
+    /* Provider-level refusals come back in LINE_REPLY (docs/simulator.md, "Who checks what");
+     * *lphCall is untouched. */
     call = 0xDEAD;
     LONG req = make_call(line, "20?1", &call);
     CHECK(req > 0);
@@ -493,7 +494,7 @@ TEST(close_line_drops_owned_calls_and_purges_messages)
 
 TEST(no_event_before_reply)
 {
-    /* Spec §4.13: for every app, nothing about a call precedes the LINE_REPLY that created it. */
+    /* For every app, nothing about a call precedes the LINE_REPLY that created it. */
     HLINEAPP app = init_app("o");
     HLINE line = open_line(app, 0, V31, OWNER | MONITOR, 0);
     HCALL call = 0;

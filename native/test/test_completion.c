@@ -1,6 +1,7 @@
 /*
- * Call completion in the simulator: the golden traces A-E of spec §4.10, every error row of
- * §4.2 and §4.7 with its delivery path in both delivery modes, the §4.9 table, the switch's
+ * Call completion in the simulator: the golden traces A-E (docs/simulator.md, "Message
+ * sequences"), every check of lineCompleteCall and lineUncompleteCall with its delivery path in
+ * both delivery modes, drop/deallocate/close/shutdown with requests outstanding, the switch's
  * queueing (FIFO, skipped requesters, guard time, recall timeout, expiry) and the options.
  */
 #include "sim_test.h"
@@ -69,7 +70,7 @@ static HCALL expect_new_call(HLINEAPP app, HLINE line, DWORD privilege)
     return (HCALL)m.dwParam2;
 }
 
-/* ---- golden traces (spec §4.10) --------------------------------------------------------- */
+/* ---- golden traces (docs/simulator.md, "Message sequences") ------------------------------ */
 
 TEST(trace_A_callback_on_busy_and_recall)
 {
@@ -308,7 +309,7 @@ TEST(noanswer_entry_expires_after_180_minutes)
     EXPECT_MSG(app, line, LINE_LINEDEVSTATE, LINEDEVSTATE_COMPLCANCEL, id, 0);
 }
 
-/* ---- error rows, both delivery modes (spec §4.2, §4.7) ---------------------------------- */
+/* ---- every check, both delivery modes ---------------------------------------------------- */
 
 /* Skips other messages up to the LINE_REPLY for `request` and checks its result. */
 static void expect_reply_for(HLINEAPP app, LONG request, LONG err)
@@ -411,7 +412,7 @@ static void error_rows(int literal)
     expect_provider_error(app, lineUncompleteCall(line, 1), LINEERR_OPERATIONUNAVAIL, literal);
     CHECK_EQ(tapisim_set_option("max_call_completions", 4), 0);
 
-    /* lineUncompleteCall (§4.7). */
+    /* lineUncompleteCall. */
     CHECK_ERR(lineUncompleteCall(call, 1), LINEERR_INVALLINEHANDLE);
     expect_provider_error(app, lineUncompleteCall(line, 999), LINEERR_INVALCOMPLETIONID, literal);
     expect_provider_error(app, lineUncompleteCall(line, 0), LINEERR_INVALCOMPLETIONID, literal);
@@ -493,7 +494,7 @@ TEST(feature_bits_follow_the_state)
     CHECK_EQ(ac->dwCallFeatures2 & 0x3C, 0x3C);
 }
 
-/* ---- §4.9: drop, deallocate, close, shutdown -------------------------------------------- */
+/* ---- drop, deallocate, close, shutdown --------------------------------------------------- */
 
 TEST(drop_fails_pending_request)
 {
@@ -578,7 +579,7 @@ TEST(entries_survive_close_while_another_app_has_the_line)
     CHECK_EQ(lineClose(la), 0);
     drain(b);
     CHECK_EQ(num_completions(lb), 1);
-    /* The recall goes to whoever owns new calls now (spec §6 #11). */
+    /* The recall goes to whoever owns new calls now (docs/simulator.md, "Who gets the recall"). */
     CHECK_EQ(tapisim_set_station("201", TAPISIM_STATION_IDLE), 0);
     CHECK_EQ(tapisim_advance(2000), 0);
     HCALL recall = expect_new_call(b, lb, OWNER);

@@ -1,6 +1,6 @@
 /*
  * Simulator core: initialisation, version negotiation, capabilities, line handles, message
- * queue, control API, and the error rules of spec §4.11/§4.13 for those functions.
+ * queue, control API, and the errors of those functions (docs/simulator.md, "The functions").
  */
 #include "sim_test.h"
 

@@ -7,7 +7,7 @@
  *   - no message about a handle the app no longer holds, and dwCallbackInstance always the
  *     instance of the line the message is about;
  *   - every request ID gets exactly one LINE_REPLY (none for unknown IDs), unless the app shut
- *     down or the request's line was closed before the reply (spec §4.9).
+ *     down or the request's line was closed before the reply.
  * A failure prints the seed and step; `test_random SEED` replays one sequence.
  */
 #include "sim_test.h"
@@ -260,7 +260,7 @@ static void step(void)
         held_call *c = &a->calls[pick((unsigned)a->ncalls)];
         static const DWORD modes[] = { 1, 2, 4, 8, 3, 0 };
         /* The switch writes the ID when it answers, later: the memory must outlive this call,
-         * as TAPI requires of an application (spec §4.5). */
+         * as TAPI requires of an application. */
         static DWORD ids[STEPS];
         LONG r = lineCompleteCall(c->call, &ids[step_now], modes[pick(6)], pick(4));
         add_request(a, r, c->line, c->call);
@@ -292,7 +292,7 @@ static void step(void)
             remove_call(a, i);
             for (int q = 0; l && l->version < 0x00020000 && q < a->nreqs; q++)
                 if (a->reqs[q].call == h && a->reqs[q].replies == 0)
-                    a->reqs[q].exempt = 1; /* spec §4.9: before 2.0 its replies are suppressed */
+                    a->reqs[q].exempt = 1; /* before 2.0 its replies are suppressed */
         }
         break;
     }

@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 6
+#define TAPIJNI_ABI_VERSION 7
 
 typedef struct {
     const char *name, *descriptor;
@@ -59,6 +59,10 @@ static const declared_native tapijni_declared[] = {
     { "lineGetMessage", "(JIJI)I" },
     { "lineCompleteCall", "(JIJII)I" },
     { "lineUncompleteCall", "(JII)I" },
+    { "lineDialW", "(JILjava/lang/String;I)I" },
+    { "lineHold", "(JI)I" },
+    { "lineUnhold", "(JI)I" },
+    { "lineSwapHold", "(JII)I" },
 };
 
 static const declared_native tapisimjni_declared[] = {

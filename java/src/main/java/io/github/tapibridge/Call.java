@@ -1,10 +1,12 @@
 package io.github.tapibridge;
 
 import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.TapiStrings;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * A call handle ({@code HCALL}) of this application: a call it made with
@@ -238,7 +240,7 @@ public final class Call implements AutoCloseable {
      * <p>The future completes when the switch has <em>accepted</em> the request, with a
      * {@link CallCompletion} that carries the completion ID; {@link CallCompletion#whenFired()}
      * completes when the completion is carried out. Errors the provider detects arrive in the
-     * {@code LINE_REPLY} (spec §4.1), for example {@link LineError#LINEERR_INVALCALLSTATE},
+     * {@code LINE_REPLY}, for example {@link LineError#LINEERR_INVALCALLSTATE},
      * {@link LineError#LINEERR_COMPLETIONOVERRUN}, {@link LineError#LINEERR_INVALCALLCOMPLMODE};
      * others fail the future at once ({@link LineError#LINEERR_NOTOWNER},
      * {@link LineError#LINEERR_OPERATIONUNAVAIL} ...).
@@ -304,10 +306,8 @@ public final class Call implements AutoCloseable {
      *      lineAnswer (Microsoft)</a>
      */
     public CompletableFuture<Void> answer() {
-        Request q = new Request(Request.Kind.ANSWER, session.newFuture(), line, this, null, 0,
-                null);
-        return session.requests.submit(new Guard[] {guard, line.guard, session.guard},
-                "lineAnswer", line, false, q, out -> session.backend.lineAnswer(handle, 0, 0));
+        return request(Request.Kind.ANSWER, "lineAnswer", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineAnswer(handle, 0, 0));
     }
 
     /**
@@ -324,10 +324,125 @@ public final class Call implements AutoCloseable {
      *      lineDrop (Microsoft)</a>
      */
     public CompletableFuture<Void> drop() {
-        Request q = new Request(Request.Kind.DROP, session.newFuture(), line, this, null, 0,
-                null);
-        return session.requests.submit(new Guard[] {guard, line.guard, session.guard},
-                "lineDrop", line, false, q, out -> session.backend.lineDrop(handle, 0, 0));
+        return request(Request.Kind.DROP, "lineDrop", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineDrop(handle, 0, 0));
+    }
+
+    /**
+     * Dials on this call ({@code lineDialW}, country code 0): a call in
+     * {@link CallState#DIALTONE} (from {@link Line#makeCall()}), or one left in
+     * {@link CallState#DIALING} by a dialable address that ended in {@code ;}. The address has the
+     * format of {@link Line#makeCall(String)}; a {@code ;} at its end leaves the call dialling for
+     * more digits, otherwise the call goes on to {@link CallState#PROCEEDING} and beyond.
+     *
+     * <p>The future completes when the {@code LINE_REPLY} reports success; the state changes
+     * follow as {@link LineEvent.CallStateChanged} events. It fails with a {@link TapiException}
+     * whose {@link TapiException#function()} is {@code lineDialW}: at once (the function result)
+     * for {@link LineError#LINEERR_INVALCALLHANDLE} or {@link LineError#LINEERR_NOTOWNER}; in the
+     * {@code LINE_REPLY} for what the provider refuses, {@link LineError#LINEERR_INVALCALLSTATE}
+     * (the call does not wait for digits), {@link LineError#LINEERR_INVALADDRESS},
+     * {@link LineError#LINEERR_DIALDIALTONE}, {@link LineError#LINEERR_DIALQUIET},
+     * {@link LineError#LINEERR_DIALBILLING} (a {@code W}, {@code @} or {@code $} the line does
+     * not support) and {@link LineError#LINEERR_DIALPROMPT} ({@code ?}). Thread-safe; futures as
+     * the class comment says.
+     *
+     * @param address the digits to dial (a dialable address)
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code address} is null
+     * @throws IllegalArgumentException if {@code address} is longer than 1,024 UTF-16 units or
+     *         contains U+0000 (nothing is sent to TAPI)
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineDialW} (nor the hold functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linedial">
+     *      lineDial (Microsoft)</a>
+     */
+    public CompletableFuture<Void> dial(String address) {
+        TapiStrings.check(Objects.requireNonNull(address, "address"), "address");
+        return request(Request.Kind.DIAL, "lineDialW", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineDialW(handle, address, 0));
+    }
+
+    /**
+     * Puts this call on hold ({@code lineHold}): a {@link CallState#CONNECTED} call goes
+     * {@link CallState#ONHOLD}; the other party hears hold. The future completes when the
+     * {@code LINE_REPLY} reports success. Errors are {@link TapiException}s whose
+     * {@link TapiException#function()} is {@code lineHold}: at once for
+     * {@link LineError#LINEERR_INVALCALLHANDLE} or {@link LineError#LINEERR_NOTOWNER}, in the
+     * {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (the call is not connected)
+     * and other refusals of the provider. Thread-safe; futures as the class comment says.
+     *
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineHold}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linehold">
+     *      lineHold (Microsoft)</a>
+     */
+    public CompletableFuture<Void> hold() {
+        return request(Request.Kind.HOLD, "lineHold", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineHold(handle));
+    }
+
+    /**
+     * Takes this call back from hold ({@code lineUnhold}): an {@link CallState#ONHOLD} call goes
+     * {@link CallState#CONNECTED}. Errors as for {@link #hold()}, with {@code lineUnhold}:
+     * {@link LineError#LINEERR_INVALCALLSTATE} in the {@code LINE_REPLY} if the call is not on
+     * hold. Thread-safe; futures as the class comment says.
+     *
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineUnhold}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineunhold">
+     *      lineUnhold (Microsoft)</a>
+     */
+    public CompletableFuture<Void> unhold() {
+        return request(Request.Kind.UNHOLD, "lineUnhold", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineUnhold(handle));
+    }
+
+    /**
+     * Swaps this active call with a held one ({@code lineSwapHold(this, held)}): this call goes
+     * {@link CallState#ONHOLD} and {@code held} {@link CallState#CONNECTED}, for example to
+     * alternate between a consultation call and the call on hold. Errors are
+     * {@link TapiException}s whose {@link TapiException#function()} is {@code lineSwapHold}: at
+     * once for {@link LineError#LINEERR_INVALCALLHANDLE} (the simulator also answers it for a
+     * call of another line device) or {@link LineError#LINEERR_NOTOWNER}; in the
+     * {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (this call is not connected
+     * or {@code held} not on hold). Thread-safe; futures as the class comment says.
+     *
+     * @param held the call on hold, of the same {@link Tapi}
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code held} is null
+     * @throws IllegalArgumentException if {@code held} is this call or a call of another
+     *         {@link Tapi}
+     * @throws IllegalStateException if this call or {@code held} is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineSwapHold}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineswaphold">
+     *      lineSwapHold (Microsoft)</a>
+     */
+    public CompletableFuture<Void> swapHold(Call held) {
+        Objects.requireNonNull(held, "held");
+        if (held == this) {
+            throw new IllegalArgumentException(name() + " cannot be swapped with itself");
+        }
+        if (held.session != session) {
+            throw new IllegalArgumentException(held.name() + " belongs to another Tapi");
+        }
+        Guard[] guards = held.line == line
+                ? new Guard[] {guard, held.guard, line.guard, session.guard}
+                : new Guard[] {guard, held.guard, line.guard, held.line.guard, session.guard};
+        return request(Request.Kind.SWAP_HOLD, "lineSwapHold", guards,
+                () -> session.backend.lineSwapHold(handle, held.handle));
+    }
+
+    /** Issues an asynchronous request on this call whose reply carries no value. */
+    private CompletableFuture<Void> request(Request.Kind kind, String function, Guard[] guards,
+                                            IntSupplier call) {
+        Request q = new Request(kind, session.newFuture(), line, this, null, 0, null);
+        return session.requests.submit(guards, function, line, false, q, out -> call.getAsInt());
     }
 
     /**

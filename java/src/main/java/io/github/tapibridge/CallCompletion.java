@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * completion ID, its mode, and what became of it.
  *
  * <p>The switch carries a completion out later, or cancels it. The library follows it through the
- * events of the line it was requested on (spec §4.4, §4.8):
+ * events of the line it was requested on ({@code docs/simulator.md}, "Call completion"):
  * <ul>
  *   <li>{@link CallCompletionMode#CALLBACK}: when the callee is free, the switch offers a new call
  *       whose {@link CallInfo#reason()} is {@link CallReason#CALLCOMPLETION} and whose

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code lineCompleteCall}.
  *
  * <p>A request names exactly one mode; {@link AddressCaps#completionModes()} says which modes an
- * address supports. What each mode does (spec §4.4):
+ * address supports. What each mode does ({@code docs/simulator.md} has the details):
  * <ul>
  *   <li>{@link #CAMPON}: the call stays busy and is queued until the callee can take it; then the
  *       same call rings back and connects.</li>

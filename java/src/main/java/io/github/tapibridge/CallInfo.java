@@ -26,7 +26,8 @@ import java.util.Set;
  * @param callerId {@code dwCallerID}
  * @param callerName {@code dwCallerIDName}
  * @param calledId {@code dwCalledID}
- * @param calledName {@code dwCalledIDName}
+ * @param calledName {@code dwCalledIDName}: for a call this application made, the {@code ^name}
+ *        of the dialled address, if it had one
  * @param connectedId {@code dwConnectedID}
  * @param connectedName {@code dwConnectedIDName}
  * @param appName {@code dwAppName}: the application that made the call
@@ -34,6 +35,10 @@ import java.util.Set;
  *        hold, for example {@link PartyIdFlag#ADDRESS} and {@link PartyIdFlag#NAME} for an
  *        outside caller who gave both, or why they are null ({@link PartyIdFlag#BLOCKED},
  *        {@link PartyIdFlag#UNKNOWN}, ...)
+ * @param calledIdFlags {@code dwCalledIDFlags}: what {@code calledId} and {@code calledName}
+ *        hold; {@link PartyIdFlag#NAME} when the dialled address carried a {@code ^name}
+ * @param connectedIdFlags {@code dwConnectedIDFlags}: what {@code connectedId} and
+ *        {@code connectedName} hold
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
  *      lineGetCallInfo (Microsoft)</a>
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/ns-tapi-linecallinfo">
@@ -44,7 +49,8 @@ public record CallInfo(int lineDeviceId, int addressId, int callId, int relatedC
                        CallReason reason, int completionId, int numOwners, int numMonitors,
                        String callerId, String callerName, String calledId, String calledName,
                        String connectedId, String connectedName, String appName,
-                       Set<PartyIdFlag> callerIdFlags) {
+                       Set<PartyIdFlag> callerIdFlags, Set<PartyIdFlag> calledIdFlags,
+                       Set<PartyIdFlag> connectedIdFlags) {
 
     /**
      * Tells whether the call results from a call completion.

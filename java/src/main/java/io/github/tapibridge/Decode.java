@@ -93,7 +93,8 @@ final class Decode {
                 s.wstring(called + 4, called + 8), s.wstring(called + 12, called + 16),
                 s.wstring(connected + 4, connected + 8), s.wstring(connected + 12, connected + 16),
                 s.wstring(LINECALLINFO_APPNAME_SIZE, LINECALLINFO_APPNAME_OFFSET),
-                PartyIdFlag.setOf(s.dword(caller)));
+                PartyIdFlag.setOf(s.dword(caller)), PartyIdFlag.setOf(s.dword(called)),
+                PartyIdFlag.setOf(s.dword(connected)));
     }
 
     /** A DWORD that API version {@code added} introduced: 0 for an older {@code version}. */

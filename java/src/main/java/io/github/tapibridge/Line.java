@@ -163,6 +163,18 @@ public final class Line implements AutoCloseable {
      * 0). The future completes with the {@link Call} when TAPI replies, which is before any event
      * about the call; its state changes then arrive as {@link LineEvent.CallStateChanged} events.
      *
+     * <p>The destination is a dialable address: the digits {@code 0}-{@code 9}, {@code A}-{@code D},
+     * {@code *}, {@code #} (with a leading {@code +}), the dial modifiers ({@code , ! P T W @ $ ?}),
+     * a {@code |subaddress}, a {@code ^name} (the called name in {@link CallInfo#calledName()}),
+     * several addresses separated by CRLF, or the canonical form {@code +49 (30) 12345}. A
+     * {@code ;} at its end leaves the call in {@link CallState#DIALING} for
+     * {@link Call#dial(String)}; {@link #makeCall()} gives a call in dial tone. What the provider
+     * refuses in it fails the future from the {@code LINE_REPLY}:
+     * {@link LineError#LINEERR_INVALADDRESS}, {@link LineError#LINEERR_DIALDIALTONE},
+     * {@link LineError#LINEERR_DIALQUIET}, {@link LineError#LINEERR_DIALBILLING} (a {@code W},
+     * {@code @} or {@code $} the line does not support), {@link LineError#LINEERR_DIALPROMPT}
+     * ({@code ?}).
+     *
      * <p>Cancelling the future before TAPI has replied (or completing it, or letting
      * {@code orTimeout} fail it) gives the call up, since the future is the only way it reaches
      * the application: the request still runs, and when its reply arrives the call is dropped
@@ -185,6 +197,26 @@ public final class Line implements AutoCloseable {
      */
     public CompletableFuture<Call> makeCall(String destination) {
         TapiStrings.check(Objects.requireNonNull(destination, "destination"), "destination");
+        return makeCall0(destination);
+    }
+
+    /**
+     * Makes an outgoing call without a destination ({@code lineMakeCallW} with a {@code NULL}
+     * address): the call goes {@link CallState#DIALTONE}, and {@link Call#dial(String)} dials
+     * on it, in one or several steps. Otherwise as {@link #makeCall(String)}, whose errors and
+     * cancellation apply (a provider without dial tone answers, for example,
+     * {@link LineError#LINEERR_INVALADDRESS} or {@link LineError#LINEERR_OPERATIONUNAVAIL}).
+     *
+     * @return a future completed with the new call, or exceptionally with a {@link TapiException}
+     * @throws IllegalStateException if the line is closed
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linemakecall">
+     *      lineMakeCall (Microsoft)</a>
+     */
+    public CompletableFuture<Call> makeCall() {
+        return makeCall0(null);
+    }
+
+    private CompletableFuture<Call> makeCall0(String destination) {
         Request q = new Request(Request.Kind.MAKE_CALL, session.newFuture(), this, null, null, 0,
                 null);
         return session.requests.submit(new Guard[] {guard, session.guard}, "lineMakeCallW", this,

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Request {
 
     /** The kinds of asynchronous request. */
-    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP }
+    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP, DIAL, HOLD, UNHOLD, SWAP_HOLD }
 
     final Kind kind;
     final PumpFuture<Object> future;

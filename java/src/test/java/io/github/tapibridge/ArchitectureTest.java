@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Coding rules checked on the compiled classes (STYLE 1, 8): the public packages do not depend on
+ * Coding rules checked on the compiled classes: the public packages do not depend on
  * the backends, no library class prints to System.out or System.err or has a finalizer, and the
  * module exports only the API.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the conformance suite whole (STYLE 12): every test that reaches the simulator through the
+ * Keeps the conformance suite whole: every test that reaches the simulator through the
  * public API lives in an abstract {@code *Contract}, and every contract runs in full through both
  * backends, as a {@code *JniTest} (this execution) and a {@code *JnaTest} (the {@code jna-backend}
  * execution) that add nothing but {@code backend()}.

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every TAPI number and struct offset the Java side types in, checked against the C header
- * {@code native/include/tapi_abi.h} (STYLE 5 and 6): constant values, completeness of the enums,
+ * {@code native/include/tapi_abi.h}: constant values, completeness of the enums,
  * and the byte offsets the decoders read.
  */
 class DriftTest {
@@ -162,7 +162,7 @@ class DriftTest {
             assertEquals(flags + 12, header.offset("LINECALLINFO", "dw" + party + "IDNameSize"));
             assertEquals(flags + 16, header.offset("LINECALLINFO", "dw" + party + "IDNameOffset"));
         }
-        // Spec §3: the fixed sizes by version, as tapisrv hard-codes them.
+        // The fixed sizes by version, as tapisrv hard-codes them (docs/simulator.md, "Structures").
         assertEquals(344, header.sizeof("LINECALLINFO"));
         assertEquals(228, header.sizeof("LINEADDRESSCAPS"));
         assertEquals(84, header.offset("LINECALLINFO", "dwReason"));

@@ -96,6 +96,25 @@ class FakeProviderTest {
         return await(f);
     }
 
+    // ---- call control ---------------------------------------------------------------------
+
+    @Test
+    void aBackendWithoutCallControlRefusesItWithUnsupportedOperation() throws Exception {
+        Line line = openLine();
+        Call call = makeCall(line, 0x3001, CallState.CONNECTED);
+        Call other = makeCall(line, 0x3002, CallState.ONHOLD);
+        int requests = fake.requests.size();
+        long blocks = fake.liveBlocks();
+        // FakeBackend keeps TapiBackend's defaults for the four functions.
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, call::hold);
+        assertTrue(e.getMessage().contains("lineHold"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, call::unhold);
+        assertThrows(UnsupportedOperationException.class, () -> call.swapHold(other));
+        assertThrows(UnsupportedOperationException.class, () -> call.dial("5"));
+        assertEquals(requests, fake.requests.size(), "no request issued");
+        assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
+    }
+
     // ---- opening ------------------------------------------------------------------------
 
     @Test

@@ -12,8 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The golden event sequences of spec §4.10 (A to E), driven through the public API against the
- * simulator: each step's events are compared with the trace of the spec.
+ * The golden event sequences A to E of call completion (docs/simulator.md, "Message sequences"),
+ * driven through the public API against the simulator: each step's events are compared with the
+ * expected trace.
  */
 abstract class GoldenTraceContract extends SimTestSupport {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Native memory stays flat over 100,000 completion cycles: every out-parameter and structure
  * buffer is freed ({@link Tapi#nativeAllocations()} counts the blocks the backend has not freed).
- * The 1,000,000-cycle measurement of DESIGN §6, of the whole process, is a benchmark
+ * The 1,000,000-cycle measurement of the whole process (docs/performance.md) is a benchmark
  * ({@code benchmarks/}, {@code NativeMemoryRun}).
  */
 abstract class NativeMemoryContract extends SimTestSupport {

@@ -46,7 +46,8 @@ abstract class SimErrorMappingContract extends SimTestSupport {
         CompletableFuture<CallCompletion> sync = busy.complete(CallCompletionMode.CAMPON, 0x10, 0);
         assertTrue(sync.isCompletedExceptionally());
         assertError(LineError.LINEERR_INVALCALLCOMPLMODE, "lineCompleteCall", failure(sync));
-        // No answer: only CALLBACK and MESSAGE are allowed (spec §6 #4), decided by the switch.
+        // No answer: only CALLBACK and MESSAGE are allowed, decided by the switch
+        // (docs/simulator.md, "Conditions and call states").
         sim.station("212").noAnswer();
         Call ringing = await(line.makeCall("212"));
         await(ringing.whenState(CallState.RINGBACK));

@@ -112,7 +112,8 @@ abstract class SimLifecycleContract extends SimTestSupport {
     @Test
     void theRecallGoesToTheOwnerOfTheDeviceAcrossApplications() throws Exception {
         // App 1 requests a CALLBACK completion on device 0 and then only monitors it; app 2 owns
-        // device 0's voice calls. The recall is offered to app 2 (spec §4.4 note, §6 #11).
+        // device 0's voice calls. The recall is offered to app 2, the owner of new calls
+        // (docs/simulator.md, "Who gets the recall").
         Recorder requesterEvents = new Recorder();
         Line requester = openRecorded(0, requesterEvents);
         Call call = busyCall(requester, requesterEvents, "230");
@@ -306,6 +307,6 @@ abstract class SimLifecycleContract extends SimTestSupport {
         assertTrue(other.isOpen());
         assertEquals(0, other.status().numCallCompletions());
         assertEquals(0, tapi.openLine(0).status().numCallCompletions(),
-                "the switch forgot the requests of the device's last open (spec §6 #10)");
+                "the switch forgot the requests of the device's last open");
     }
 }

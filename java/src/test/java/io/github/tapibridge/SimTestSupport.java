@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the conformance suite (STYLE 12): the tests that run the public API against the bundled
+ * Base of the conformance suite: the tests that run the public API against the bundled
  * simulator. Each {@code *Contract} class holds the tests and is abstract; a {@code *JniTest} and a
  * {@code *JnaTest} subclass choose the {@link #backend()} and run every test of it in full (the
  * JNA ones in the build's separate {@code jna-backend} execution). A difference between the two

@@ -29,11 +29,11 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Does native memory stay flat over 1,000,000 completion cycles (DESIGN §6)? Not a JMH benchmark:
- * it measures memory, not time. One cycle is what an application does with a completion: make a
- * call to a busy station, read its state, {@code completeCall(CAMPON)}, read the call's info,
- * {@code cancel()}, close the call. Cycles run {@value #WINDOW} at a time (4 lines, 8 calls each)
- * so that a million of them take seconds.
+ * Does native memory stay flat over 1,000,000 completion cycles (a target of docs/performance.md)?
+ * Not a JMH benchmark: it measures memory, not time. One cycle is what an application does with a
+ * completion: make a call to a busy station, read its state, {@code completeCall(CAMPON)}, read the
+ * call's info, {@code cancel()}, close the call. Cycles run {@value #WINDOW} at a time (4 lines,
+ * 8 calls each) so that a million of them take seconds.
  *
  * <p>After a warm-up of {@code --warm-up} cycles, and after every tenth of {@code --cycles}, it
  * records, after a full GC (so that nothing waits for a collection to be freed):

@@ -36,6 +36,8 @@ public final class Main {
         EXAMPLES.put("leave-completion-message", new Entry("leave a completion message", LeaveCompletionMessage::run));
         EXAMPLES.put("cancel-completion", new Entry("cancel an outstanding completion", CancelCompletion::run));
         EXAMPLES.put("callback-dialer", new Entry("dial; if busy, ask for a callback and answer it", CallbackDialer::run));
+        EXAMPLES.put("hold-and-swap", new Entry("hold a call, dial a second one in steps, swap between them",
+                HoldAndSwap::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

@@ -135,6 +135,15 @@ class ExamplesTest {
     }
 
     @Test
+    void holdAndSwap() {
+        Run r = run("hold-and-swap");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 201", "CONNECTED", "lineHold", "ONHOLD", "DIALTONE",
+                "dial 2; then 02", "DIALING", "RINGBACK", "CONNECTED", "talking to 202; 201 is ONHOLD",
+                "lineSwapHold", "201 is CONNECTED, 202 is ONHOLD", "hang up both", "IDLE", "IDLE");
+    }
+
+    @Test
     void watchLineEvents() {
         Run r = run("watch-line-events");
         assertEquals(0, r.exit(), r.err());
@@ -148,7 +157,7 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "callback-dialer", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
+                "callback-dialer", "hold-and-swap", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

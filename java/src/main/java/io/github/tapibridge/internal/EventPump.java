@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * The event pump of one TAPI application: a Java-owned daemon thread that calls
  * {@code lineGetMessage(hLineApp, INFINITE)} into one reused native {@code LINEMESSAGE} buffer,
  * reads it through {@link TapiBackend#view}, and hands each message to the {@link Handler}, in
- * queue order. No native thread ever calls into Java (STYLE 9).
+ * queue order. No native thread ever calls into Java ({@code docs/architecture.md}, "Threads").
  *
  * <p>The loop ends when {@code lineGetMessage} fails: normally because {@code lineShutdown} (on
  * another thread, after {@link #requestStop()}) invalidated the application handle, otherwise

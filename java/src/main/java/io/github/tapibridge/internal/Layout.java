@@ -2,7 +2,7 @@ package io.github.tapibridge.internal;
 
 /**
  * Byte offsets and sizes of the TAPI structures the library reads and writes, as declared in
- * {@code tapi.h} with {@code #pragma pack(1)} (spec §3). Offsets of DWORD fields do not depend on
+ * {@code tapi.h} with {@code #pragma pack(1)}. Offsets of DWORD fields do not depend on
  * the pointer size; {@code LINEMESSAGE} and {@code LINEINITIALIZEEXPARAMS} do. {@code DriftTest}
  * recomputes every offset from the struct declarations in {@code native/include/tapi_abi.h}, and
  * {@code LayoutProbeTest} checks each against the simulator's layout probe (what the C compiler

@@ -4,7 +4,7 @@ import io.github.tapibridge.TapiException;
 import io.github.tapibridge.spi.TapiBackend;
 
 /**
- * The one helper that fetches a variable-size TAPI structure (spec §3.3): allocate a buffer, set
+ * The one helper that fetches a variable-size TAPI structure: allocate a buffer, set
  * {@code dwTotalSize}, call the function, and if it reports {@code dwNeededSize > dwUsedSize} (or
  * fails with {@code LINEERR_STRUCTURETOOSMALL} because the buffer is smaller than the fixed part
  * for the negotiated version) grow the buffer and call again. The filled bytes are copied to the

@@ -2,7 +2,7 @@ package io.github.tapibridge.internal;
 
 /**
  * TAPI numbers used by the implementation that have no enum in the public API (message IDs,
- * options, feature bits), with their {@code tapi.h} values (spec §2). {@code ConstantsDriftTest}
+ * options, feature bits), with their {@code tapi.h} values. {@code ConstantsDriftTest}
  * checks each against the value the C compiler gives it (the simulator's constant probe), and
  * {@code DriftTest} against {@code native/include/tapi_abi.h}.
  */

@@ -107,6 +107,58 @@ public interface TapiBackend extends AutoCloseable {
 
     int lineUncompleteCall(int hLine, int dwCompletionID);
 
+    // ---- call control beside completion --------------------------------------------------
+    // Optional: a provider library may not export them (all four or none are used), and a
+    // backend that predates them does not override these defaults. Either way they throw
+    // UnsupportedOperationException, naming the function.
+
+    /**
+     * {@code lineDialW}: dials on a call in dial tone, or one left dialling by a {@code ;}.
+     *
+     * @param hCall the call
+     * @param lpszDestAddress the dialable address
+     * @param dwCountryCode the country code, 0 for the default
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineDialW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        throw new UnsupportedOperationException("lineDialW: not supported by " + name());
+    }
+
+    /**
+     * {@code lineHold}.
+     *
+     * @param hCall the call to put on hold
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineHold(int hCall) {
+        throw new UnsupportedOperationException("lineHold: not supported by " + name());
+    }
+
+    /**
+     * {@code lineUnhold}.
+     *
+     * @param hCall the held call to take back
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineUnhold(int hCall) {
+        throw new UnsupportedOperationException("lineUnhold: not supported by " + name());
+    }
+
+    /**
+     * {@code lineSwapHold}.
+     *
+     * @param hActiveCall the active call, put on hold
+     * @param hHeldCall the held call, made active
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineSwapHold(int hActiveCall, int hHeldCall) {
+        throw new UnsupportedOperationException("lineSwapHold: not supported by " + name());
+    }
+
     // ---- simulator control (tapisim.h) ---------------------------------------------------
 
     /** Whether the provider exports the {@code tapisim_*} control functions. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@link Simulator#postMessages}, the hook of the event delivery benchmark: synthetic
  * {@code LINE_DEVSPECIFIC} messages reach the application's listeners in order, as
  * {@link LineEvent.Other}. Run in full through both backends by {@code PostMessagesJniTest} and
- * {@code PostMessagesJnaTest} (STYLE 12).
+ * {@code PostMessagesJnaTest}.
  */
 abstract class PostMessagesContract {
 

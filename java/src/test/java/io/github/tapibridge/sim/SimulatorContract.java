@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator's control API from Java, with applications on the backend under test (STYLE 12:
+ * The simulator's control API from Java, with applications on the backend under test (both ways:
  * a {@code SimulatorJniTest} and a {@code SimulatorJnaTest} run it in full). {@link Simulator}
  * itself always drives the switch through JNI; the applications it acts on use {@link #backend()}.
  */

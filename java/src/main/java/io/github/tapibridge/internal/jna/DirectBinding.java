@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * One provider library, bound by JNA direct mapping once per process: its {@link NativeLibrary}
- * and the {@link DirectTapi} (and, if it exports them, {@link DirectSim}) copies registered with
- * it. Every {@link JnaBackend} on the same library shares the binding; what belongs to one backend
+ * and the {@link DirectTapi} (and, if it exports them, {@link DirectCallControl} and
+ * {@link DirectSim}) copies registered with it. Every {@link JnaBackend} on the same library
+ * shares the binding; what belongs to one backend
  * (its allocation count, its closed flag) stays in the backend.
  *
  * <p>Bindings are keyed by the library's real path (symbolic links and {@code .} resolved), so
@@ -44,6 +45,10 @@ final class DirectBinding {
     interface IsolatedTapi extends Library, TapiFunctions {
     }
 
+    /** The call control functions of an isolated switch, by interface mapping. */
+    interface IsolatedCallControl extends Library, CallControlFunctions {
+    }
+
     /** The control functions of an isolated switch, by interface mapping. */
     interface IsolatedSim extends Library, SimFunctions {
     }
@@ -51,15 +56,19 @@ final class DirectBinding {
     final String path;
     final NativeLibrary library;
     final TapiFunctions tapi;
+    /** The call control functions, or null if the library does not export them all. */
+    final CallControlFunctions callControl;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
     /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
     private int references;
 
-    private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi, SimFunctions sim) {
+    private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi,
+                          CallControlFunctions callControl, SimFunctions sim) {
         this.path = path;
         this.library = library;
         this.tapi = tapi;
+        this.callControl = callControl;
         this.sim = sim;
     }
 
@@ -77,9 +86,12 @@ final class DirectBinding {
             if (b == null) {
                 NativeLibrary library = DirectLoader.open(key);
                 TapiFunctions tapi = DirectLoader.bind(DirectTapi.class, TapiFunctions.class, library);
+                CallControlFunctions callControl = DirectLoader.hasAll(DirectCallControl.class, library)
+                        ? DirectLoader.bind(DirectCallControl.class, CallControlFunctions.class, library)
+                        : null;
                 SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
                         ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
-                b = new DirectBinding(key, library, tapi, sim);
+                b = new DirectBinding(key, library, tapi, callControl, sim);
                 BOUND.put(key, b);
             }
             return b;
@@ -101,6 +113,7 @@ final class DirectBinding {
                 NativeLibrary library = NativeLibrary.getInstance(path, options);
                 try {
                     b = new DirectBinding(path, library, Native.load(path, IsolatedTapi.class, options),
+                            Native.load(path, IsolatedCallControl.class, options),
                             Native.load(path, IsolatedSim.class, options));
                 } catch (RuntimeException | Error e) {
                     library.close();

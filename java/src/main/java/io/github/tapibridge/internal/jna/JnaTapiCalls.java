@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The guard, the native memory and the TAPI functions of {@link JnaBackend}: the half of the
- * backend that every provider has. {@link JnaBackend} adds how a provider is opened, the
+ * backend that every provider has. {@link JnaCallControl} adds the optional call control
+ * functions, {@link JnaBackend} how a provider is opened, the
  * simulator's control functions and the probes of the C side.
  */
 abstract class JnaTapiCalls implements TapiBackend {

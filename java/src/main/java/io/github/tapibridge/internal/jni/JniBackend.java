@@ -13,11 +13,12 @@ import java.util.Objects;
  * The JNI backend: {@link TapiBackend} over libtapibridge ({@link TapiJni}, and {@code TapisimJni}
  * for the simulator), bound to one provider library for its whole life. The TAPI functions and
  * native memory are in {@link JniTapiCalls}; here are the ways to open it and the simulator's
- * control functions ({@code tapisim.h}).
+ * control functions ({@code tapisim.h}); the optional call control functions are in
+ * {@link JniCallControl}.
  *
  * <p>Thread-safe, with the guard and close semantics of {@link JniTapiCalls}.
  */
-public final class JniBackend extends JniTapiCalls {
+public final class JniBackend extends JniCallControl {
 
     private final boolean simulatorControl;
 

@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
  * ({@code 0} = {@code NULL}), {@code LPCWSTR} is a {@code String} ({@code null} = {@code NULL}).
  * Results are the C {@code LONG}. C throws only for misuse: a {@code 0} provider
  * (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
- * units or containing U+0000 (IllegalArgumentException), or bad array bounds.
+ * units or containing U+0000 (IllegalArgumentException), or bad array bounds; and the call
+ * control natives throw UnsupportedOperationException if the provider lacks them.
  *
  * <p>Nothing here checks that a provider is still open or an address still allocated: that is
  * {@link JniBackend}'s job. Load the library with
@@ -23,7 +24,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 6;
+    public static final int ABI_VERSION = 7;
 
     private TapiJni() {
     }
@@ -120,4 +121,14 @@ public final class TapiJni {
                                        int dwCompletionMode, int dwMessageID);
 
     static native int lineUncompleteCall(long provider, int hLine, int dwCompletionID);
+
+    // ---- call control: UnsupportedOperationException if the provider does not export all four
+
+    static native int lineDialW(long provider, int hCall, String lpszDestAddress, int dwCountryCode);
+
+    static native int lineHold(long provider, int hCall);
+
+    static native int lineUnhold(long provider, int hCall);
+
+    static native int lineSwapHold(long provider, int hActiveCall, int hHeldCall);
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every TAPI number of the public enums and of {@link TapiConstants} equals the value the C
- * compiler gives the constant of the same name (STYLE 5): taken from the simulator's probe, never
+ * compiler gives the constant of the same name: taken from the simulator's probe, never
  * retyped.
  */
 class ConstantsDriftTest {
@@ -69,7 +69,7 @@ class ConstantsDriftTest {
     @Test
     void lineErrors() {
         check(LineError.class, "LINEERR_", LineError::code, "UNKNOWN");
-        assertEquals(95, LineError.values().length - 1, "every LINEERR_ of the 3.1 header (spec §2)");
+        assertEquals(95, LineError.values().length - 1, "every LINEERR_ of the 3.1 header");
     }
 
     @Test

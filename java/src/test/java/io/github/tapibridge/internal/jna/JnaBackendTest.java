@@ -25,6 +25,8 @@ class JnaBackendTest {
 
     private static final int LINEERR_INVALCALLHANDLE = 0x80000018;
     private static final int LINEERR_INVALPOINTER = 0x80000035;
+    private static final int LINEERR_OPERATIONUNAVAIL = 0x80000049;
+    private static final int LINEERR_UNINITIALIZED = 0x80000050;
 
     /** lineInitializeExW with USEEVENT; returns the app handle. */
     private static int initialize(JnaBackend b, long scratch) {
@@ -79,6 +81,29 @@ class JnaBackendTest {
             assertEquals(1500, b.tapisimNow());
             b.free(mem);
             assertEquals(before, b.liveAllocations());
+        }
+    }
+
+    @Test
+    void providerWithoutCallControlBindsAndRefusesItAlone() {
+        // The fixture of the JNI loader tests: a TAPI library without the call control functions.
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName("tapifake_tapi")).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        try (JnaBackend b = JnaBackend.openLibrary(fake)) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineHold(1));
+            assertTrue(e.getMessage().contains("lineHold"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineUnhold(1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineSwapHold(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineDialW(1, "201", 0));
+        }
+        try (JnaBackend b = JnaBackend.openSimulator()) { // exports them: TAPI answers
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineDialW(0x7FFF0000, "201", 0)));
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every offset and size of {@link Layout} equals what the C compiler gives the field it names
- * (STYLE 6), taken from the simulator's layout probe ({@code tapisim_layout}), never recomputed in
+ * in C, taken from the simulator's layout probe ({@code tapisim_layout}), never recomputed in
  * Java. The map from Java constant to C field is written out below; a {@code Layout} constant
  * missing from it fails the test, so a new constant cannot escape the check. The fixed sizes of
  * older TAPI versions are not in the probe; {@code DriftTest} keeps those.

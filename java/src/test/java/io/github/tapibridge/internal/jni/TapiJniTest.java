@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class TapiJniTest {
 
     static final int LINEERR_OPERATIONUNAVAIL = 0x80000049;
+    static final int LINEERR_UNINITIALIZED = 0x80000050;
+    static final int LINEERR_INVALCALLHANDLE = 0x80000018;
 
     @BeforeAll
     static void load() {
@@ -103,6 +105,25 @@ class TapiJniTest {
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetStation("1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimFailNext("x", -1));
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetOption("x", 0));
+        }
+    }
+
+    @Test
+    void providerWithoutCallControlOpensAndRefusesItAlone() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_tapi"))) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineHold(1));
+            assertTrue(e.getMessage().contains("lineHold"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineUnhold(1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineSwapHold(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineDialW(1, "201", 0));
+        }
+        try (JniBackend b = JniBackend.openSimulator()) { // exports them: TAPI answers
+            assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
+            assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineDialW(0x7FFF0000, "201", 0)));
         }
     }
 

@@ -420,6 +420,15 @@ typedef void (CALLBACK *LINECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
 #define LINEDIALTONEMODE_UNKNOWN  0x00000010
 #define LINEDIALTONEMODE_UNAVAIL  0x00000020
 
+/* lineGenerateDigits dwDigitMode, lineMonitorDigits dwDigitModes, LINE_MONITORDIGITS dwParam2 */
+#define LINEDIGITMODE_PULSE   0x00000001
+#define LINEDIGITMODE_DTMF    0x00000002
+#define LINEDIGITMODE_DTMFEND 0x00000004
+
+/* LINE_GENERATE dwParam1 */
+#define LINEGENERATETERM_DONE   0x00000001
+#define LINEGENERATETERM_CANCEL 0x00000002
+
 /* LINE_CALLSTATE(DISCONNECTED) dwParam2 */
 #define LINEDISCONNECTMODE_NORMAL        0x00000001
 #define LINEDISCONNECTMODE_UNKNOWN       0x00000002
@@ -1068,6 +1077,10 @@ LONG WINAPI lineRedirectW(HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryC
 LONG WINAPI lineBlindTransfer(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
 LONG WINAPI lineBlindTransferA(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode);
 LONG WINAPI lineBlindTransferW(HCALL hCall, LPCWSTR lpszDestAddressW, DWORD dwCountryCode);
+LONG WINAPI lineGenerateDigits(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration);
+LONG WINAPI lineGenerateDigitsA(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration);
+LONG WINAPI lineGenerateDigitsW(HCALL hCall, DWORD dwDigitMode, LPCWSTR lpszDigits, DWORD dwDuration);
+LONG WINAPI lineMonitorDigits(HCALL hCall, DWORD dwDigitModes);
 LONG WINAPI lineSetAppSpecific(HCALL hCall, DWORD dwAppSpecific);
 LONG WINAPI lineGetCallInfo(HCALL hCall, LPLINECALLINFO lpCallInfo);
 LONG WINAPI lineGetCallInfoA(HCALL hCall, LPLINECALLINFO lpCallInfo);

@@ -234,6 +234,21 @@ LONG tapisim_remote_answer(const char *number);
 LONG tapisim_remote_hangup(const char *number);
 
 /*
+ * The remote station `number`, in a CONNECTED call with a local line, presses the keys
+ * `digits` (1 or more of 0-9, A-D, *, #): the switch sends them as DTMF on the virtual clock,
+ * as lineGenerateDigits does with the default duration (for each key 95 ms of spacing, then
+ * 95 ms of tone). Each application whose handle of the local call monitors LINEDIGITMODE_DTMF
+ * (lineMonitorDigits) gets LINE_MONITORDIGITS as the tone starts (dwParam1 the digit,
+ * dwParam2 LINEDIGITMODE_DTMF, dwParam3 the virtual time in ms from TAPI 2.0), one monitoring
+ * LINEDIGITMODE_DTMFEND as it ends; the trace has a line per key. Keys pressed while earlier
+ * ones are still being sent follow them. The call leaving CONNECTED drops the keys not sent yet.
+ * Errors: LINEERR_INVALPOINTER (NULL or bad), LINEERR_INVALADDRESS (not dialable or a local
+ * line's number), LINEERR_INVALCALLSTATE (the station is in no call, or its call is not
+ * CONNECTED), LINEERR_INVALPARAM (`digits` empty or with another character), LINEERR_NOMEM.
+ */
+LONG tapisim_remote_digits(const char *number, const char *digits);
+
+/*
  * Moves the virtual clock forward by `ms` milliseconds, firing every timer that falls due, in
  * order of due time (ties in the order they were set).
  */
@@ -254,11 +269,11 @@ DWORD tapisim_now(void);
 /*
  * Makes the next call of the TAPI function `function` fail with `lineerr`, so that applications
  * can test their error paths. `function` is one of lineMakeCall, lineAnswer, lineDrop,
- * lineCompleteCall, lineUncompleteCall, lineDial, lineHold, lineUnhold, lineSwapHold
- * (asynchronous), lineInitializeEx, lineShutdown,
+ * lineCompleteCall, lineUncompleteCall, lineDial, lineHold, lineUnhold, lineSwapHold,
+ * lineRedirect, lineBlindTransfer (asynchronous), lineInitializeEx, lineShutdown,
  * lineNegotiateAPIVersion, lineGetDevCaps, lineGetAddressCaps, lineOpen, lineClose,
- * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo or
- * lineDeallocateCall (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").
+ * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo,
+ * lineDeallocateCall, lineGenerateDigits or lineMonitorDigits (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").
  *
  * Which call takes the fault: the next call of that function that passes every check the
  * simulator answers with a function result (application, line and call handles, pointers,

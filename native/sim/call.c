@@ -99,6 +99,7 @@ void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
         }
         sim_post(ch->open->app, ch->obj.handle, LINE_CALLSTATE, ch->open->cbInst, state, mode, p3);
     }
+    sim_digits_state(call);
     /* What call completion needs to know about: a station in use, free again, answered. */
     if (prev == LINECALLSTATE_IDLE && state != LINECALLSTATE_IDLE)
         sim_compl_activity(sim_call_number(call));
@@ -131,6 +132,7 @@ void sim_call_maybe_free(sim_call *call)
         call->peer->peer = NULL;
     release_station(call);
     sim_timer_cancel_arg(call);
+    sim_digits_call_freed(call);
     for (sim_call **p = &g_sim.calls; *p; p = &(*p)->next)
         if (*p == call) {
             *p = call->next;
@@ -177,30 +179,37 @@ static DWORD active_calls(const sim_device *dev, DWORD addressId)
 /* What the owner may do in the call's state: exactly what the functions accept (each refuses
  * the rest with INVALCALLSTATE). DIAL while the call waits for digits, HOLD when connected,
  * UNHOLD when held, SWAPHOLD on a connected call and a held call of the same line device while
- * both exist. */
+ * both exist, REDIRECT on an offered call and BLINDTRANSFER on a connected one whose other
+ * party the switch can divert, GENERATEDIGITS when connected. MONITORDIGITS in every state but
+ * IDLE and DISCONNECTED, for monitors too (lineMonitorDigits needs no ownership). */
 DWORD sim_call_features(const sim_call *call, DWORD privilege)
 {
+    DWORD monitor = call->state == LINECALLSTATE_IDLE || call->state == LINECALLSTATE_DISCONNECTED
+                  ? 0 : LINECALLFEATURE_MONITORDIGITS;
     if (privilege != LINECALLPRIVILEGE_OWNER)
-        return 0;
+        return monitor;
     DWORD unused;
     switch (call->state) {
     case LINECALLSTATE_IDLE:
         return 0;
     case LINECALLSTATE_OFFERING:
+        return LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP | monitor
+             | (sim_divert_party(call) ? LINECALLFEATURE_REDIRECT : 0);
     case LINECALLSTATE_ACCEPTED:
-        return LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP;
+        return LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP | monitor;
     case LINECALLSTATE_DIALTONE:
     case LINECALLSTATE_DIALING:
-        return LINECALLFEATURE_DROP | (sim_call_dialable(call) ? LINECALLFEATURE_DIAL : 0);
+        return LINECALLFEATURE_DROP | monitor | (sim_call_dialable(call) ? LINECALLFEATURE_DIAL : 0);
     case LINECALLSTATE_CONNECTED:
-        return LINECALLFEATURE_DROP | LINECALLFEATURE_HOLD
+        return LINECALLFEATURE_DROP | LINECALLFEATURE_HOLD | monitor | LINECALLFEATURE_GENERATEDIGITS
+             | (sim_divert_party(call) ? LINECALLFEATURE_BLINDTRANSFER : 0)
              | (sim_hold_counterpart(call, LINECALLSTATE_ONHOLD) ? LINECALLFEATURE_SWAPHOLD : 0)
              | sim_compl_features(call, privilege, &unused);
     case LINECALLSTATE_ONHOLD:
-        return LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD
+        return LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD | monitor
              | (sim_hold_counterpart(call, LINECALLSTATE_CONNECTED) ? LINECALLFEATURE_SWAPHOLD : 0);
     default:
-        return LINECALLFEATURE_DROP | sim_compl_features(call, privilege, &unused);
+        return LINECALLFEATURE_DROP | monitor | sim_compl_features(call, privilege, &unused);
     }
 }
 
@@ -227,6 +236,7 @@ void sim_call_end(sim_call *call)
 void sim_chandle_free(sim_chandle *ch, int dropIfSoleOwner)
 {
     sim_call *call = ch->call;
+    sim_digits_handle_freed(ch);
     for (sim_chandle **p = &call->handles; *p; p = &(*p)->call_next)
         if (*p == ch) {
             *p = ch->call_next;
@@ -260,6 +270,7 @@ void sim_reset_calls(void)
     while (g_sim.calls) {
         sim_call *c = g_sim.calls;
         g_sim.calls = c->next;
+        sim_digits_call_freed(c);
         while (c->handles) {
             sim_chandle *ch = c->handles;
             c->handles = ch->call_next;
@@ -322,6 +333,12 @@ void sim_route(sim_call *call)
         if (callee == NULL)
             return;
         memcpy(callee->remote, sim_call_number(call), sizeof callee->remote);
+        if (call->routeReason != 0) { /* a diverted call (redirect.c): how it came, and from where */
+            callee->reason = call->routeReason;
+            memcpy(callee->redirecting, call->redirecting, sizeof callee->redirecting);
+            memcpy(callee->redirection, call->redirection, sizeof callee->redirection);
+            memcpy(callee->redirectionName, call->redirectionName, sizeof callee->redirectionName);
+        }
         callee->peer = call;
         call->peer = callee;
         sim_offer(callee, 1);
@@ -620,6 +637,7 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwCallID = call->callId;
         c.dwRelatedCallID = call->peer ? call->peer->callId : 0;
         c.dwCallStates = SIM_CALL_STATES;
+        c.dwMonitorDigitModes = sim_digits_monitor_modes(call);
         c.dwOrigin = call->origin;
         c.dwReason = call->reason;
         c.dwCompletionID = call->completionId;
@@ -631,8 +649,12 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         }
         c.dwTrunk = 0xFFFFFFFFu; /* unknown */
         const char *self = sim_call_number(call);
-        const char *caller = call->outgoing ? self : call->remote;
-        const char *called = call->outgoing ? call->remote : self;
+        /* A diverted call (redirect.c) keeps its original party as caller or called ID; the
+         * party it reaches now is the connected ID. */
+        const char *orig = call->party[0] ? call->party : call->remote;
+        int diverted = call->party[0] != '\0';
+        const char *caller = call->outgoing ? self : orig;
+        const char *called = call->outgoing ? orig : self;
         const char *connected = call->state == LINECALLSTATE_CONNECTED ? call->remote : NULL;
         DWORD flags, size, off;
         /* An outside caller that withholds its identity, or whose network does not pass it on
@@ -653,12 +675,18 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         party(&v, hidden ? NULL : connected, &flags, &size, &off);
         c.dwConnectedIDFlags = hidden && connected ? hidden : flags;
         c.dwConnectedIDSize = size; c.dwConnectedIDOffset = off;
-        if (connected && !hidden && !call->outgoing && call->remoteName[0]) {
+        if (connected && !hidden && !call->outgoing && !diverted && call->remoteName[0]) {
             c.dwConnectedIDFlags |= LINECALLPARTYID_NAME;
             c.dwConnectedIDNameOffset = sim_var_wstr(&v, call->remoteName, &c.dwConnectedIDNameSize);
         }
-        c.dwRedirectionIDFlags = LINECALLPARTYID_UNKNOWN;
-        c.dwRedirectingIDFlags = LINECALLPARTYID_UNKNOWN;
+        party(&v, call->redirection, &flags, &size, &off);
+        c.dwRedirectionIDFlags = flags; c.dwRedirectionIDSize = size; c.dwRedirectionIDOffset = off;
+        if (call->redirection[0] && call->redirectionName[0]) {
+            c.dwRedirectionIDFlags |= LINECALLPARTYID_NAME;
+            c.dwRedirectionIDNameOffset = sim_var_wstr(&v, call->redirectionName, &c.dwRedirectionIDNameSize);
+        }
+        party(&v, call->redirecting, &flags, &size, &off);
+        c.dwRedirectingIDFlags = flags; c.dwRedirectingIDSize = size; c.dwRedirectingIDOffset = off;
         if (call->appName[0]) {
             off = sim_var_wstr(&v, call->appName, &size);
             c.dwAppNameSize = size;
@@ -667,6 +695,8 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         c.dwCallerIDAddressType = hidden ? 0 : LINEADDRESSTYPE_PHONENUMBER;
         c.dwCalledIDAddressType = LINEADDRESSTYPE_PHONENUMBER;
         c.dwConnectedIDAddressType = connected && !hidden ? LINEADDRESSTYPE_PHONENUMBER : 0;
+        c.dwRedirectionIDAddressType = call->redirection[0] ? LINEADDRESSTYPE_PHONENUMBER : 0;
+        c.dwRedirectingIDAddressType = call->redirecting[0] ? LINEADDRESSTYPE_PHONENUMBER : 0;
         sim_var_end(&v, &c);
     }
     r = sim_ret(r, "lineGetCallInfoW(0x%08" PRIXDW ")", hCall);

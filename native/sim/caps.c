@@ -195,6 +195,8 @@ SIM_EXPORT LONG WINAPI lineGetDevCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
         c.dwRingModes = 1;
         c.dwLineStates = sim_line_states & sim_defined_line_states(dwAPIVersion);
         c.dwLineFeatures = LINEFEATURE_MAKECALL;
+        c.dwGenerateDigitModes = SIM_DIGIT_MODES_GENERATE; /* digits.c */
+        c.dwMonitorDigitModes = SIM_DIGIT_MODES_MONITOR;
         if (dwAPIVersion >= 0x00020000u) {
             static const char classes[] = "tapi/line\0";
             off = sim_var_put(&v, classes, sizeof classes);
@@ -242,12 +244,17 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
                            | LINECALLINFOSTATE_COMPLETIONID | LINECALLINFOSTATE_NUMOWNERINCR
                            | LINECALLINFOSTATE_NUMOWNERDECR | LINECALLINFOSTATE_NUMMONITORS
                            | LINECALLINFOSTATE_CALLERID | LINECALLINFOSTATE_CALLEDID
-                           | LINECALLINFOSTATE_CONNECTEDID;
+                           | LINECALLINFOSTATE_CONNECTEDID | LINECALLINFOSTATE_REDIRECTIONID
+                           | LINECALLINFOSTATE_REDIRECTINGID;
         /* The called name is the ^Name of a dial string. */
         c.dwCalledIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN;
         c.dwCallerIDFlags = c.dwConnectedIDFlags /* outside callers may give a name, or hide */
                           = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN
                           | LINECALLPARTYID_BLOCKED | LINECALLPARTYID_OUTOFAREA;
+        /* A redirected or transferred call: who diverted it, and where to (with the ^Name of
+         * the destination string). */
+        c.dwRedirectingIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_UNKNOWN;
+        c.dwRedirectionIDFlags = LINECALLPARTYID_ADDRESS | LINECALLPARTYID_NAME | LINECALLPARTYID_UNKNOWN;
         c.dwCallStates = SIM_CALL_STATES;
         c.dwDialToneModes = LINEDIALTONEMODE_NORMAL;
         c.dwBusyModes = LINEBUSYMODE_STATION;
@@ -259,6 +266,8 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
                          | (completion ? LINEADDRCAPFLAGS_COMPLETIONID : 0);
         c.dwCallFeatures = LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP | LINECALLFEATURE_DIAL
                          | LINECALLFEATURE_HOLD | LINECALLFEATURE_UNHOLD | LINECALLFEATURE_SWAPHOLD
+                         | LINECALLFEATURE_REDIRECT | LINECALLFEATURE_BLINDTRANSFER
+                         | LINECALLFEATURE_GENERATEDIGITS | LINECALLFEATURE_MONITORDIGITS
                          | (completion ? LINECALLFEATURE_COMPLETECALL : 0);
         if (completion) {
             c.dwCallFeatures2 = ((dev->complModes & LINECALLCOMPLMODE_CAMPON) ? LINECALLFEATURE2_COMPLCAMPON : 0)

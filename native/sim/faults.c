@@ -46,7 +46,8 @@ LONG sim_take_fault(const char *function)
  * TAPI never does. */
 static const char *const k_fault_functions[] = {
     "lineMakeCall", "lineAnswer", "lineDrop", "lineCompleteCall", "lineUncompleteCall",
-    "lineDial", "lineHold", "lineUnhold", "lineSwapHold",
+    "lineDial", "lineHold", "lineUnhold", "lineSwapHold", "lineRedirect", "lineBlindTransfer",
+    "lineGenerateDigits", "lineMonitorDigits",
     "lineInitializeEx", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCaps",
     "lineGetAddressCaps", "lineOpen", "lineClose", "lineSetStatusMessages",
     "lineGetLineDevStatus", "lineGetCallStatus", "lineGetCallInfo", "lineDeallocateCall",

@@ -21,6 +21,11 @@ static sim_call *station_call(const char *number)
     return NULL;
 }
 
+sim_call *sim_station_call(const char *number)
+{
+    return station_call(number);
+}
+
 /* A caller's name: 1 to SIM_NAME_MAX - 1 printable ASCII characters (LINECALLINFO carries it
  * as UTF-16, converted character by character). */
 static int valid_name(const char *name)
@@ -34,6 +39,11 @@ static int valid_name(const char *name)
 
 /* Checks shared by the functions that name a remote station; called with the lock held. */
 static LONG remote_number(const char *number)
+{
+    return sim_remote_number(number);
+}
+
+LONG sim_remote_number(const char *number)
 {
     if (!sim_str_readable(number))
         return LINEERR_INVALPOINTER;
@@ -112,7 +122,7 @@ SIM_EXPORT LONG tapisim_remote_answer(const char *number)
     sim_lock();
     LONG r = remote_number(number);
     sim_call *call = r == 0 ? station_call(number) : NULL;
-    if (r == 0 && (call == NULL || !call->outgoing || call->state != LINECALLSTATE_RINGBACK))
+    if (r == 0 && (call == NULL || call->state != LINECALLSTATE_RINGBACK)) /* rung by a local call */
         r = LINEERR_INVALCALLSTATE;
     r = sim_ret(r, "tapisim_remote_answer(\"%s\")", r == (LONG)LINEERR_INVALPOINTER ? "?" : number);
     if (r == 0)

@@ -133,6 +133,15 @@ typedef struct sim_call {
     int refs;                       /* completion requests and entries that point here */
     struct sim_compl *camp;         /* CAMPON entry bound to this call */
     int recall;                     /* a CALLBACK recall not yet answered */
+    /* Redirect and blind transfer (redirect.c): */
+    char party[SIM_NUMBER_MAX];     /* the original other party (caller or called ID) once the
+                                       call was diverted to `remote`; "" if never */
+    char redirecting[SIM_NUMBER_MAX]; /* LINECALLINFO redirecting ID: who diverted it, "" none */
+    char redirection[SIM_NUMBER_MAX]; /* redirection ID: where to */
+    char redirectionName[SIM_NAME_MAX]; /* the ^Name of the destination string */
+    DWORD routeReason;              /* reason sim_route gives the callee (0: DIRECT) */
+    /* Digits (digits.c): generation in progress from this side, digits a remote station sends */
+    struct sim_digits *gen, *farGen;
     struct sim_call *next;
 } sim_call;
 
@@ -142,6 +151,7 @@ typedef struct sim_chandle {
     sim_call *call;
     DWORD privilege;
     int announce;                   /* unsolicited handle: next LINE_CALLSTATE carries privilege */
+    DWORD monitorDigits;            /* lineMonitorDigits: LINEDIGITMODE_ bits */
     struct sim_chandle *call_next, *open_next;
 } sim_chandle;
 
@@ -315,6 +325,29 @@ int sim_call_dialable(const sim_call *call);          /* lineDial allowed in its
 /* hold.c: lineHold, lineUnhold, lineSwapHold */
 /* Another call of the line device of `call` is in `state` (LINECALLFEATURE_SWAPHOLD). */
 int sim_hold_counterpart(const sim_call *call, DWORD state);
+
+/* redirect.c, blindxfer.c: lineRedirectW, lineBlindTransferW */
+/* The other party of `call` can be diverted: a local call linked to it, or a remote station. */
+int sim_divert_party(const sim_call *call);
+/* The whole function: `feature` the call must offer, `reason` the destination gets, `trunkErr`
+ * the refusal of an outside party to an outside number. */
+LONG sim_divert_request(const char *function, HCALL hCall, LPCWSTR dest, DWORD countryCode,
+                        DWORD feature, DWORD reason, LONG trunkErr);
+
+/* digits.c: lineGenerateDigitsW, lineMonitorDigits, tapisim_remote_digits */
+#define SIM_DIGIT_MODES_GENERATE (LINEDIGITMODE_PULSE | LINEDIGITMODE_DTMF)
+#define SIM_DIGIT_MODES_MONITOR  (LINEDIGITMODE_PULSE | LINEDIGITMODE_DTMF | LINEDIGITMODE_DTMFEND)
+/* The call changed state (after its LINE_CALLSTATE): generation stops when it leaves CONNECTED,
+ * monitoring when it goes IDLE. */
+void sim_digits_state(sim_call *call);
+/* The call is freed, or handle `ch` is (generation goes on without its LINE_GENERATE). */
+void sim_digits_call_freed(sim_call *call);
+void sim_digits_handle_freed(sim_chandle *ch);
+DWORD sim_digits_monitor_modes(const sim_call *call);  /* LINECALLINFO.dwMonitorDigitModes */
+
+/* remote.c */
+sim_call *sim_station_call(const char *number);         /* the call that engages the station */
+LONG sim_remote_number(const char *number);             /* INVALPOINTER, INVALADDRESS or 0 */
 
 /* completion.c: the switch side of call completion */
 void sim_compl_dispatch(void);

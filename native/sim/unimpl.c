@@ -11,6 +11,7 @@
  * them under their own names too (the TAPI 1.x ANSI entry points), and so does the simulator. */
 #undef lineBlindTransfer
 #undef lineDial
+#undef lineGenerateDigits
 #undef lineGetAddressCaps
 #undef lineGetAddressStatus
 #undef lineGetCallInfo
@@ -65,12 +66,12 @@ UNAVAILABLE(lineGetLineDevStatus, (HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus)
 /* ---- call control the switch does not model --------------------------------------------- */
 UNAVAILABLE(lineDialA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineDial, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
-UNAVAILABLE(lineRedirectW, (HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineRedirectA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineRedirect, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
-UNAVAILABLE(lineBlindTransferW, (HCALL hCall, LPCWSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineBlindTransferA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineBlindTransfer, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
+UNAVAILABLE(lineGenerateDigitsA, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration))
+UNAVAILABLE(lineGenerateDigits, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration))
 UNAVAILABLE(lineSetAppSpecific, (HCALL hCall, DWORD dwAppSpecific))
 UNAVAILABLE(lineGetNewCalls, (HLINE hLine, DWORD dwAddressID, DWORD dwSelect, LPLINECALLLIST lpCallList))
 UNAVAILABLE(lineGetAddressStatusW, (HLINE hLine, DWORD dwAddressID, LPLINEADDRESSSTATUS lpAddressStatus))

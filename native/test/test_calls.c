@@ -274,7 +274,7 @@ TEST(monitor_app_gets_its_own_handles)
     st.dwTotalSize = sizeof st;
     CHECK_EQ(lineGetCallStatus(mcall, &st), 0);
     CHECK_EQ(st.dwCallPrivilege, MONITOR);
-    CHECK_EQ(st.dwCallFeatures, 0);
+    CHECK_EQ(st.dwCallFeatures, LINECALLFEATURE_MONITORDIGITS); /* the one call feature of a monitor */
     LINECALLINFO ci;
     memset(&ci, 0, sizeof ci);
     ci.dwTotalSize = sizeof ci;

@@ -256,7 +256,7 @@ TEST(null_destination_gives_dial_tone_and_dial_goes_on)
     HLINE line = open_line(app, 0, V31, OWNER, 0);
     HCALL call = dial_tone(app, line);
     CHECK_EQ(call_state(call), LINECALLSTATE_DIALTONE);
-    CHECK_EQ(features(call), LINECALLFEATURE_DIAL | LINECALLFEATURE_DROP);
+    CHECK_EQ(features(call), LINECALLFEATURE_DIAL | LINECALLFEATURE_DROP | LINECALLFEATURE_MONITORDIGITS);
     CHECK_EQ(info(call)->dwCallStates & LINECALLSTATE_DIALTONE, LINECALLSTATE_DIALTONE);
     LONG req = dial(call, "201");
     CHECK(req > 0);
@@ -288,7 +288,7 @@ TEST(partial_dialling_collects_digits_until_no_semicolon)
     EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
     EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_DIALING, 0, 0);
     EXPECT_NO_MSG(app);
-    CHECK_EQ(features(call), LINECALLFEATURE_DIAL | LINECALLFEATURE_DROP);
+    CHECK_EQ(features(call), LINECALLFEATURE_DIAL | LINECALLFEATURE_DROP | LINECALLFEATURE_MONITORDIGITS);
     req = dial(call, "0;");
     EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
     EXPECT_NO_MSG(app); /* still DIALING */

@@ -346,7 +346,8 @@ TEST(fail_next_takes_defined_errors_for_the_functions_it_can_fail)
         "lineInitializeExW", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCapsW",
         "lineGetAddressCapsW", "lineOpenW", "lineClose", "lineSetStatusMessages",
         "lineGetLineDevStatusW", "lineGetCallStatus", "lineGetCallInfoW", "lineDeallocateCall",
-        "lineDialW", "lineHold", "lineUnhold", "lineSwapHold",
+        "lineDialW", "lineHold", "lineUnhold", "lineSwapHold", "lineRedirectW", "lineBlindTransferW",
+        "lineGenerateDigitsW", "lineMonitorDigits",
     };
     for (size_t i = 0; i < sizeof functions / sizeof *functions; i++)
         CHECK_EQ(tapisim_fail_next(functions[i], LINEERR_OPERATIONFAILED), 0);
@@ -357,7 +358,7 @@ TEST(fail_next_takes_defined_errors_for_the_functions_it_can_fail)
     CHECK_EQ(call_state(call), LINECALLSTATE_RINGBACK);
 
     static const char *const others[] = {
-        "lineGetMessage", "lineInitialize", "lineInitializeExA", "lineRedirectW", "tapisim_reset",
+        "lineGetMessage", "lineInitialize", "lineInitializeExA", "lineSetAppSpecific", "tapisim_reset",
         "", "W", "linegetcallstatus",
     };
     for (size_t i = 0; i < sizeof others / sizeof *others; i++)

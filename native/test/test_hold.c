@@ -82,7 +82,7 @@ TEST(hold_and_unhold_a_call_to_a_remote_station)
     EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_ONHOLD, 0, 0);
     EXPECT_NO_MSG(app);
     CHECK(trace_has("far end 201 hears hold"));
-    CHECK_EQ(features(call), LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD);
+    CHECK_EQ(features(call), LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD | LINECALLFEATURE_MONITORDIGITS);
     req = lineUnhold(call);
     CHECK(req > 0);
     EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
@@ -223,7 +223,7 @@ static void hold_errors(int literal)
     HCALL call = connected_call(app, line, "201");
     HCALL watched = monitor_handle(mon);
     CHECK(watched != 0);
-    CHECK_EQ(features(watched), 0);
+    CHECK_EQ(features(watched), LINECALLFEATURE_MONITORDIGITS);
     /* tapisrv: results in both modes. */
     CHECK_ERR(lineHold(call + 0x777), LINEERR_INVALCALLHANDLE);
     CHECK_ERR(lineUnhold(call + 0x777), LINEERR_INVALCALLHANDLE);

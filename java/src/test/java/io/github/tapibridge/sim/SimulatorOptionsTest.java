@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapibridge.LineError;
-import io.github.tapibridge.Tapi;
-import io.github.tapibridge.TapiConfig;
 import io.github.tapibridge.TapiException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The typed setters of {@link SimulatorOptions}: each sets its option of
  * {@code tapisim_set_option} (as the switch's trace records it), every option of the switch has
- * one, and the values are checked before the switch sees them.
+ * one, and the values are checked before the switch sees them. What an option does to
+ * applications is in {@link SimulatorContract}, through both backends.
  */
 class SimulatorOptionsTest {
 
@@ -69,17 +68,6 @@ class SimulatorOptionsTest {
                     .maxCallCompletions(SimulatorOptions.DEFAULT_MAX_CALL_COMPLETIONS).trace(true);
             TreeSet<String> typed = new TreeSet<>(TRACED.matcher(sim.trace()).results().map(r -> r.group(1)).toList());
             assertEquals(native_, typed);
-        }
-    }
-
-    @Test
-    void maxCallCompletionsReachesTheAddressCaps() {
-        try (Simulator sim = Simulator.create();
-             Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).build())) {
-            sim.options().maxCallCompletions(7);
-            assertEquals(7, tapi.openLine(0).addressCaps(0).maxCallCompletions());
-            sim.options().maxCallCompletions(0);
-            assertFalse(tapi.openLine(1).addressCaps(0).supportsCompletion());
         }
     }
 

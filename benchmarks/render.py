@@ -668,61 +668,90 @@ def svg_escape(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def panel(title, rows, log, target=None, target_label=None, fmt=num):
-    """rows: (label, color key, Figure or None), a None label starts a new group. Returns (svg
-    lines, height)."""
+def ratio_text(r):
+    if r >= 100:
+        return f"{r:.0f}"
+    if r >= 10:
+        return f"{r:.1f}"
+    return f"{r:.2f}"
+
+
+def panel(title, rows, target=None, target_label=None, fmt=num):
+    """A dot plot on a log axis, where equal ratios are equal distances: each row's median is a
+    dot, its range a line, and a column gives its ratio to its group's baseline (and, for JNA, to
+    JNI). rows: (label, color key, Figure or None, role); a None label starts a new group; role
+    "base NAME" marks the baseline of the rows after it (NAME in their ratio), "jni" the JNI row
+    that the JNA rows after it are also compared with. Returns (svg lines, height)."""
     rows = [r for r in rows if r[0] is None or r[2] is not None]
-    left, width, bar, gap = 250, 560, 16, 6
-    top = 34
-    figures = [f for _, _, f in rows if f is not None]
-    values = [f.high for f in figures] + ([target] if target else [])
-    lows = [f.low for f in figures] + ([target] if target else [])
-    hi = max(values)
-    lo = 0.0
-    if log:
-        lo = 10 ** math.floor(math.log10(max(min(lows), 1e-9)) - 0.3)
-        hi = 10 ** math.ceil(math.log10(hi))
+    left, width, bar, gap = 250, 420, 16, 6
+    value_x, ratio_x = left + width + 14, left + width + 80
+    top = 48
+    figures = [f for _, _, f, _ in rows if f is not None]
+    lo_v = min([f.low for f in figures] + ([target] if target else []))
+    hi_v = max([f.high for f in figures] + ([target] if target else []))
+    lo = 10 ** math.floor(math.log10(max(lo_v, 1e-9)))
+    hi = 10 ** math.ceil(math.log10(hi_v))
 
     def x(v):
-        if log:
-            return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
-        return left + width * v / (hi * 1.08)
+        return left + width * (math.log10(max(v, lo)) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
 
     s = [f'<text x="10" y="18" font-weight="bold">{svg_escape(title)}</text>']
+    s.append(f'<text x="{value_x}" y="{top - 10}" fill="#666">median</text>')
+    s.append(f'<text x="{ratio_x}" y="{top - 10}" fill="#666">ratio of medians</text>')
     bottom = top + sum(8 if r[0] is None else bar + gap for r in rows)
-    if log:
-        p = lo
-        while p <= hi * 1.0001:
-            gx = x(p)
-            s.append(f'<line x1="{gx:.1f}" x2="{gx:.1f}" y1="{top - 4}" y2="{bottom}" stroke="#dddddd"/>')
-            s.append(f'<text x="{gx:.1f}" y="{bottom + 12}" text-anchor="middle" fill="#666">'
-                     f'{svg_escape(si(p))}</text>')
-            p *= 10
+    p = lo
+    while p <= hi * 1.0001:
+        for k in (1, 2, 5):
+            v = p * k
+            if v > hi * 1.0001:
+                break
+            gx = x(v)
+            major = k == 1
+            s.append(f'<line x1="{gx:.1f}" x2="{gx:.1f}" y1="{top - 4}" y2="{bottom}" '
+                     f'stroke="{"#cccccc" if major else "#eeeeee"}"/>')
+            if major or width / (math.log10(hi) - math.log10(lo)) > 120:
+                s.append(f'<text x="{gx:.1f}" y="{bottom + 12}" text-anchor="middle" fill="#666">'
+                         f'{svg_escape(si(v))}</text>')
+        p *= 10
     y = top
-    for label, key, f in rows:
+    base = jni = None
+    for label, key, f, role in rows:
         if label is None:
             y += 8
             continue
+        if role and role.startswith("base"):
+            base = (role[5:], f)
+            jni = None
+        if role == "jni":
+            jni = f
+        cy = y + bar / 2
         s.append(f'<text x="{left - 8}" y="{y + bar - 4}" text-anchor="end">{svg_escape(label)}</text>')
-        s.append(f'<rect x="{left}" y="{y}" width="{max(x(f.median) - left, 1):.1f}" height="{bar}" '
-                 f'fill="{COLORS[key]}"/>')
-        # whisker: range of the samples
-        s.append(f'<line x1="{x(f.low):.1f}" x2="{x(f.high):.1f}" y1="{y + bar / 2}" y2="{y + bar / 2}" '
-                 f'stroke="black"/>')
-        s.append(f'<text x="{x(f.high) + 6:.1f}" y="{y + bar - 4}">{svg_escape(fmt(f.median))}</text>')
+        s.append(f'<line x1="{left}" x2="{left + width}" y1="{cy}" y2="{cy}" stroke="#f3f3f3"/>')
+        s.append(f'<line x1="{x(f.low):.1f}" x2="{x(f.high):.1f}" y1="{cy}" y2="{cy}" '
+                 f'stroke="{COLORS[key]}" stroke-width="2"/>')
+        s.append(f'<circle cx="{x(f.median):.1f}" cy="{cy}" r="5" fill="{COLORS[key]}"/>')
+        s.append(f'<text x="{value_x}" y="{y + bar - 4}">{svg_escape(fmt(f.median))}</text>')
+        if role and role.startswith("base"):
+            text = "baseline"
+        elif base is not None:
+            text = f"{ratio_text(f.median / base[1].median)}× {base[0]}"
+            if jni is not None and key in ("JNA", "JNA interface"):
+                text += f", {ratio_text(f.median / jni.median)}× JNI"
+        else:
+            text = ""
+        s.append(f'<text x="{ratio_x}" y="{y + bar - 4}">{svg_escape(text)}</text>')
         y += bar + gap
     if target:
         tx = x(target)
         s.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{top - 6}" y2="{y}" stroke="#2ca02c" '
                  f'stroke-dasharray="4 3"/>')
-        s.append(f'<text x="{tx + 4:.1f}" y="{top - 8}" fill="#2ca02c">{svg_escape(target_label)}</text>')
-    axis = "log scale" if log else "linear scale"
-    s.append(f'<text x="{left}" y="{y + 30}" fill="#666">{axis}; bar = median, line = range of the '
-             f'iterations or runs</text>')
+        s.append(f'<text x="{tx + 4:.1f}" y="{top - 10}" fill="#2ca02c">{svg_escape(target_label)}</text>')
+    s.append(f'<text x="{left}" y="{y + 30}" fill="#666">log scale: equal ratios are equal distances; '
+             f'dot = median, line = range of the iterations or runs</text>')
     return s, y + 40
 
 
-def chart(c, j):
+def chart(c, j, machine):
     def jf(name, variant):
         return j.get((name, variant))
 
@@ -730,41 +759,46 @@ def chart(c, j):
     rows = []
     for jname, cname, label in CALLS:
         if rows:
-            rows.append((None, None, None))
-        rows.append((f"{label}: C", "C", c.get(cname)))
+            rows.append((None, None, None, None))
+        rows.append((f"{label}: C", "C", c.get(cname), "base C"))
         for v, vlabel in VARIANTS:
             rows.append((f"{vlabel}", "JNA interface" if v == "JNA_INTERFACE" else v,
-                         jf("CrossingBenchmark." + jname, v)))
-    panels.append(panel("Synchronous call, ns per call (lower is better)", rows, True))
-    rows = [("C, pipelined, pump", "C", c.get("completionRoundTrip_pipelined")),
-            ("JNI, pipelined", "JNI", jf("CompletionRoundTripBenchmark.pipelined", "JNI")),
-            ("JNA, pipelined", "JNA", jf("CompletionRoundTripBenchmark.pipelined", "JNA")),
-            (None, None, None),
-            ("C, one at a time, own replies", "C", c.get("completionRoundTrip_oneThread")),
-            ("C, one at a time, pump", "C", c.get("completionRoundTrip_pump"))]
+                         jf("CrossingBenchmark." + jname, v), "jni" if v == "JNI" else None))
+    panels.append(panel("Synchronous call, ns per call (lower is better)", rows))
+    rows = [("C, pipelined, pump", "C", c.get("completionRoundTrip_pipelined"), "base C"),
+            ("JNI, pipelined", "JNI", jf("CompletionRoundTripBenchmark.pipelined", "JNI"), "jni"),
+            ("JNA, pipelined", "JNA", jf("CompletionRoundTripBenchmark.pipelined", "JNA"), None),
+            (None, None, None, None),
+            ("C, one at a time, pump", "C", c.get("completionRoundTrip_pump"), "base C pump"),
+            ("C, one at a time, own replies", "C", c.get("completionRoundTrip_oneThread"), None)]
     for v in ("JNI", "JNA"):
-        rows.append((f"{v}, one at a time, 1 thread", v, jf("CompletionRoundTripBenchmark.oneThread", v)))
-        rows.append((f"{v}, one at a time, 2 threads", v, jf("CompletionRoundTripBenchmark.twoThreads", v)))
-    panels.append(panel("Completion round trips per second (higher is better)", rows, True,
+        rows.append((f"{v}, one at a time, 1 thread", v, jf("CompletionRoundTripBenchmark.oneThread", v),
+                     "jni" if v == "JNI" else None))
+        rows.append((f"{v}, one at a time, 2 threads", v, jf("CompletionRoundTripBenchmark.twoThreads", v), None))
+    panels.append(panel("Completion round trips per second (higher is better)", rows,
                         TARGET_ROUND_TRIPS, "target 200 k/s", si))
-    rows = [("C, same thread", "C", c.get("eventDelivery_oneThread")),
-            ("C, pump thread", "C", c.get("eventDelivery_pump")),
-            (None, None, None),
-            ("JNI", "JNI", jf("EventDeliveryBenchmark.deliver", "JNI")),
-            ("JNA", "JNA", jf("EventDeliveryBenchmark.deliver", "JNA"))]
-    panels.append(panel("Event delivery, messages per second (higher is better)", rows, True,
+    rows = [("C, pump thread", "C", c.get("eventDelivery_pump"), "base C pump"),
+            ("C, same thread", "C", c.get("eventDelivery_oneThread"), None),
+            (None, None, None, None),
+            ("JNI", "JNI", jf("EventDeliveryBenchmark.deliver", "JNI"), "jni"),
+            ("JNA", "JNA", jf("EventDeliveryBenchmark.deliver", "JNA"), None)]
+    panels.append(panel("Event delivery, messages per second (higher is better)", rows,
                         TARGET_EVENTS, "target 1 M/s", si))
 
-    body = []
-    y = 0
+    java = machine.get("java", "?").split(" / ")[0].replace("openjdk version", "OpenJDK").replace('"', "")
+    about = (f"{machine.get('cpu', '?')}, {machine.get('nproc', '?')} CPUs, {machine.get('kernel', '?')}, "
+             f"{java}; run {machine.get('date', '?')}, load {machine.get('loadStart', '?')} at the start")
+    body = [f'<text x="10" y="20" font-weight="bold" font-size="14">tapibridge benchmarks</text>',
+            f'<text x="10" y="38" fill="#444">{svg_escape(about)}</text>']
+    y = 52
     for lines, h in panels:
         body.append(f'<g transform="translate(0,{y})">')
         body.extend(lines)
         body.append("</g>")
         y += h + 10
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="900" height="{y}" '
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="960" height="{y}" '
             f'font-family="sans-serif" font-size="12">')
-    return "\n".join([head, f'<rect width="900" height="{y}" fill="white"/>'] + body + ["</svg>"]) + "\n"
+    return "\n".join([head, f'<rect width="960" height="{y}" fill="white"/>'] + body + ["</svg>"]) + "\n"
 
 
 # ---- main ------------------------------------------------------------------------------------
@@ -789,7 +823,7 @@ def render(results, readme, svg):
     with open(readme, "w") as f:
         f.write(head + BEGIN + "\n" + section + "\n" + END + tail)
     with open(svg, "w") as f:
-        f.write(chart(c, j))
+        f.write(chart(c, j, machine))
 
 
 def main(argv):

@@ -39,12 +39,23 @@ public sealed interface LineEvent {
      * @param state {@code dwParam1}: the new state
      * @param stateMode {@code dwParam2}: the state's mode, for example a {@code LINEBUSYMODE_}
      *        value for {@link CallState#BUSY} or a {@code LINEDISCONNECTMODE_} value for
-     *        {@link CallState#DISCONNECTED}
+     *        {@link CallState#DISCONNECTED}; the raw mask, decoded by {@link #stateModeSet()}
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/line-callstate">LINE_CALLSTATE
      *      (Microsoft)</a>
      */
     record CallStateChanged(Line line, Call call, CallState state, int stateMode)
             implements LineEvent {
+
+        /**
+         * Returns the mode of the state, decoded for that state ({@link #stateMode()} is the raw
+         * mask): for example {@code [DisconnectMode.BUSY]} in {@link CallState#DISCONNECTED}.
+         *
+         * @return an unmodifiable set, empty for a state without a mode
+         * @see CallStateMode#setOf(CallState, int)
+         */
+        public Set<CallStateMode> stateModeSet() {
+            return CallStateMode.setOf(state, stateMode);
+        }
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param numActiveCalls {@code dwNumActiveCalls}
  * @param numOnHoldCalls {@code dwNumOnHoldCalls}
  * @param numOnHoldPendingCalls {@code dwNumOnHoldPendCalls}
- * @param lineFeatures {@code dwLineFeatures} ({@code LINEFEATURE_} bits)
+ * @param lineFeatures {@code dwLineFeatures}, the raw mask of {@code LINEFEATURE_} bits; decoded by
+ *        {@link #lineFeatureSet()}
  * @param numCallCompletions {@code dwNumCallCompletions}: completion requests outstanding on the
  *        device, of all applications
  * @param ringMode {@code dwRingMode}
@@ -32,6 +33,15 @@ public record LineStatus(int numOpens, Set<MediaMode> openMediaModes, int numAct
                          int numOnHoldCalls, int numOnHoldPendingCalls, int lineFeatures,
                          int numCallCompletions, int ringMode, int signalLevel, int batteryLevel,
                          int roamMode, int devStatusFlags, Set<MediaMode> availableMediaModes) {
+
+    /**
+     * Returns what can be done with the line device now ({@link #lineFeatures()}, decoded).
+     *
+     * @return an unmodifiable set
+     */
+    public Set<LineFeature> lineFeatureSet() {
+        return LineFeature.setOf(lineFeatures);
+    }
 
     /**
      * Tells whether the message-waiting indicator is on ({@code LINEDEVSTATUSFLAGS_MSGWAIT}).

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapibridge.internal.Layout;
 import io.github.tapibridge.internal.TapiConstants;
+import io.github.tapibridge.sim.SimulatorOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -70,6 +78,55 @@ class DriftTest {
         checkEnum(CallPrivilege.class, "LINECALLPRIVILEGE_", CallPrivilege::bits, true);
         checkEnum(MediaMode.class, "LINEMEDIAMODE_", MediaMode::bits, true);
         checkEnum(LineDeviceState.class, "LINEDEVSTATE_", LineDeviceState::bits, true);
+        checkEnum(CallFeature.class, "LINECALLFEATURE_", CallFeature::bits, true);
+        checkEnum(CallFeature2.class, "LINECALLFEATURE2_", CallFeature2::bits, true);
+        checkEnum(LineFeature.class, "LINEFEATURE_", LineFeature::bits, true);
+        checkEnum(AddressFeature.class, "LINEADDRFEATURE_", AddressFeature::bits, true);
+        checkEnum(AddressCapFlag.class, "LINEADDRCAPFLAGS_", AddressCapFlag::bits, true);
+        checkEnum(BusyMode.class, "LINEBUSYMODE_", BusyMode::bits, true);
+        checkEnum(DialToneMode.class, "LINEDIALTONEMODE_", DialToneMode::bits, true);
+        checkEnum(DisconnectMode.class, "LINEDISCONNECTMODE_", DisconnectMode::bits, true);
+        checkEnum(ConnectedMode.class, "LINECONNECTEDMODE_", ConnectedMode::bits, true);
+        checkEnum(OfferingMode.class, "LINEOFFERINGMODE_", OfferingMode::bits, true);
+        checkEnum(SpecialInfo.class, "LINESPECIALINFO_", SpecialInfo::bits, true);
+    }
+
+    /** Each mode type of {@link CallStateMode} is the one its state decodes to. */
+    @Test
+    void stateModesBelongToTheirStates() {
+        int checked = 0;
+        for (Class<?> type : CallStateMode.class.getPermittedSubclasses()) {
+            for (Object o : type.getEnumConstants()) {
+                CallStateMode m = (CallStateMode) o;
+                assertEquals(Set.of(m), CallStateMode.setOf(m.state(), m.bits()), m.toString());
+                checked++;
+            }
+        }
+        assertEquals(42, checked);
+    }
+
+    /** The defaults that {@link SimulatorOptions} documents, against the switch's C code. */
+    @Test
+    void simulatorOptionDefaultsMatchTheSwitch() throws Exception {
+        Path sim = TapiHeader.locate().getParent().resolve("../sim").normalize();
+        Map<String, Long> set = new HashMap<>();
+        Matcher m = Pattern.compile("g_sim\\.opt\\.(\\w+) = ([0-9u* ]+);")
+                .matcher(Files.readString(sim.resolve("switch.c")));
+        while (m.find()) {
+            long v = 1;
+            for (String factor : m.group(2).replace("u", "").split("\\*")) {
+                v *= Long.parseLong(factor.trim());
+            }
+            set.put(m.group(1), v);
+        }
+        assertEquals(Map.of("guardMs", SimulatorOptions.DEFAULT_GUARD_TIME.toMillis(),
+                "recallRingMs", SimulatorOptions.DEFAULT_RECALL_RING_TIME.toMillis(),
+                "expiryBusyMs", SimulatorOptions.DEFAULT_EXPIRY_BUSY.toMillis(),
+                "expiryNoAnswerMs", SimulatorOptions.DEFAULT_EXPIRY_NOANSWER.toMillis(),
+                "trace", 1L), set, "every other option is 0 (false, ErrorDelivery.IN_REPLY) by the memset");
+        assertTrue(Files.readString(sim.resolve("topology.c"))
+                .contains("a->maxCompletions = " + SimulatorOptions.DEFAULT_MAX_CALL_COMPLETIONS + ";"));
+        assertEquals(Duration.ofMillis(Integer.MAX_VALUE), SimulatorOptions.MAX_TIMER);
     }
 
     @Test

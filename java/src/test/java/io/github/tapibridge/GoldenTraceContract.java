@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,15 @@ abstract class GoldenTraceContract extends SimTestSupport {
                 describe(events.until(state(CallState.BUSY))));
         assertEquals(CallState.BUSY, call.state());
         assertTrue(call.status().canCompleteCall());
+        CallStatus busy = call.status();
+        assertEquals(Set.of(BusyMode.STATION), busy.stateModeSet());
+        assertTrue(busy.callFeatureSet().contains(CallFeature.COMPLETECALL), busy.callFeatureSet().toString());
+        assertTrue(busy.callFeature2Set().contains(CallFeature2.COMPLCALLBACK), busy.callFeature2Set().toString());
+        assertTrue(line.status().lineFeatureSet().contains(LineFeature.MAKECALL));
+        AddressCaps caps = line.addressCaps(0);
+        assertTrue(caps.addressCapFlagSet().containsAll(Set.of(AddressCapFlag.DIALED, AddressCapFlag.COMPLETIONID)),
+                caps.addressCapFlagSet().toString());
+        assertTrue(caps.addressFeatureSet().contains(AddressFeature.UNCOMPLETECALL), caps.addressFeatureSet().toString());
 
         CallCompletion c = await(call.completeCall(CallCompletionMode.CALLBACK));
         assertTrue(c.id() > 0);
@@ -46,6 +56,7 @@ abstract class GoldenTraceContract extends SimTestSupport {
         Call recallCall = await(c.whenFired());
         assertSame(((LineEvent.NewCall) recall.get(0)).call(), recallCall);
         assertEquals(1, ((LineEvent.CallStateChanged) recall.get(1)).stateMode(), "LINEOFFERINGMODE_ACTIVE");
+        assertEquals(Set.of(OfferingMode.ACTIVE), ((LineEvent.CallStateChanged) recall.get(1)).stateModeSet());
         CallInfo info = recallCall.info();
         assertEquals(CallReason.CALLCOMPLETION, info.reason());
         assertEquals(c.id(), info.completionId());

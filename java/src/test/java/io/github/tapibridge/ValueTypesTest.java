@@ -249,6 +249,42 @@ class ValueTypesTest {
     // ---- records ------------------------------------------------------------------------
 
     @Test
+    void rawMasksDecodeToTypedSets() {
+        CallStatus busy = new CallStatus(CallState.BUSY, 0x1, CallPrivilege.OWNER, 0x10 | 0x80, 0x8);
+        assertEquals(Set.of(BusyMode.STATION), busy.stateModeSet());
+        assertEquals(Set.of(CallFeature.COMPLETECALL, CallFeature.DROP), busy.callFeatureSet());
+        assertEquals(Set.of(CallFeature2.COMPLCALLBACK), busy.callFeature2Set());
+        // The same bit means something else in another state.
+        assertEquals(Set.of(DisconnectMode.NORMAL),
+                new CallStatus(CallState.DISCONNECTED, 0x1, CallPrivilege.OWNER, 0, 0).stateModeSet());
+        assertEquals(Set.of(DisconnectMode.BUSY, DisconnectMode.CANCELLED),
+                CallStateMode.setOf(CallState.DISCONNECTED, 0x20 | 0x80000));
+        assertEquals(Set.of(ConnectedMode.ACTIVE), CallStateMode.setOf(CallState.CONNECTED, 0x1));
+        assertEquals(Set.of(DialToneMode.INTERNAL), CallStateMode.setOf(CallState.DIALTONE, 0x4));
+        assertEquals(Set.of(OfferingMode.INACTIVE), CallStateMode.setOf(CallState.OFFERING, 0x2));
+        assertEquals(Set.of(SpecialInfo.REORDER), CallStateMode.setOf(CallState.SPECIALINFO, 0x4));
+        assertEquals(Set.of(), new CallStatus(CallState.IDLE, 0x1, CallPrivilege.OWNER, 0, 0).stateModeSet());
+        assertEquals(Set.of(), CallStateMode.setOf(null, 0x1));
+        assertEquals(Set.of(), CallStateMode.setOf(CallState.BUSY, 0x100), "unknown bits are ignored");
+        assertEquals(Set.of(BusyMode.TRUNK),
+                new LineEvent.CallStateChanged(null, null, CallState.BUSY, 0x2).stateModeSet());
+        assertThrows(UnsupportedOperationException.class, () -> busy.stateModeSet().clear());
+
+        assertEquals(Set.of(CallFeature.SETCALLDATA), CallFeature.setOf(0x80000000), "the sign bit");
+        assertEquals(0xFFFFFFFF, CallFeature.maskOf(CallFeature.setOf(-1)));
+        assertEquals(32, CallFeature.setOf(-1).size());
+        assertEquals(Set.of(LineFeature.MAKECALL),
+                new LineStatus(1, Set.of(), 0, 0, 0, 0x8, 0, 0, 0, 0, 0, 0, Set.of()).lineFeatureSet());
+        AddressCaps caps = new AddressCaps(0, 0, "100", 4, Set.of(), Set.of(), List.of(), true, Set.of(), 8,
+                0x800 | 0x20, 0x10, 0x4, 0x40 | 0x2);
+        assertEquals(Set.of(AddressCapFlag.COMPLETIONID, AddressCapFlag.DIALED), caps.addressCapFlagSet());
+        assertEquals(Set.of(CallFeature.COMPLETECALL), caps.callFeatureSet());
+        assertEquals(Set.of(CallFeature2.COMPLCAMPON), caps.callFeature2Set());
+        assertEquals(Set.of(AddressFeature.UNCOMPLETECALL, AddressFeature.MAKECALL), caps.addressFeatureSet());
+        assertEquals(0x42, AddressFeature.maskOf(caps.addressFeatureSet()));
+    }
+
+    @Test
     void recordConveniences() {
         AddressCaps caps = new AddressCaps(0, 0, "100", 4, CallCompletionMode.setOf(0xF),
                 CompletionCondition.setOf(3), List.of("a"), true, CallState.setOf(0xFFFF), 8, 0x800, 0, 0, 0);

@@ -4,10 +4,12 @@ import io.github.tapibridge.Call;
 import io.github.tapibridge.CallState;
 import io.github.tapibridge.LineEvent;
 import io.github.tapibridge.LineError;
+import io.github.tapibridge.TapiException;
 import io.github.tapibridge.sim.Simulator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +20,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Prints a call flow: every TAPI message the application receives, in order, with the switch's
  * time. The listener only queues events (it runs on the event thread); the example's own thread
- * prints them when it waits for what it needs next ({@link #await} a call state or a new call,
+ * prints them when it waits for what it needs next ({@link #await} a call state or a future,
  * {@link #until} another event), so narrative and messages never interleave.
  */
 public final class CallFlow implements Consumer<LineEvent> {
@@ -66,12 +69,17 @@ public final class CallFlow implements Consumer<LineEvent> {
      * @throws IllegalStateException if none arrives within the wait time
      */
     public <T extends LineEvent> T until(Class<T> type, Predicate<? super T> match) throws InterruptedException {
+        return until(type, match, () -> "matching " + type.getSimpleName() + " event");
+    }
+
+    private <T extends LineEvent> T until(Class<T> type, Predicate<? super T> match, Supplier<String> what)
+            throws InterruptedException {
         for (;;) {
             LineEvent e = printed.poll();
             if (e == null) {
                 Stamped s = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                 if (s == null) {
-                    throw new IllegalStateException("No " + type.getSimpleName() + " event within " + wait);
+                    throw new IllegalStateException("No " + what.get() + " within " + wait);
                 }
                 taken++;
                 e = s.event();
@@ -84,20 +92,31 @@ public final class CallFlow implements Consumer<LineEvent> {
     }
 
     /**
-     * Waits for a call state, {@code flow.await(call, call.whenState(CallState.BUSY))}, then
-     * prints the events up to and including the one that reported it (the library completes
-     * the future after the listeners have been handed that event, so it is there).
+     * Waits for a call state, {@code flow.await(call, CallState.BUSY)} (through
+     * {@link Call#whenState}), then prints the events up to and including the one that reported
+     * it (the library completes the future after the listeners have been handed that event, so
+     * it is there).
      *
-     * @param call the call the future waits on
-     * @param state a future of {@link Call#whenState} of that call
+     * @param call the call
+     * @param first a state to wait for
+     * @param more more states, any one of which will do
      * @return the state reached
-     * @throws IllegalStateException if the state is not reached within the wait time
+     * @throws IllegalStateException if no such state is reached within the wait time; the message
+     *         names the call, the states awaited and the last state the call reported
      * @throws ExecutionException if the future failed, for example because the call went idle
      */
-    public CallState await(Call call, CompletableFuture<CallState> state)
+    public CallState await(Call call, CallState first, CallState... more)
             throws InterruptedException, ExecutionException {
-        CallState reached = get(state);
-        until(LineEvent.CallStateChanged.class, e -> e.call() == call && e.state() == reached);
+        String awaited = more.length == 0 ? first.toString() : "one of " + first + ", " + Arrays.toString(more);
+        CallState reached;
+        try {
+            reached = get(call.whenState(first, more));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(call(call) + " did not reach " + awaited + " within " + wait
+                    + " (its last reported state: " + call.lastReportedState() + ")", e.getCause());
+        }
+        until(LineEvent.CallStateChanged.class, e -> e.call() == call && e.state() == reached,
+                () -> "LINE_CALLSTATE " + reached + " of " + call(call));
         return reached;
     }
 
@@ -126,6 +145,30 @@ public final class CallFlow implements Consumer<LineEvent> {
                 printed.add(s.event());
             }
         }
+    }
+
+    /**
+     * Waits for an asynchronous request, such as {@code completion.cancel()}, then prints the
+     * events up to and including its {@code LINE_REPLY} (listeners get the reply just after the
+     * future completes, so {@link #await(CompletableFuture)} would not show it): the first reply
+     * not printed yet with the request's result. For requests answered in {@code LINE_REPLY}.
+     *
+     * @return the future's result
+     * @throws IllegalStateException if the future or its reply does not arrive within the wait time
+     * @throws ExecutionException if the request failed; its reply is printed first
+     */
+    public <T> T reply(CompletableFuture<T> request) throws InterruptedException, ExecutionException {
+        T result;
+        try {
+            result = get(request);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TapiException t) {
+                until(LineEvent.Reply.class, r -> r.result() == t.code(), () -> "LINE_REPLY " + t.error());
+            }
+            throw e;
+        }
+        until(LineEvent.Reply.class, r -> r.result() == 0, () -> "LINE_REPLY ok");
+        return result;
     }
 
     private <T> T get(CompletableFuture<T> future) throws InterruptedException, ExecutionException {

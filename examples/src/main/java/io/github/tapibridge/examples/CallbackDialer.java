@@ -106,10 +106,10 @@ public final class CallbackDialer {
             Call recall = flow.await(dial.call());
             flow.say("the recall was answered: reason " + recall.info().reason());
             ctx.pass(Duration.ofSeconds(3));
-            flow.await(recall, recall.whenState(CallState.CONNECTED));
+            flow.await(recall, CallState.CONNECTED);
             flow.say("connected to " + target + "; hang up");
             recall.drop().get();
-            flow.await(recall, recall.whenState(CallState.IDLE));
+            flow.await(recall, CallState.IDLE);
             recall.close();
         }
     }

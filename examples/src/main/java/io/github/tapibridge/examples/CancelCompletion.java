@@ -35,16 +35,16 @@ public final class CancelCompletion {
         ctx.busy(target);
         flow.say("call " + target);
         Call call = line.makeCall(target).get();
-        flow.await(call, call.whenState(CallState.BUSY));
+        flow.await(call, CallState.BUSY);
         CallCompletion completion = call.completeCall(CallCompletionMode.CALLBACK).get();
-        flow.await(call, call.whenState(CallState.IDLE));
+        flow.await(call, CallState.IDLE);
         flow.say("callback requested: completion id " + completion.id() + "; changed our mind: cancel it");
         call.close();
-        completion.cancel().get();
+        flow.reply(completion.cancel()); // prints the LINE_REPLY of lineUncompleteCall
         flow.say("cancelled: " + completion.state() + ", " + line.status().numCallCompletions()
                 + " completions outstanding on the line");
         try {
-            line.uncompleteCall(completion.id()).get();
+            flow.reply(line.uncompleteCall(completion.id()));
             flow.say("the switch accepted a spent ID (unexpected)");
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TapiException t)) {

@@ -7,6 +7,7 @@ import io.github.tapibridge.sim.Simulator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an example runs with: the configuration chosen on the command line, where to print, and
@@ -39,9 +40,58 @@ public final class ExampleContext {
         return out;
     }
 
-    /** The number to call ({@code --dial}); examples that need a second number add 1 to it. */
+    /** The number to call when {@code --dial} is not given. */
+    public static final String DEFAULT_DIAL = "201";
+
+    /** How many lines the simulator has after {@link Simulator#reset()}: 100 to 103. */
+    private static final int SIMULATED_LINES = 4;
+
+    /**
+     * The number to call ({@code --dial}, or {@value #DEFAULT_DIAL}); examples that need a second
+     * number add 1 to it.
+     */
     public String dial() {
-        return dial;
+        return dial(DEFAULT_DIAL);
+    }
+
+    /**
+     * The number to call: {@code --dial} if it was given, else the example's own default, such as
+     * a line of the simulated switch for an example that needs one.
+     */
+    public String dial(String exampleDefault) {
+        return dial != null ? dial : exampleDefault;
+    }
+
+    /**
+     * The device ID of the simulated switch's line with this number ({@code "100"} is line 0 ...
+     * {@code "103"} line 3 in the default topology the examples reset to), or empty if the
+     * number is a remote station or the provider is not the simulator.
+     */
+    public OptionalInt localLine(String number) {
+        if (simulator != null && number.matches("1\\d\\d")) {
+            int id = Integer.parseInt(number.substring(1));
+            if (id < SIMULATED_LINES) {
+                return OptionalInt.of(id);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * Whether a call to {@code number} is answered without this program: a remote station of
+     * the simulator answers after 3 seconds, a person answers at a real switch; a line of the
+     * simulated switch never answers by itself (an application on it would have to).
+     */
+    public boolean answersByItself(String number) {
+        return localLine(number).isEmpty();
+    }
+
+    /** Says up front that a local target will not answer, and what the example does then. */
+    void sayIfNeverAnswers(CallFlow flow, String number) {
+        if (!answersByItself(number)) {
+            flow.say(number + " is a line of this switch, and a line never answers by itself (an"
+                    + " application on it would have to): this example stops where " + number + " rings");
+        }
     }
 
     /** The simulated switch, if the provider is the simulator. */

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Intrudes on a busy line (INTRUDE): the call joins the conversation at once. On the simulator
- * the busy line is line 1 ("101"), in a call of its own; it sees a new party with reason
- * {@code INTRUDE}.
+ * the busy line is line 1 ("101") unless {@code --dial} names another, in a call of its own; it
+ * sees a new party with reason {@code INTRUDE}. A remote number is made busy instead.
  */
 public final class IntrudeOnBusyLine {
 
@@ -29,33 +29,35 @@ public final class IntrudeOnBusyLine {
         CallFlow flow = ctx.flow();
         try (Tapi tapi = ctx.open(flow)) {
             Line line = tapi.openLine(0);
-            String target = ctx.dial();
+            // On the simulator, a line of the switch talks to 301; 101 unless --dial says.
+            String target = ctx.dial(ctx.simulator().isPresent() ? "101" : ExampleContext.DEFAULT_DIAL);
             CompletableFuture<Call> party = null;
-            if (ctx.simulator().isPresent()) {
-                Line busyLine = tapi.openLine(1);
-                target = "101";
-                flow.say("line 101 calls 301 and talks");
+            if (ctx.localLine(target).isPresent() && ctx.localLine(target).getAsInt() != 0) {
+                Line busyLine = tapi.openLine(ctx.localLine(target).getAsInt());
+                flow.say("line " + target + " calls 301 and talks");
                 Call conversation = busyLine.makeCall("301").get();
-                flow.await(conversation, conversation.whenState(CallState.RINGBACK));
+                flow.await(conversation, CallState.RINGBACK);
                 ctx.pass(Duration.ofSeconds(3));
-                flow.await(conversation, conversation.whenState(CallState.CONNECTED));
+                flow.await(conversation, CallState.CONNECTED);
                 party = busyLine.whenNewCall(); // the party that will join
+            } else {
+                ctx.busy(target);
             }
             flow.say("call " + target);
             Call call = line.makeCall(target).get();
-            flow.await(call, call.whenState(CallState.BUSY));
+            flow.await(call, CallState.BUSY);
             flow.say(target + " is busy: intrude (lineCompleteCall, INTRUDE)");
             CallCompletion completion = call.completeCall(CallCompletionMode.INTRUDE).get();
-            flow.await(call, call.whenState(CallState.CONNECTED));
+            flow.await(call, CallState.CONNECTED);
             flow.say("joined the conversation: completion id " + completion.id() + ", reason "
                     + call.info().reason());
             if (party != null) {
                 Call joined = flow.await(party);
-                flow.await(joined, joined.whenState(CallState.CONNECTED));
-                flow.say("line 101 sees a new party, reason " + joined.info().reason());
+                flow.await(joined, CallState.CONNECTED);
+                flow.say("line " + target + " sees a new party, reason " + joined.info().reason());
             }
             call.drop().get();
-            flow.await(call, call.whenState(CallState.IDLE));
+            flow.await(call, CallState.IDLE);
         }
     }
 }

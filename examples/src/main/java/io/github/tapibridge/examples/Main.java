@@ -6,9 +6,12 @@ import io.github.tapibridge.TapiConfig;
 import io.github.tapibridge.sim.Ladder;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The runnable jar: with no arguments it runs the call completion demo on the simulator;
@@ -26,6 +29,12 @@ public final class Main {
     }
 
     private static final Map<String, Entry> EXAMPLES = new LinkedHashMap<>();
+
+    /** The options that take a value: the argument after them is never an example's name. */
+    private static final Set<String> WITH_VALUE = Set.of("--provider", "--backend", "--dial", "--wait");
+
+    /** The longest {@code --wait}, in seconds (a day). */
+    static final long MAX_WAIT_SECONDS = 86_400;
 
     static {
         EXAMPLES.put("run-demo", new Entry("the call completion story (the default)", RunDemo::run));
@@ -59,26 +68,39 @@ public final class Main {
      * @return the exit code: 0 done, 1 the example failed, 2 bad command line
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String name = "run-demo";
-        int first = 0;
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            name = args[0];
-            first = 1;
+        // The example's name may come anywhere among the options: the first argument that is
+        // neither an option nor an option's value.
+        String name = null;
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("-")) {
+                options.add(a);
+                if (WITH_VALUE.contains(a) && i + 1 < args.length) {
+                    options.add(args[++i]);
+                }
+            } else if (name == null) {
+                name = a;
+            } else {
+                err.println("one example at a time: " + name + " and " + a + " (--help lists them)");
+                return 2;
+            }
+        }
+        if (name == null) {
+            name = "run-demo";
         }
         Entry entry = EXAMPLES.get(name);
         if (entry == null) {
             err.println("unknown example: " + name + " (--help lists them)");
             return 2;
         }
-        String[] rest = new String[args.length - first];
-        System.arraycopy(args, first, rest, 0, rest.length);
-        return run(rest, entry.example(), out, err);
+        return run(options.toArray(new String[0]), entry.example(), out, err);
     }
 
     static int run(String[] args, Example example, PrintStream out, PrintStream err) {
         Provider provider = Provider.simulator();
         Backend backend = Backend.JNI;
-        String dial = "201";
+        String dial = null;
         Duration wait = Duration.ofSeconds(10);
         boolean ladder = false;
         try {
@@ -100,7 +122,7 @@ public final class Main {
                         default -> throw new IllegalArgumentException("--backend takes jni or jna");
                     };
                     case "--dial" -> dial = value(args, ++i, a);
-                    case "--wait" -> wait = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                    case "--wait" -> wait = waitOption(value(args, ++i, a));
                     case "--ladder" -> ladder = true;
                     default -> throw new IllegalArgumentException("unknown option: " + a);
                 }
@@ -135,6 +157,21 @@ public final class Main {
         context.out().print(Ladder.fromTrace(context.simulator().get().trace()).toText());
     }
 
+    /** {@code --wait}: whole seconds, 1 to {@link #MAX_WAIT_SECONDS}. */
+    private static Duration waitOption(String text) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > MAX_WAIT_SECONDS) {
+            throw new IllegalArgumentException("--wait takes a whole number of seconds from 1 to "
+                    + MAX_WAIT_SECONDS + ": " + text);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -143,7 +180,7 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar tapibridge-examples.jar [example] [options]");
+        out.println("usage: java -jar tapibridge-examples.jar [example] [options]  (in any order)");
         out.println();
         out.println("examples:");
         EXAMPLES.forEach((name, e) -> out.printf("  %-26s %s%n", name, e.description()));
@@ -151,8 +188,10 @@ public final class Main {
         out.println("options:");
         out.println("  --provider simulator|system  the bundled simulator (default) or Windows tapi32.dll");
         out.println("  --backend jni|jna            the JNI bridge (default) or the JNA binding");
-        out.println("  --dial NUMBER                the number to call (default 201)");
-        out.println("  --wait SECONDS               how long to wait for each event (default 10)");
+        out.println("  --dial NUMBER                the number to call (default 201; the examples that need a");
+        out.println("                               line of the switch default to one: 101 or 102)");
+        out.println("  --wait SECONDS               how long to wait for each event, 1 to " + MAX_WAIT_SECONDS
+                + " (default 10)");
         out.println("  --ladder                     at the end, print the call flow as a ladder diagram");
         out.println("  --help                       this text");
     }

@@ -32,28 +32,33 @@ public final class RequestCallback {
     }
 
     static void requestCallback(ExampleContext ctx, CallFlow flow, Line line, String target) throws Exception {
+        ctx.sayIfNeverAnswers(flow, target);
         ctx.busy(target);
         flow.say("call " + target);
         Call call = line.makeCall(target).get();
-        flow.await(call, call.whenState(CallState.BUSY));
+        flow.await(call, CallState.BUSY);
         flow.say(target + " is busy: request a callback (lineCompleteCall, CALLBACK)");
         CallCompletion completion = call.completeCall(CallCompletionMode.CALLBACK).get();
-        flow.await(call, call.whenState(CallState.IDLE));
+        flow.await(call, CallState.IDLE);
         flow.say("accepted: completion id " + completion.id() + "; the call went idle");
         call.close();
         ctx.idle(target);
         ctx.pass(Duration.ofSeconds(2));
         Call recall = completion.whenFired().get(30, TimeUnit.SECONDS);
-        flow.await(recall, recall.whenState(CallState.OFFERING));
+        flow.await(recall, CallState.OFFERING);
         flow.say("the recall: reason " + recall.info().reason() + ", completion id "
                 + recall.info().completionId() + "; answer it");
         recall.answer().get();
-        flow.await(recall, recall.whenState(CallState.RINGBACK));
-        ctx.pass(Duration.ofSeconds(3));
-        flow.await(recall, recall.whenState(CallState.CONNECTED));
-        flow.say("connected to " + target + "; hang up");
+        flow.await(recall, CallState.RINGBACK);
+        if (ctx.answersByItself(target)) {
+            ctx.pass(Duration.ofSeconds(3));
+            flow.await(recall, CallState.CONNECTED);
+            flow.say("connected to " + target + "; hang up");
+        } else {
+            flow.say(target + " rings, and nobody answers a line of this switch here; hang up");
+        }
         recall.drop().get();
-        flow.await(recall, recall.whenState(CallState.IDLE));
+        flow.await(recall, CallState.IDLE);
         recall.close();
     }
 }

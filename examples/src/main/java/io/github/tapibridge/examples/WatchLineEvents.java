@@ -30,7 +30,7 @@ public final class WatchLineEvents {
                 CompletableFuture<Call> next = line.whenNewCall();
                 flow.say("watching line 0; call it");
                 Call call = flow.await(next);
-                flow.await(call, call.whenState(CallState.IDLE));
+                flow.await(call, CallState.IDLE);
                 return;
             }
             try (Tapi other = Tapi.open(ctx.config().toBuilder().appName("caller").build())) {
@@ -39,15 +39,15 @@ public final class WatchLineEvents {
                 CompletableFuture<Call> next = line.whenNewCall();
                 Call outgoing = otherLine.makeCall("100").get();
                 Call incoming = flow.await(next);
-                flow.await(incoming, incoming.whenState(CallState.OFFERING));
+                flow.await(incoming, CallState.OFFERING);
                 flow.say("answer");
                 incoming.answer().get();
-                flow.await(incoming, incoming.whenState(CallState.CONNECTED));
+                flow.await(incoming, CallState.CONNECTED);
                 flow.say("the caller hangs up");
                 outgoing.drop().get(10, TimeUnit.SECONDS);
-                flow.await(incoming, incoming.whenState(CallState.DISCONNECTED));
+                flow.await(incoming, CallState.DISCONNECTED);
                 incoming.drop().get();
-                flow.await(incoming, incoming.whenState(CallState.IDLE));
+                flow.await(incoming, CallState.IDLE);
             }
         }
     }

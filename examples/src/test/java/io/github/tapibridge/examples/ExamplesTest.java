@@ -1,11 +1,20 @@
 package io.github.tapibridge.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapibridge.Call;
+import io.github.tapibridge.CallState;
+import io.github.tapibridge.Tapi;
+import io.github.tapibridge.TapiConfig;
+import io.github.tapibridge.sim.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -180,5 +189,101 @@ class ExamplesTest {
             assertEquals(1, r.exit());
             assertTrue(r.err().contains("Windows"), r.err());
         }
+    }
+
+    // ---- defects of the command line and the examples (issue 15) -------------------------
+
+    @Test
+    void requestCallbackToALocalLineSaysItNeverAnswers() {
+        Run r = run("request-callback", "--dial", "101");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "101 is a line of this switch", "never answers by itself",
+                "call 101", "BUSY", "the recall", "RINGBACK", "101 rings");
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aTimeoutSaysWhichStateWasAwaited() throws Exception {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (Simulator sim = Simulator.create();
+             Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).build())) {
+            // The clock does not move, so the remote station never answers.
+            CallFlow flow = new CallFlow(new PrintStream(text, true, StandardCharsets.UTF_8), sim,
+                    Duration.ofMillis(100));
+            tapi.addListener(flow);
+            Call call = tapi.openLine(0).makeCall("201").get();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> flow.await(call, CallState.CONNECTED));
+            assertEquals(String.format("call 0x%08X did not reach CONNECTED within PT0.1S (its last reported"
+                    + " state: RINGBACK)", call.handle()), e.getMessage());
+        }
+    }
+
+    @Test
+    void leaveCompletionMessageHonoursDial() {
+        Run r = run("leave-completion-message", "--dial", "103");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "103 is busy", "delivered", "[MSGWAITON]",
+                "line 103 shows message waiting: true");
+        assertTrue(!r.out().contains("line 102") && !r.out().contains("102 is busy"), r.out());
+    }
+
+    @Test
+    void intrudeOnBusyLineHonoursDial() {
+        Run r = run("intrude-on-busy-line", "--dial", "102");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "line 102 calls 301", "CONNECTED", "call 102", "BUSY",
+                "joined the conversation", "line 102 sees a new party, reason INTRUDE");
+        assertTrue(!r.out().contains("line 101") && !r.out().contains("call 101"), r.out());
+    }
+
+    @Test
+    void waitMustBeAWholeNumberOfSeconds() {
+        for (String bad : List.of("-1", "0", "abc", "1.5", "86401", "99999999999999999999")) {
+            Run r = run("list-lines", "--wait", bad);
+            assertEquals(2, r.exit(), bad);
+            assertTrue(r.err().contains("--wait takes a whole number of seconds from 1 to 86400: " + bad), r.err());
+            assertTrue(!r.err().contains("NumberFormatException") && !r.err().contains("For input string"), r.err());
+            assertEquals("", r.out(), bad);
+        }
+        assertEquals(0, run("list-lines", "--wait", "5").exit());
+    }
+
+    @Test
+    void optionsMayComeBeforeTheExampleName() {
+        Run r = run("--dial", "555", "--wait", "5", "request-callback");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 555", "connected to 555");
+        Run two = run("list-lines", "cancel-completion");
+        assertEquals(2, two.exit());
+        assertTrue(two.err().contains("one example at a time"), two.err());
+    }
+
+    @Test
+    void cancelCompletionShowsTheUncompleteCallReply() {
+        Run r = run("cancel-completion");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "cancel it", "LINE_REPLY", "ok", "cancelled: CANCELLED",
+                "LINE_REPLY", "LINEERR_INVALCOMPLETIONID", "cancelling it again: LINEERR_INVALCOMPLETIONID");
+    }
+
+    @Test
+    void theDemoShowsTheUncompleteCallReply() {
+        Run r = run();
+        assertEquals(0, r.exit(), r.err());
+        String step3 = r.out().substring(r.out().indexOf("3. Cancel"));
+        assertContainsInOrder(step3, "cancel it", "LINE_REPLY", "ok", "cancelled: CANCELLED",
+                "LINE_REPLY", "LINEERR_INVALCOMPLETIONID", "cancelling it again");
+    }
+
+    @Test
+    void theReadmeListsEveryOption() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        String options = readme.substring(readme.indexOf("\nOptions: "));
+        options = options.substring(0, options.indexOf("\n\n"));
+        for (String option : List.of("--backend", "--provider", "--dial", "--wait", "--ladder", "--help")) {
+            assertTrue(options.contains("`" + option), option + " in " + options);
+        }
+        assertTrue(run("--help").out().contains("--wait"));
     }
 }

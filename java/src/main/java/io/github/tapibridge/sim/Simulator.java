@@ -398,12 +398,25 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Sets a behaviour option of the switch until the next {@link #reset()}
+     * Returns the typed setters of the switch's behaviour options, with their defaults:
+     * {@code sim.options().guardTime(Duration.ofSeconds(5)).trace(false)}. The options last until
+     * the next {@link #reset()}.
+     *
+     * @return a view of this switch's options
+     */
+    public SimulatorOptions options() {
+        return new SimulatorOptions(this);
+    }
+
+    /**
+     * Sets a behaviour option of the switch by its C name until the next {@link #reset()}
      * ({@code tapisim_set_option}): {@code "error_delivery"} (0 as tapisrv: provider errors in
      * {@code LINE_REPLY}; 1 as the documentation reads: returned at once),
      * {@code "allow_proceeding"}, {@code "strict_completion_owner"}, {@code "reuse_freed_ids"},
      * the timers {@code "guard_ms"}, {@code "recall_ring_ms"}, {@code "expiry_busy_ms"},
-     * {@code "expiry_noanswer_ms"}, and {@code "realtime"} (1: the clock follows wall time).
+     * {@code "expiry_noanswer_ms"}, {@code "realtime"} (1: the clock follows wall time),
+     * {@code "trace"} and {@code "max_call_completions"}. {@link #options()} has a typed setter
+     * for each, which says its range and default.
      *
      * @param name the option
      * @param value its value (an unsigned 32-bit number)

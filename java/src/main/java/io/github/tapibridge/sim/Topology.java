@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * {@code "1"} followed by {@code i} in two digits ({@code "100"}, {@code "101"}, ...), the name
  * {@code "Simulated line <number>"}, up to 4 completions in every mode for both conditions, and
  * three completion messages; the timers are 2 s (guard), 20 s (recall ring), 45 min (expiry of a
- * BUSY request) and 180 min (expiry of a NOANSWER request). The values are checked when the
+ * BUSY request) and 180 min (expiry of a NOANSWER request), which {@link SimulatorOptions} can
+ * also set while applications are open. The values are checked when the
  * topology is {@linkplain Builder#build() built}, so applying it fails only if the switch is in
  * use. Immutable and thread-safe.
  */

@@ -147,4 +147,22 @@ abstract class SimulatorContract {
         tapi.close(); // returns once the instance has shut itself down
         assertTrue(!tapi.isOpen() && !line.isOpen());
     }
+
+    @Test
+    void typedOptionsReachTheApplications() throws Exception {
+        sim.options().maxCallCompletions(7).errorDelivery(ErrorDelivery.RETURNED);
+        try (Tapi tapi = Tapi.open(simulatorConfig())) {
+            Line line = tapi.openLine(0);
+            assertEquals(7, line.addressCaps(0).maxCallCompletions());
+            sim.options().maxCallCompletions(0);
+            assertEquals(0, line.addressCaps(0).maxCallCompletions());
+            // RETURNED: the switch's refusal comes back from lineCompleteCall itself, no request made.
+            Call call = line.makeCall("201").get(10, TimeUnit.SECONDS);
+            call.whenState(CallState.RINGBACK).get(10, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> call.completeCall(io.github.tapibridge.CallCompletionMode.CALLBACK).get(10, TimeUnit.SECONDS));
+            assertEquals(LineError.LINEERR_OPERATIONUNAVAIL, ((TapiException) e.getCause()).error());
+            assertEquals(java.util.List.of(), tapi.pendingRequests());
+        }
+    }
 }

@@ -43,37 +43,37 @@ public final class HoldAndSwap {
             throws Exception {
         flow.say("call " + first);
         Call call = line.makeCall(first).get();
-        flow.await(call, call.whenState(CallState.RINGBACK));
+        flow.await(call, CallState.RINGBACK);
         ctx.pass(Duration.ofSeconds(3));
-        flow.await(call, call.whenState(CallState.CONNECTED));
+        flow.await(call, CallState.CONNECTED);
 
         flow.say("put " + first + " on hold (lineHold)");
         call.hold().get();
-        flow.await(call, call.whenState(CallState.ONHOLD));
+        flow.await(call, CallState.ONHOLD);
 
         flow.say("take a new call in dial tone (lineMakeCall without a number)");
         Call consultation = line.makeCall().get();
-        flow.await(consultation, consultation.whenState(CallState.DIALTONE));
+        flow.await(consultation, CallState.DIALTONE);
         String head = second.substring(0, 1);
         String rest = second.substring(1);
         flow.say("dial " + head + "; then " + rest + " (lineDial)");
         consultation.dial(head + ";").get();
-        flow.await(consultation, consultation.whenState(CallState.DIALING));
+        flow.await(consultation, CallState.DIALING);
         consultation.dial(rest).get();
-        flow.await(consultation, consultation.whenState(CallState.RINGBACK));
+        flow.await(consultation, CallState.RINGBACK);
         ctx.pass(Duration.ofSeconds(3));
-        flow.await(consultation, consultation.whenState(CallState.CONNECTED));
+        flow.await(consultation, CallState.CONNECTED);
         flow.say("talking to " + consultation.info().calledId() + "; " + first + " is " + call.state());
 
         flow.say("swap: back to " + first + ", " + second + " waits (lineSwapHold)");
         consultation.swapHold(call).get();
-        flow.await(call, call.whenState(CallState.CONNECTED));
+        flow.await(call, CallState.CONNECTED);
         flow.say(first + " is " + call.state() + ", " + second + " is " + consultation.state());
 
         flow.say("hang up both");
         for (Call c : new Call[] {consultation, call}) {
             c.drop().get();
-            flow.await(c, c.whenState(CallState.IDLE));
+            flow.await(c, CallState.IDLE);
             c.close();
         }
     }

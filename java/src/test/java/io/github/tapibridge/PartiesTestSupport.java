@@ -14,7 +14,7 @@ abstract class PartiesTestSupport extends SimTestSupport {
     /** {@code LINECALLINFOSTATE_REDIRECTINGID | LINECALLINFOSTATE_REDIRECTIONID}. */
     static final int REDIRECT_IDS = 0x00080000 | 0x00040000;
     static final int LINECALLFEATURE_REDIRECT = 0x00020000;
-    static final int LINECALLFEATURE_BLINDTRANSFER = 0x00000020;
+    static final int LINECALLFEATURE_BLINDTRANSFER = 0x00000008;
 
     /** Another application on the switch, closed after the test. */
     Tapi app(String name) {

@@ -68,6 +68,16 @@ void throw_fmt(JNIEnv *env, const char *className, const char *format, ...);
         return ret;                                                                             \
     }
 
+/* PROVIDER, and the provider must export the transfer and digits functions (provider.h). */
+#define TRANSFER_DIGITS(fn, ret)                                                                \
+    PROVIDER(ret)                                                                               \
+    if (!p->transferDigits) {                                                                   \
+        throw_fmt(env, UOE, "%s: the provider %s does not export lineRedirectW, "               \
+                  "lineBlindTransferW, lineGenerateDigitsW and lineMonitorDigits", #fn,         \
+                  p->label);                                                                    \
+        return ret;                                                                             \
+    }
+
 /* A native address that must not be 0. */
 #define ADDRESS(address, ret)                                                                   \
     (void)cls;                                                                                  \

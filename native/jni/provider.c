@@ -33,6 +33,7 @@
                    #name ": signature differs from tapisim.h");
 TB_TAPI_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_CHECK_TAPI)
+TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPISIM_FUNCTIONS(TB_CHECK_SIM)
 TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_CHECK_SIM)
 #undef TB_CHECK_TAPI
@@ -208,13 +209,19 @@ int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, cha
     all = all && f != NULL;                                                                     \
     p->fn = (LONG(WINAPI *) params)f;
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_RESOLVE)
-#undef TB_RESOLVE
     p->callControl = all;
-    if (!all) {
+    all = 1;
+    TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_RESOLVE)
+    p->transferDigits = all;
+#undef TB_RESOLVE
 #define TB_CLEAR(fn, params) p->fn = NULL;
+    if (!p->callControl) {
         TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_CLEAR)
-#undef TB_CLEAR
     }
+    if (!p->transferDigits) {
+        TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_CLEAR)
+    }
+#undef TB_CLEAR
 
     all = 1;
 #define TB_RESOLVE(fn, result, params)                                                          \

@@ -46,6 +46,17 @@
     X(lineUnhold, (HCALL))                                                                      \
     X(lineSwapHold, (HCALL, HCALL))
 
+/*
+ * Diversion and digits, a second group resolved like the first (transferDigits): a provider
+ * that dials and holds but predates these (libtapisim before them, a shim) keeps dialling and
+ * holding, and only these natives throw UnsupportedOperationException.
+ */
+#define TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(X)                                                    \
+    X(lineRedirectW, (HCALL, LPCWSTR, DWORD))                                                   \
+    X(lineBlindTransferW, (HCALL, LPCWSTR, DWORD))                                              \
+    X(lineGenerateDigitsW, (HCALL, DWORD, LPCWSTR, DWORD))                                      \
+    X(lineMonitorDigits, (HCALL, DWORD))
+
 /* The simulator control functions (tapisim.h): X(name, result type, parameter types).
  * hasSimulatorControl = all of these resolved. */
 #define TB_TAPISIM_FUNCTIONS(X)                                                                 \
@@ -80,17 +91,20 @@
     X(tapisim_remote_call, LONG, (const char *, const char *, const char *, DWORD *))           \
     X(tapisim_remote_answer, LONG, (const char *))                                              \
     X(tapisim_remote_hangup, LONG, (const char *))                                              \
-    X(tapisim_remote_call_ex, LONG, (const char *, const char *, const char *, DWORD, DWORD *))
+    X(tapisim_remote_call_ex, LONG, (const char *, const char *, const char *, DWORD, DWORD *)) \
+    X(tapisim_remote_digits, LONG, (const char *, const char *))
 
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */
     char *label;               /* the library as given (UTF-8), for messages */
     int simulator;             /* every TB_TAPISIM_FUNCTIONS entry resolved */
     int callControl;           /* every TB_TAPI_CALL_CONTROL_FUNCTIONS entry resolved */
+    int transferDigits;        /* every TB_TAPI_TRANSFER_DIGITS_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)
+    TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_FIELD)
 #undef TB_FIELD
 #define TB_FIELD(fn, result, params) result (*fn) params;
     TB_TAPISIM_FUNCTIONS(TB_FIELD)

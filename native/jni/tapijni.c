@@ -26,7 +26,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 7
+#define TAPIBRIDGE_ABI_VERSION 8
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -391,6 +391,49 @@ static jint JNICALL tj_lineSwapHold(JNIEnv *env, jclass cls, jlong provider, jin
     return p->lineSwapHold((HCALL)hActiveCall, (HCALL)hHeldCall);
 }
 
+/* ---- transfer and digits (optional: TRANSFER_DIGITS throws UnsupportedOperationException) - */
+
+static jint JNICALL tj_lineRedirectW(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                     jstring lpszDestAddress, jint dwCountryCode)
+{
+    TRANSFER_DIGITS(lineRedirectW, 0)
+    WCHAR buf[TB_MAX_STRING + 1];
+    const WCHAR *dest;
+    if (!get_wstr(env, lpszDestAddress, buf, &dest, "lpszDestAddress"))
+        return 0;
+    return p->lineRedirectW((HCALL)hCall, dest, (DWORD)dwCountryCode);
+}
+
+static jint JNICALL tj_lineBlindTransferW(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                          jstring lpszDestAddress, jint dwCountryCode)
+{
+    TRANSFER_DIGITS(lineBlindTransferW, 0)
+    WCHAR buf[TB_MAX_STRING + 1];
+    const WCHAR *dest;
+    if (!get_wstr(env, lpszDestAddress, buf, &dest, "lpszDestAddress"))
+        return 0;
+    return p->lineBlindTransferW((HCALL)hCall, dest, (DWORD)dwCountryCode);
+}
+
+/* A null lpszDigits is NULL: it cancels the generation in progress. */
+static jint JNICALL tj_lineGenerateDigitsW(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                           jint dwDigitMode, jstring lpszDigits, jint dwDuration)
+{
+    TRANSFER_DIGITS(lineGenerateDigitsW, 0)
+    WCHAR buf[TB_MAX_STRING + 1];
+    const WCHAR *digits;
+    if (!get_wstr(env, lpszDigits, buf, &digits, "lpszDigits"))
+        return 0;
+    return p->lineGenerateDigitsW((HCALL)hCall, (DWORD)dwDigitMode, digits, (DWORD)dwDuration);
+}
+
+static jint JNICALL tj_lineMonitorDigits(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                         jint dwDigitModes)
+{
+    TRANSFER_DIGITS(lineMonitorDigits, 0)
+    return p->lineMonitorDigits((HCALL)hCall, (DWORD)dwDigitModes);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -433,6 +476,10 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineHold, "(JI)I"),
     NATIVE(lineUnhold, "(JI)I"),
     NATIVE(lineSwapHold, "(JII)I"),
+    NATIVE(lineRedirectW, "(JILjava/lang/String;I)I"),
+    NATIVE(lineBlindTransferW, "(JILjava/lang/String;I)I"),
+    NATIVE(lineGenerateDigitsW, "(JIILjava/lang/String;I)I"),
+    NATIVE(lineMonitorDigits, "(JII)I"),
 };
 
 /* Registers the natives of TapisimJni; a failure is cleared, as for the rest of TapiJni. */

@@ -216,6 +216,17 @@ static jint JNICALL ts_tapisim_remote_hangup(JNIEnv *env, jclass cls, jlong prov
     return p->tapisim_remote_hangup(s);
 }
 
+static jint JNICALL ts_tapisim_remote_digits(JNIEnv *env, jclass cls, jlong provider, jstring number,
+                                             jstring digits)
+{
+    SIMULATOR(tapisim_remote_digits, 0)
+    char nbuf[3 * TB_MAX_STRING + 1], dbuf[3 * TB_MAX_STRING + 1];
+    const char *n, *d;
+    if (!get_utf8(env, number, nbuf, &n, "number") || !get_utf8(env, digits, dbuf, &d, "digits"))
+        return 0;
+    return p->tapisim_remote_digits(n, d);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)ts_##name }
@@ -242,6 +253,7 @@ const JNINativeMethod tapisimjni_methods[] = {
     NATIVE(tapisim_remote_answer, "(JLjava/lang/String;)I"),
     NATIVE(tapisim_remote_hangup, "(JLjava/lang/String;)I"),
     NATIVE(tapisim_remote_call_ex, "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I"),
+    NATIVE(tapisim_remote_digits, "(JLjava/lang/String;Ljava/lang/String;)I"),
     NATIVE(tapisim_set_addresses, "(JILjava/lang/String;)I"),
     NATIVE(tapisim_set_address_completion_caps, "(JIIIII)I"),
     NATIVE(tapisim_set_address_completion_messages, "(JIILjava/lang/String;)I"),

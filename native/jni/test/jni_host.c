@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 7
+#define TAPIJNI_ABI_VERSION 8
 
 typedef struct {
     const char *name, *descriptor;
@@ -63,6 +63,10 @@ static const declared_native tapijni_declared[] = {
     { "lineHold", "(JI)I" },
     { "lineUnhold", "(JI)I" },
     { "lineSwapHold", "(JII)I" },
+    { "lineRedirectW", "(JILjava/lang/String;I)I" },
+    { "lineBlindTransferW", "(JILjava/lang/String;I)I" },
+    { "lineGenerateDigitsW", "(JIILjava/lang/String;I)I" },
+    { "lineMonitorDigits", "(JII)I" },
 };
 
 static const declared_native tapisimjni_declared[] = {
@@ -86,6 +90,7 @@ static const declared_native tapisimjni_declared[] = {
     { "tapisim_remote_answer", "(JLjava/lang/String;)I" },
     { "tapisim_remote_hangup", "(JLjava/lang/String;)I" },
     { "tapisim_remote_call_ex", "(JLjava/lang/String;Ljava/lang/String;Ljava/lang/String;IJ)I" },
+    { "tapisim_remote_digits", "(JLjava/lang/String;Ljava/lang/String;)I" },
     { "tapisim_set_addresses", "(JILjava/lang/String;)I" },
     { "tapisim_set_address_completion_caps", "(JIIIII)I" },
     { "tapisim_set_address_completion_messages", "(JIILjava/lang/String;)I" },

@@ -2,8 +2,10 @@ package io.github.tapibridge;
 
 import io.github.tapibridge.internal.Guard;
 import io.github.tapibridge.internal.TapiStrings;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -436,6 +438,172 @@ public final class Call implements AutoCloseable {
                 : new Guard[] {guard, held.guard, line.guard, held.line.guard, session.guard};
         return request(Request.Kind.SWAP_HOLD, "lineSwapHold", guards,
                 () -> session.backend.lineSwapHold(handle, held.handle));
+    }
+
+    /**
+     * Deflects this offered call to another address before it is answered ({@code lineRedirectW},
+     * country code 0): the call leaves this station (it goes {@link CallState#IDLE}; close it then)
+     * and the caller reaches {@code destination} as a new call would; the destination sees
+     * {@link CallReason#REDIRECT}, and {@link CallInfo#redirectingId()} and
+     * {@link CallInfo#redirectionId()} of the calls involved name this address and the
+     * destination.
+     *
+     * <p>The future completes when the {@code LINE_REPLY} reports success. It fails with a
+     * {@link TapiException} whose {@link TapiException#function()} is {@code lineRedirectW}: at
+     * once for {@link LineError#LINEERR_INVALCALLHANDLE} or {@link LineError#LINEERR_NOTOWNER};
+     * in the {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (the call is not
+     * {@link CallState#OFFERING}, or is a completion recall), {@link LineError#LINEERR_INVALADDRESS}
+     * (not a dialable address with a number, this address's own number, a dial modifier the line
+     * refuses, or an outside caller sent to an outside number) and other refusals of the
+     * provider. Thread-safe; futures as the class comment says.
+     *
+     * @param destination the dialable address to deflect the call to
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code destination} is null
+     * @throws IllegalArgumentException if {@code destination} is longer than 1,024 UTF-16 units
+     *         or contains U+0000 (nothing is sent to TAPI)
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineRedirectW} (nor the blind transfer and digits functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineredirect">
+     *      lineRedirect (Microsoft)</a>
+     */
+    public CompletableFuture<Void> redirect(String destination) {
+        TapiStrings.check(Objects.requireNonNull(destination, "destination"), "destination");
+        return request(Request.Kind.REDIRECT, "lineRedirectW", new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineRedirectW(handle, destination, 0));
+    }
+
+    /**
+     * Transfers this connected call to another address without consultation
+     * ({@code lineBlindTransferW}, country code 0): the call leaves this station (it goes
+     * {@link CallState#IDLE}; close it then) and the other party reaches {@code destination},
+     * which sees {@link CallReason#TRANSFER}; {@link CallInfo#redirectingId()} and
+     * {@link CallInfo#redirectionId()} of the calls involved name this address and the
+     * destination. Errors as for {@link #redirect(String)}, with {@code lineBlindTransferW}:
+     * {@link LineError#LINEERR_INVALCALLSTATE} in the {@code LINE_REPLY} if the call is not
+     * {@link CallState#CONNECTED} (a held call cannot be transferred this way),
+     * {@link LineError#LINEERR_INVALADDRESS} for a bad destination, and
+     * {@link LineError#LINEERR_ADDRESSBLOCKED} for an outside party sent to an outside number.
+     * Thread-safe; futures as the class comment says.
+     *
+     * @param destination the dialable address to transfer the call to
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code destination} is null
+     * @throws IllegalArgumentException if {@code destination} is longer than 1,024 UTF-16 units
+     *         or contains U+0000 (nothing is sent to TAPI)
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineBlindTransferW} (nor the redirect and digits functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineblindtransfer">
+     *      lineBlindTransfer (Microsoft)</a>
+     */
+    public CompletableFuture<Void> blindTransfer(String destination) {
+        TapiStrings.check(Objects.requireNonNull(destination, "destination"), "destination");
+        return request(Request.Kind.BLIND_TRANSFER, "lineBlindTransferW",
+                new Guard[] {guard, line.guard, session.guard},
+                () -> session.backend.lineBlindTransferW(handle, destination, 0));
+    }
+
+    /**
+     * Sends digits on this connected call ({@code lineGenerateDigitsW}), for example DTMF to an
+     * interactive voice menu. The call returns once the generation has started; when it ends, the
+     * line's listeners get {@link LineEvent.DigitsGenerated}: {@code done} once every digit was
+     * sent, not done if it was cancelled (by the next {@code generateDigits} on this call, which
+     * replaces it, by {@link #cancelDigits()}, or by the call leaving
+     * {@link CallState#CONNECTED}). {@link DigitMode#DTMF} sends {@code 0}-{@code 9},
+     * {@code A}-{@code D}, {@code *} and {@code #}; {@link DigitMode#PULSE} sends {@code 0}-{@code 9};
+     * {@code ,} pauses and {@code !} flashes the hook; other characters are skipped.
+     *
+     * <p>Synchronous: errors are {@link TapiException}s whose {@link TapiException#function()} is
+     * {@code lineGenerateDigitsW}, thrown here: {@link LineError#LINEERR_INVALCALLHANDLE},
+     * {@link LineError#LINEERR_NOTOWNER} (a monitored call),
+     * {@link LineError#LINEERR_INVALDIGITMODE} ({@link DigitMode#DTMFEND}, which only monitoring
+     * knows), {@link LineError#LINEERR_INVALCALLSTATE} (the call is not connected),
+     * {@link LineError#LINEERR_NOMEM}. Thread-safe.
+     *
+     * @param digits the digits to send, not empty
+     * @param mode {@link DigitMode#DTMF} or {@link DigitMode#PULSE}
+     * @param duration how long each DTMF tone lasts, and the spacing after it; null or zero for
+     *        the line's default (the provider may round it into its range)
+     * @throws NullPointerException if {@code digits} or {@code mode} is null
+     * @throws IllegalArgumentException if {@code digits} is empty, longer than 1,024 UTF-16 units
+     *         or contains U+0000, or {@code duration} is negative or over {@code 0xFFFFFFFF} ms
+     *         (nothing is sent to TAPI)
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineGenerateDigitsW} (nor the redirect and transfer functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegeneratedigits">
+     *      lineGenerateDigits (Microsoft)</a>
+     */
+    public void generateDigits(String digits, DigitMode mode, Duration duration) {
+        Objects.requireNonNull(digits, "digits");
+        Objects.requireNonNull(mode, "mode");
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("digits is empty (cancelDigits() cancels a generation)");
+        }
+        TapiStrings.check(digits, "digits");
+        long ms = duration == null ? 0 : duration.toMillis();
+        if (ms < 0 || ms > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("duration out of range: " + duration);
+        }
+        int dwDuration = (int) ms;
+        synchronous("generateDigits()", "lineGenerateDigitsW",
+                () -> session.backend.lineGenerateDigitsW(handle, mode.bits(), digits, dwDuration));
+    }
+
+    /**
+     * Cancels the digit generation in progress on this call ({@code lineGenerateDigitsW} with
+     * {@code NULL} digits): the line's listeners get {@link LineEvent.DigitsGenerated}, not done.
+     * Nothing happens if no generation is in progress. Errors as for
+     * {@link #generateDigits(String, DigitMode, Duration)}. Thread-safe.
+     *
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException as for {@link #generateDigits(String, DigitMode, Duration)}
+     */
+    public void cancelDigits() {
+        synchronous("cancelDigits()", "lineGenerateDigitsW",
+                () -> session.backend.lineGenerateDigitsW(handle, DigitMode.DTMF.bits(), null, 0));
+    }
+
+    /**
+     * Turns on, changes or (with an empty set) turns off the detection of digits the far end of
+     * this call sends ({@code lineMonitorDigits}); each detected digit reaches the line's
+     * listeners as {@link LineEvent.DigitReceived}. {@link DigitMode#DTMF} reports a tone as it
+     * starts, {@link DigitMode#DTMFEND} as it ends. Any privilege may monitor; monitoring lasts
+     * until turned off, the call goes {@link CallState#IDLE} or the call is closed.
+     *
+     * <p>Synchronous: errors are {@link TapiException}s whose {@link TapiException#function()} is
+     * {@code lineMonitorDigits}, thrown here: {@link LineError#LINEERR_INVALCALLHANDLE},
+     * {@link LineError#LINEERR_INVALCALLSTATE} (the call is idle or disconnected),
+     * {@link LineError#LINEERR_INVALDIGITMODE} (a mode the line cannot detect). Thread-safe.
+     *
+     * @param modes the modes to detect; empty to stop
+     * @throws NullPointerException if {@code modes} or one of its elements is null
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineMonitorDigits} (nor the redirect, transfer and generation functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linemonitordigits">
+     *      lineMonitorDigits (Microsoft)</a>
+     */
+    public void monitorDigits(Set<DigitMode> modes) {
+        int mask = DigitMode.maskOf(Objects.requireNonNull(modes, "modes"));
+        synchronous("monitorDigits()", "lineMonitorDigits",
+                () -> session.backend.lineMonitorDigits(handle, mask));
+    }
+
+    /** A synchronous function on this call: a negative result is thrown. */
+    private void synchronous(String method, String function, IntSupplier call) {
+        Guard.enterAll(guard, line.guard, session.guard);
+        int r;
+        try {
+            r = call.getAsInt();
+        } finally {
+            Guard.exitAll(guard, line.guard, session.guard);
+        }
+        if (r < 0) {
+            throw new TapiException(r, function, null, method + " of " + name());
+        }
     }
 
     /** Issues an asynchronous request on this call whose reply carries no value. */

@@ -39,6 +39,16 @@ import java.util.Set;
  *        hold; {@link PartyIdFlag#NAME} when the dialled address carried a {@code ^name}
  * @param connectedIdFlags {@code dwConnectedIDFlags}: what {@code connectedId} and
  *        {@code connectedName} hold
+ * @param redirectingId {@code dwRedirectingID}: for a redirected or blind-transferred call, the
+ *        number of the address that diverted it ({@link Call#redirect}, {@link Call#blindTransfer})
+ * @param redirectingName {@code dwRedirectingIDName}
+ * @param redirectingIdFlags {@code dwRedirectingIDFlags}: what {@code redirectingId} and
+ *        {@code redirectingName} hold
+ * @param redirectionId {@code dwRedirectionID}: the number the call was diverted to
+ * @param redirectionName {@code dwRedirectionIDName}: the {@code ^name} of the destination
+ *        string, if it had one
+ * @param redirectionIdFlags {@code dwRedirectionIDFlags}: what {@code redirectionId} and
+ *        {@code redirectionName} hold
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
  *      lineGetCallInfo (Microsoft)</a>
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/ns-tapi-linecallinfo">
@@ -50,7 +60,9 @@ public record CallInfo(int lineDeviceId, int addressId, int callId, int relatedC
                        String callerId, String callerName, String calledId, String calledName,
                        String connectedId, String connectedName, String appName,
                        Set<PartyIdFlag> callerIdFlags, Set<PartyIdFlag> calledIdFlags,
-                       Set<PartyIdFlag> connectedIdFlags) {
+                       Set<PartyIdFlag> connectedIdFlags, String redirectingId, String redirectingName,
+                       Set<PartyIdFlag> redirectingIdFlags, String redirectionId, String redirectionName,
+                       Set<PartyIdFlag> redirectionIdFlags) {
 
     /**
      * Tells whether the call results from a call completion.

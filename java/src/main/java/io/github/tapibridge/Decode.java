@@ -78,6 +78,8 @@ final class Decode {
         int caller = LINECALLINFO_CALLERIDFLAGS;
         int called = LINECALLINFO_CALLEDIDFLAGS;
         int connected = LINECALLINFO_CONNECTEDIDFLAGS;
+        int redirection = LINECALLINFO_REDIRECTIONIDFLAGS;
+        int redirecting = LINECALLINFO_REDIRECTINGIDFLAGS;
         return new CallInfo(s.dword(LINECALLINFO_LINEDEVICEID),
                 s.dword(LINECALLINFO_ADDRESSID),
                 s.dword(LINECALLINFO_CALLID),
@@ -94,7 +96,11 @@ final class Decode {
                 s.wstring(connected + 4, connected + 8), s.wstring(connected + 12, connected + 16),
                 s.wstring(LINECALLINFO_APPNAME_SIZE, LINECALLINFO_APPNAME_OFFSET),
                 PartyIdFlag.setOf(s.dword(caller)), PartyIdFlag.setOf(s.dword(called)),
-                PartyIdFlag.setOf(s.dword(connected)));
+                PartyIdFlag.setOf(s.dword(connected)),
+                s.wstring(redirecting + 4, redirecting + 8), s.wstring(redirecting + 12, redirecting + 16),
+                PartyIdFlag.setOf(s.dword(redirecting)),
+                s.wstring(redirection + 4, redirection + 8), s.wstring(redirection + 12, redirection + 16),
+                PartyIdFlag.setOf(s.dword(redirection)));
     }
 
     /** A DWORD that API version {@code added} introduced: 0 for an older {@code version}. */

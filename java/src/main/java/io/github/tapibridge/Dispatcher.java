@@ -7,7 +7,7 @@ import java.lang.System.Logger.Level;
 /**
  * The dispatch of one application's TAPI messages: for each message type ({@code LINE_REPLY},
  * {@code LINE_CALLSTATE}, {@code LINE_CALLINFO}, {@code LINE_APPNEWCALL},
- * {@code LINE_LINEDEVSTATE}, {@code LINE_CLOSE}, {@code LINE_CREATE}, {@code LINE_REMOVE}, and
+ * {@code LINE_LINEDEVSTATE}, {@code LINE_GENERATE}, {@code LINE_MONITORDIGITS}, {@code LINE_CLOSE}, {@code LINE_CREATE}, {@code LINE_REMOVE}, and
  * the others), what it does to the lines, calls, requests and completions it names, and then the
  * {@link LineEvent} that reports it. The state changes themselves belong to {@link Requests},
  * {@link Completions} and {@link Handles}; this class decides which apply, in which order, and
@@ -53,6 +53,10 @@ final class Dispatcher {
                 break;
             case TapiConstants.LINE_LINEDEVSTATE:
                 onLineDevState(m);
+                break;
+            case TapiConstants.LINE_GENERATE:
+            case TapiConstants.LINE_MONITORDIGITS:
+                onDigits(m);
                 break;
             case TapiConstants.LINE_CLOSE: {
                 Line line = handles.line(m.instance());
@@ -187,6 +191,30 @@ final class Dispatcher {
             int id = (int) m.param2();
             CallCompletion c = completions.cancelledBySwitch(line, id);
             listeners.emit(line, new LineEvent.CompletionCancelled(line, id, c));
+        }
+    }
+
+    /**
+     * LINE_GENERATE and LINE_MONITORDIGITS: reported for a known call; a message for a call this
+     * application no longer knows, or with a digit mode that is not exactly one, is reported raw
+     * ({@link LineEvent.Other}).
+     */
+    private void onDigits(Message m) {
+        Line line = handles.line(m.instance());
+        if (!listeners.listening(line)) {
+            return;
+        }
+        Call call = handles.call(m.device());
+        DigitMode mode = DigitMode.decode((int) m.param2());
+        if (call == null || (m.id() == TapiConstants.LINE_MONITORDIGITS && mode == null)) {
+            listeners.emit(line, new LineEvent.Other(line, m.id(), m.device(), m.param1(), m.param2(),
+                    m.param3()));
+        } else if (m.id() == TapiConstants.LINE_GENERATE) {
+            listeners.emit(line, new LineEvent.DigitsGenerated(line, call,
+                    (int) m.param1() == TapiConstants.LINEGENERATETERM_DONE, (int) m.param3()));
+        } else {
+            listeners.emit(line, new LineEvent.DigitReceived(line, call, (char) (m.param1() & 0xFFFF), mode,
+                    (int) m.param3()));
         }
     }
 

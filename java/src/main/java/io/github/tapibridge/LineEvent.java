@@ -183,6 +183,43 @@ public sealed interface LineEvent {
     }
 
     /**
+     * A digit generation on a call ended ({@code LINE_GENERATE}), the one
+     * {@link Call#generateDigits(String, DigitMode, java.time.Duration)} started: all its digits
+     * were sent ({@link #done()}), or it was cancelled, by a new generation on the call, by
+     * {@link Call#cancelDigits()} or by the call leaving {@link CallState#CONNECTED}.
+     *
+     * @param line the line of the call
+     * @param call the call
+     * @param done {@code dwParam1}: true for {@code LINEGENERATETERM_DONE}, false for
+     *        {@code LINEGENERATETERM_CANCEL}
+     * @param tick {@code dwParam3}: the tick count in ms when it ended (0 below TAPI 2.0; the
+     *        simulator's virtual clock)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/line-generate">LINE_GENERATE
+     *      (Microsoft)</a>
+     */
+    record DigitsGenerated(Line line, Call call, boolean done, int tick) implements LineEvent {
+    }
+
+    /**
+     * The far end of a call sent a digit that this application monitors
+     * ({@code LINE_MONITORDIGITS}, after {@link Call#monitorDigits(Set)}).
+     *
+     * @param line the line of the call
+     * @param call the call
+     * @param digit {@code dwParam1}: the digit ({@code 0}-{@code 9}, {@code A}-{@code D},
+     *        {@code *}, {@code #})
+     * @param mode {@code dwParam2}: how it was detected; {@link DigitMode#DTMF} as the tone
+     *        starts, {@link DigitMode#DTMFEND} as it ends, {@link DigitMode#PULSE}
+     * @param tick {@code dwParam3}: the tick count in ms (0 below TAPI 2.0; the simulator's
+     *        virtual clock)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/line-monitordigits">
+     *      LINE_MONITORDIGITS (Microsoft)</a>
+     */
+    record DigitReceived(Line line, Call call, char digit, DigitMode mode, int tick)
+            implements LineEvent {
+    }
+
+    /**
      * The line was closed by the provider ({@code LINE_CLOSE}), or the application was shut down
      * by the provider (for example a {@linkplain io.github.tapibridge.sim.Simulator#reset()
      * simulator reset}). The line and its calls are closed. Not sent for {@link Line#close()}.

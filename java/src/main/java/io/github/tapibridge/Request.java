@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Request {
 
     /** The kinds of asynchronous request. */
-    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP, DIAL, HOLD, UNHOLD, SWAP_HOLD }
+    enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP, DIAL, HOLD, UNHOLD, SWAP_HOLD,
+        REDIRECT, BLIND_TRANSFER }
 
     final Kind kind;
     final PumpFuture<Object> future;

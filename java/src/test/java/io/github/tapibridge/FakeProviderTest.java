@@ -115,6 +115,28 @@ class FakeProviderTest {
         assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
     }
 
+    @Test
+    void aBackendWithoutTransferAndDigitsRefusesThemWithUnsupportedOperation() throws Exception {
+        Line line = openLine();
+        Call call = makeCall(line, 0x3001, CallState.CONNECTED);
+        int requests = fake.requests.size();
+        long blocks = fake.liveBlocks();
+        // FakeBackend keeps TapiBackend's defaults for the four functions.
+        UnsupportedOperationException e =
+                assertThrows(UnsupportedOperationException.class, () -> call.redirect("101"));
+        assertTrue(e.getMessage().contains("lineRedirectW"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> call.blindTransfer("101"));
+        e = assertThrows(UnsupportedOperationException.class,
+                () -> call.generateDigits("1", DigitMode.DTMF, null));
+        assertTrue(e.getMessage().contains("lineGenerateDigitsW"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, call::cancelDigits);
+        e = assertThrows(UnsupportedOperationException.class,
+                () -> call.monitorDigits(java.util.Set.of(DigitMode.DTMF)));
+        assertTrue(e.getMessage().contains("lineMonitorDigits"), e.getMessage());
+        assertEquals(requests, fake.requests.size(), "no request issued");
+        assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
+    }
+
     // ---- opening ------------------------------------------------------------------------
 
     @Test

@@ -295,7 +295,8 @@ class ValueTypesTest {
         assertFalse(new CallStatus(CallState.IDLE, 0, CallPrivilege.OWNER, 0x1, 0).canCompleteCall());
         CallInfo recall = new CallInfo(0, 0, 1, 0, 1, Set.of(MediaMode.INTERACTIVEVOICE), CallOrigin.INTERNAL,
                 CallReason.CALLCOMPLETION, 3, 1, 0, "201", null, "100", null, null, null, null,
-                Set.of(PartyIdFlag.ADDRESS), Set.of(PartyIdFlag.ADDRESS), Set.of());
+                Set.of(PartyIdFlag.ADDRESS), Set.of(PartyIdFlag.ADDRESS), Set.of(), null, null, Set.of(),
+                null, null, Set.of());
         assertTrue(recall.isCompletion());
         LineStatus st = new LineStatus(1, Set.of(), 0, 0, 0, 0, 2, 0, 0, 0, 0, 0x7, Set.of());
         assertTrue(st.messageWaiting());

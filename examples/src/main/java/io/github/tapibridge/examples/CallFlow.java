@@ -206,6 +206,10 @@ public final class CallFlow implements Consumer<LineEvent> {
             text = String.format("LINE_LINEDEVSTATE  COMPLCANCEL  completion id %d", c.completionId());
         } else if (e instanceof LineEvent.LineDeviceStateChanged d) {
             text = String.format("LINE_LINEDEVSTATE  %s", d.states());
+        } else if (e instanceof LineEvent.DigitsGenerated g) {
+            text = String.format("LINE_GENERATE      %s  %s", call(g.call()), g.done() ? "DONE" : "CANCEL");
+        } else if (e instanceof LineEvent.DigitReceived d) {
+            text = String.format("LINE_MONITORDIGITS %s  '%c' %s", call(d.call()), d.digit(), d.mode());
         } else if (e instanceof LineEvent.CompletionFired f) {
             text = String.format("(completion %d fired: %s)", f.completion().id(), call(f.call()));
         } else {

@@ -47,6 +47,8 @@ public final class Main {
         EXAMPLES.put("callback-dialer", new Entry("dial; if busy, ask for a callback and answer it", CallbackDialer::run));
         EXAMPLES.put("hold-and-swap", new Entry("hold a call, dial a second one in steps, swap between them",
                 HoldAndSwap::run));
+        EXAMPLES.put("dtmf-menu", new Entry("send a menu choice as DTMF, then collect the far end's keys",
+                DtmfMenu::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

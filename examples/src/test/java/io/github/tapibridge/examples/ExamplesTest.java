@@ -153,6 +153,15 @@ class ExamplesTest {
     }
 
     @Test
+    void dtmfMenu() {
+        Run r = run("dtmf-menu");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 201", "CONNECTED", "send 1# as DTMF", "LINE_GENERATE", "DONE", "sent",
+                "lineMonitorDigits", "presses 4 2 #", "LINE_MONITORDIGITS", "'4' DTMF", "'2' DTMF", "'#' DTMF",
+                "the far end entered 42", "hang up", "IDLE");
+    }
+
+    @Test
     void watchLineEvents() {
         Run r = run("watch-line-events");
         assertEquals(0, r.exit(), r.err());
@@ -166,7 +175,7 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "callback-dialer", "hold-and-swap", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
+                "callback-dialer", "hold-and-swap", "dtmf-menu", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

@@ -155,6 +155,10 @@ public final class Layout {
     public static final int LINECALLINFO_CALLEDIDFLAGS = 128;
     /** {@code dwConnectedIDFlags}; Size, Offset, NameSize, NameOffset follow. */
     public static final int LINECALLINFO_CONNECTEDIDFLAGS = 148;
+    /** {@code dwRedirectionIDFlags}; Size, Offset, NameSize, NameOffset follow. */
+    public static final int LINECALLINFO_REDIRECTIONIDFLAGS = 168;
+    /** {@code dwRedirectingIDFlags}; Size, Offset, NameSize, NameOffset follow. */
+    public static final int LINECALLINFO_REDIRECTINGIDFLAGS = 188;
     /** {@code dwAppNameSize}. */
     public static final int LINECALLINFO_APPNAME_SIZE = 208;
     /** {@code dwAppNameOffset}. */

@@ -21,6 +21,10 @@ public final class TapiConstants {
     public static final int LINE_CLOSE = 3;
     /** {@code LINE_DEVSPECIFIC}. */
     public static final int LINE_DEVSPECIFIC = 4;
+    /** {@code LINE_GENERATE}. */
+    public static final int LINE_GENERATE = 7;
+    /** {@code LINE_MONITORDIGITS}. */
+    public static final int LINE_MONITORDIGITS = 9;
     /** {@code LINE_LINEDEVSTATE}. */
     public static final int LINE_LINEDEVSTATE = 8;
     /** {@code LINE_REPLY}. */
@@ -38,6 +42,10 @@ public final class TapiConstants {
     /** {@code INFINITE} timeout of lineGetMessage. */
     public static final int INFINITE = -1;
 
+    /** {@code LINEGENERATETERM_DONE}. */
+    public static final int LINEGENERATETERM_DONE = 0x00000001;
+    /** {@code LINEGENERATETERM_CANCEL}. */
+    public static final int LINEGENERATETERM_CANCEL = 0x00000002;
     /** {@code LINECALLINFOSTATE_REASON}. */
     public static final int LINECALLINFOSTATE_REASON = 0x00000200;
     /** {@code LINECALLINFOSTATE_COMPLETIONID}. */
@@ -84,6 +92,8 @@ public final class TapiConstants {
             case LINE_CALLSTATE: return "LINE_CALLSTATE";
             case LINE_CLOSE: return "LINE_CLOSE";
             case LINE_DEVSPECIFIC: return "LINE_DEVSPECIFIC";
+            case LINE_GENERATE: return "LINE_GENERATE";
+            case LINE_MONITORDIGITS: return "LINE_MONITORDIGITS";
             case LINE_LINEDEVSTATE: return "LINE_LINEDEVSTATE";
             case LINE_REPLY: return "LINE_REPLY";
             case LINE_CREATE: return "LINE_CREATE";

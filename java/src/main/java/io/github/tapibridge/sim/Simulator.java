@@ -253,6 +253,10 @@ public final class Simulator implements AutoCloseable {
         check(backend.tapisimRemoteHangup(number), "tapisim_remote_hangup");
     }
 
+    void remoteDigits(String number, String digits) {
+        check(backend.tapisimRemoteDigits(number, digits), "tapisim_remote_digits");
+    }
+
     /**
      * Moves the virtual clock forward ({@code tapisim_advance}), firing every timer that falls due
      * in order of due time: remote answers, completion guard times, recall rings, service expiry.

@@ -257,6 +257,28 @@ public final class Station {
         simulator.remoteHangup(number);
     }
 
+    /**
+     * This remote station, in a connected call with a local line, presses keys
+     * ({@code tapisim_remote_digits}): they travel as DTMF on the virtual clock with the default
+     * timing of {@code lineGenerateDigits} (for each key 95 ms of spacing, then 95 ms of tone), so
+     * {@link Simulator#advance} must move the clock for them to arrive. An application monitoring
+     * the local call ({@link io.github.tapibridge.Call#monitorDigits}) gets a
+     * {@link io.github.tapibridge.LineEvent.DigitReceived} per key for {@code DTMF} as its tone
+     * starts and for {@code DTMFEND} as it ends. Keys pressed while earlier ones are still being
+     * sent follow them; the call leaving {@code CONNECTED} drops the keys not sent yet. See
+     * "Stations: local and remote" in {@code docs/simulator.md}.
+     *
+     * @param keys one or more of {@code 0}-{@code 9}, {@code A}-{@code D}, {@code *}, {@code #}
+     * @throws NullPointerException if {@code keys} is null
+     * @throws io.github.tapibridge.TapiException {@code LINEERR_INVALCALLSTATE} if the station is
+     *         in no connected call; {@code LINEERR_INVALPARAM} if {@code keys} is empty or has
+     *         another character; {@code LINEERR_INVALADDRESS} if this is a local line's number
+     * @throws UnsupportedOperationException if the loaded simulator predates remote keys
+     */
+    public void pressDigits(String keys) {
+        simulator.remoteDigits(number, java.util.Objects.requireNonNull(keys, "keys"));
+    }
+
     @Override
     public String toString() {
         return "Station[" + number + (name == null ? "" : ", \"" + name + "\"")

@@ -159,6 +159,63 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("lineSwapHold: not supported by " + name());
     }
 
+    // ---- transfer and digits -------------------------------------------------------------
+    // Optional as a group of their own (all four or none are used), so that a provider that
+    // dials and holds but predates these keeps dialling and holding. Without them, or in a
+    // backend that predates them, they throw UnsupportedOperationException, naming the function.
+
+    /**
+     * {@code lineRedirectW}: deflects an offered call to another address.
+     *
+     * @param hCall the offered call
+     * @param lpszDestAddress the dialable address to deflect it to
+     * @param dwCountryCode the country code, 0 for the default
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineRedirectW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        throw new UnsupportedOperationException("lineRedirectW: not supported by " + name());
+    }
+
+    /**
+     * {@code lineBlindTransferW}: transfers a connected call without consultation.
+     *
+     * @param hCall the connected call
+     * @param lpszDestAddress the dialable address to transfer it to
+     * @param dwCountryCode the country code, 0 for the default
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineBlindTransferW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        throw new UnsupportedOperationException("lineBlindTransferW: not supported by " + name());
+    }
+
+    /**
+     * {@code lineGenerateDigitsW} (synchronous).
+     *
+     * @param hCall the connected call
+     * @param dwDigitMode {@code LINEDIGITMODE_PULSE} or {@code LINEDIGITMODE_DTMF}
+     * @param lpszDigits the digits, or null to cancel the generation in progress
+     * @param dwDuration the tone duration in ms, 0 for the default
+     * @return 0 or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineGenerateDigitsW(int hCall, int dwDigitMode, String lpszDigits, int dwDuration) {
+        throw new UnsupportedOperationException("lineGenerateDigitsW: not supported by " + name());
+    }
+
+    /**
+     * {@code lineMonitorDigits} (synchronous).
+     *
+     * @param hCall the call
+     * @param dwDigitModes {@code LINEDIGITMODE_} bits, 0 to stop
+     * @return 0 or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineMonitorDigits(int hCall, int dwDigitModes) {
+        throw new UnsupportedOperationException("lineMonitorDigits: not supported by " + name());
+    }
+
     // ---- simulator control (tapisim.h) ---------------------------------------------------
 
     /** Whether the provider exports the {@code tapisim_*} control functions. */
@@ -293,6 +350,18 @@ public interface TapiBackend extends AutoCloseable {
     /** {@code tapisim_remote_hangup}; UnsupportedOperationException as above. */
     default int tapisimRemoteHangup(String number) {
         throw new UnsupportedOperationException("tapisim_remote_hangup: not supported by " + name());
+    }
+
+    /**
+     * {@code tapisim_remote_digits}: the remote station presses keys; UnsupportedOperationException
+     * as above.
+     *
+     * @param number the remote station, in a CONNECTED call
+     * @param digits the keys (0-9, A-D, *, #)
+     * @return 0 or a negative {@code LINEERR_} code
+     */
+    default int tapisimRemoteDigits(String number, String digits) {
+        throw new UnsupportedOperationException("tapisim_remote_digits: not supported by " + name());
     }
 
     /** Releases the provider library. Idempotent; every other method then throws IllegalStateException. */

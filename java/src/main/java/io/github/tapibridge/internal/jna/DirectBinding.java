@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * One provider library, bound by JNA direct mapping once per process: its {@link NativeLibrary}
- * and the {@link DirectTapi} (and, if it exports them, {@link DirectCallControl} and
- * {@link DirectSim}) copies registered with it. Every {@link JnaBackend} on the same library
+ * and the {@link DirectTapi} (and, if it exports them, {@link DirectCallControl},
+ * {@link DirectTransferDigits} and {@link DirectSim}) copies registered with it. Every {@link JnaBackend} on the same library
  * shares the binding; what belongs to one backend
  * (its allocation count, its closed flag) stays in the backend.
  *
@@ -49,6 +49,10 @@ final class DirectBinding {
     interface IsolatedCallControl extends Library, CallControlFunctions {
     }
 
+    /** The transfer and digits functions of an isolated switch, by interface mapping. */
+    interface IsolatedTransferDigits extends Library, TransferDigitsFunctions {
+    }
+
     /** The control functions of an isolated switch, by interface mapping. */
     interface IsolatedSim extends Library, SimFunctions {
     }
@@ -58,17 +62,21 @@ final class DirectBinding {
     final TapiFunctions tapi;
     /** The call control functions, or null if the library does not export them all. */
     final CallControlFunctions callControl;
+    /** The transfer and digits functions, or null if the library does not export them all. */
+    final TransferDigitsFunctions transferDigits;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
     /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
     private int references;
 
     private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi,
-                          CallControlFunctions callControl, SimFunctions sim) {
+                          CallControlFunctions callControl, TransferDigitsFunctions transferDigits,
+                          SimFunctions sim) {
         this.path = path;
         this.library = library;
         this.tapi = tapi;
         this.callControl = callControl;
+        this.transferDigits = transferDigits;
         this.sim = sim;
     }
 
@@ -89,9 +97,12 @@ final class DirectBinding {
                 CallControlFunctions callControl = DirectLoader.hasAll(DirectCallControl.class, library)
                         ? DirectLoader.bind(DirectCallControl.class, CallControlFunctions.class, library)
                         : null;
+                TransferDigitsFunctions transferDigits = DirectLoader.hasAll(DirectTransferDigits.class, library)
+                        ? DirectLoader.bind(DirectTransferDigits.class, TransferDigitsFunctions.class, library)
+                        : null;
                 SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
                         ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
-                b = new DirectBinding(key, library, tapi, callControl, sim);
+                b = new DirectBinding(key, library, tapi, callControl, transferDigits, sim);
                 BOUND.put(key, b);
             }
             return b;
@@ -114,6 +125,7 @@ final class DirectBinding {
                 try {
                     b = new DirectBinding(path, library, Native.load(path, IsolatedTapi.class, options),
                             Native.load(path, IsolatedCallControl.class, options),
+                            Native.load(path, IsolatedTransferDigits.class, options),
                             Native.load(path, IsolatedSim.class, options));
                 } catch (RuntimeException | Error e) {
                     library.close();

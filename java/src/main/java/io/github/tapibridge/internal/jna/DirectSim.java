@@ -24,6 +24,7 @@ public final class DirectSim implements SimFunctions {
     private static native int tapisim_remote_answer0(byte[] a);
     private static native int tapisim_remote_hangup0(byte[] a);
     private static native int tapisim_remote_call_ex0(byte[] a, byte[] b, byte[] c, int d, long e);
+    private static native int tapisim_remote_digits0(byte[] a, byte[] b);
     private static native int tapisim_set_addresses0(int a, byte[] b);
     private static native int tapisim_set_address_completion_caps0(int a, int b, int c, int d, int e);
     private static native int tapisim_set_address_completion_messages0(int a, int b, byte[] c);
@@ -53,6 +54,7 @@ public final class DirectSim implements SimFunctions {
     @Override public int tapisim_remote_answer(byte[] a) { return tapisim_remote_answer0(a); }
     @Override public int tapisim_remote_hangup(byte[] a) { return tapisim_remote_hangup0(a); }
     @Override public int tapisim_remote_call_ex(byte[] a, byte[] b, byte[] c, int d, long e) { return tapisim_remote_call_ex0(a, b, c, d, e); }
+    @Override public int tapisim_remote_digits(byte[] a, byte[] b) { return tapisim_remote_digits0(a, b); }
     @Override public int tapisim_set_addresses(int a, byte[] b) { return tapisim_set_addresses0(a, b); }
     @Override public int tapisim_set_address_completion_caps(int a, int b, int c, int d, int e) { return tapisim_set_address_completion_caps0(a, b, c, d, e); }
     @Override public int tapisim_set_address_completion_messages(int a, int b, byte[] c) { return tapisim_set_address_completion_messages0(a, b, c); }

@@ -401,6 +401,18 @@ public final class JnaBackend extends JnaCallControl {
         }
     }
 
+    @Override
+    public int tapisimRemoteDigits(String number, String digits) {
+        byte[] s = utf8(number, "number");
+        byte[] d = utf8(digits, "digits");
+        enter();
+        try {
+            return sim().tapisim_remote_digits(s, d);
+        } finally {
+            exit();
+        }
+    }
+
     // ---- probes of the C side (tests compare Java's tables against them) -------------------
 
     /**

@@ -2,17 +2,31 @@ package io.github.tapibridge.internal.jna;
 
 /**
  * The call control functions of {@link JnaBackend} ({@code lineDialW}, {@code lineHold},
- * {@code lineUnhold}, {@code lineSwapHold}): optional, as the provider may not export them
- * ({@link CallControlFunctions}); without them each throws UnsupportedOperationException, as the
- * JNI bridge does. Guarded like every TAPI function of {@link JnaTapiCalls}.
+ * {@code lineUnhold}, {@code lineSwapHold}) and its transfer and digits functions
+ * ({@code lineRedirectW}, {@code lineBlindTransferW}, {@code lineGenerateDigitsW},
+ * {@code lineMonitorDigits}): two optional groups, as the provider may not export them
+ * ({@link CallControlFunctions}, {@link TransferDigitsFunctions}); without a group each of its
+ * functions throws UnsupportedOperationException, as the JNI bridge does. Guarded like every TAPI function of {@link JnaTapiCalls}.
  */
 abstract class JnaCallControl extends JnaTapiCalls {
 
     private final CallControlFunctions callControl;
+    private final TransferDigitsFunctions transferDigits;
 
     JnaCallControl(DirectBinding binding) {
         super(binding);
         this.callControl = binding.callControl;
+        this.transferDigits = binding.transferDigits;
+    }
+
+    /** The functions; called inside the guard, as {@link #callControl(String)}. */
+    private TransferDigitsFunctions transferDigits(String function) {
+        if (transferDigits == null) {
+            throw new UnsupportedOperationException(function + ": the provider " + providerDescription()
+                    + " does not export lineRedirectW, lineBlindTransferW, lineGenerateDigitsW and"
+                    + " lineMonitorDigits");
+        }
+        return transferDigits;
     }
 
     /** The functions; called inside the guard, so that a closed backend throws IllegalStateException first. */
@@ -60,6 +74,50 @@ abstract class JnaCallControl extends JnaTapiCalls {
         enter();
         try {
             return callControl("lineSwapHold").lineSwapHold(hActiveCall, hHeldCall);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int lineRedirectW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        char[] dest = wide(lpszDestAddress, "lpszDestAddress");
+        enter();
+        try {
+            return transferDigits("lineRedirectW").lineRedirectW(hCall, dest, dwCountryCode);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int lineBlindTransferW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        char[] dest = wide(lpszDestAddress, "lpszDestAddress");
+        enter();
+        try {
+            return transferDigits("lineBlindTransferW").lineBlindTransferW(hCall, dest, dwCountryCode);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int lineGenerateDigitsW(int hCall, int dwDigitMode, String lpszDigits, int dwDuration) {
+        char[] digits = wide(lpszDigits, "lpszDigits");
+        enter();
+        try {
+            return transferDigits("lineGenerateDigitsW").lineGenerateDigitsW(hCall, dwDigitMode, digits,
+                    dwDuration);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int lineMonitorDigits(int hCall, int dwDigitModes) {
+        enter();
+        try {
+            return transferDigits("lineMonitorDigits").lineMonitorDigits(hCall, dwDigitModes);
         } finally {
             exit();
         }

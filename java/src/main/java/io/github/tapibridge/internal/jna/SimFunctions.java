@@ -50,6 +50,8 @@ public interface SimFunctions {
 
     int tapisim_remote_call_ex(byte[] from, byte[] fromName, byte[] to, int flags, long callId);
 
+    int tapisim_remote_digits(byte[] number, byte[] digits);
+
     // ---- several addresses per line
 
     int tapisim_set_addresses(int deviceId, byte[] numbers);

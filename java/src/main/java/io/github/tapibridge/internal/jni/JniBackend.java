@@ -369,4 +369,14 @@ public final class JniBackend extends JniCallControl {
             guard.exit();
         }
     }
+
+    @Override
+    public int tapisimRemoteDigits(String number, String digits) {
+        guard.enter();
+        try {
+            return TapisimJni.tapisim_remote_digits(provider, number, digits);
+        } finally {
+            guard.exit();
+        }
+    }
 }

@@ -2,7 +2,9 @@ package io.github.tapibridge.internal.jni;
 
 /**
  * The call control functions of the JNI backend ({@code lineDialW}, {@code lineHold},
- * {@code lineUnhold}, {@code lineSwapHold}): optional, as the provider may not export them; the
+ * {@code lineUnhold}, {@code lineSwapHold}) and the transfer and digits functions
+ * ({@code lineRedirectW}, {@code lineBlindTransferW}, {@code lineGenerateDigitsW},
+ * {@code lineMonitorDigits}): two optional groups, as the provider may not export them; the
  * bridge then throws UnsupportedOperationException ({@code native/jni/provider.h}). Guarded like
  * every TAPI function of {@link JniTapiCalls}.
  */
@@ -47,6 +49,46 @@ abstract class JniCallControl extends JniTapiCalls {
         guard.enter();
         try {
             return TapiJni.lineSwapHold(provider, hActiveCall, hHeldCall);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineRedirectW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        guard.enter();
+        try {
+            return TapiJni.lineRedirectW(provider, hCall, lpszDestAddress, dwCountryCode);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineBlindTransferW(int hCall, String lpszDestAddress, int dwCountryCode) {
+        guard.enter();
+        try {
+            return TapiJni.lineBlindTransferW(provider, hCall, lpszDestAddress, dwCountryCode);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGenerateDigitsW(int hCall, int dwDigitMode, String lpszDigits, int dwDuration) {
+        guard.enter();
+        try {
+            return TapiJni.lineGenerateDigitsW(provider, hCall, dwDigitMode, lpszDigits, dwDuration);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineMonitorDigits(int hCall, int dwDigitModes) {
+        guard.enter();
+        try {
+            return TapiJni.lineMonitorDigits(provider, hCall, dwDigitModes);
         } finally {
             guard.exit();
         }

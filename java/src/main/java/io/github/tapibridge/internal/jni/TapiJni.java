@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * Results are the C {@code LONG}. C throws only for misuse: a {@code 0} provider
  * (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
  * units or containing U+0000 (IllegalArgumentException), or bad array bounds; and the call
- * control natives throw UnsupportedOperationException if the provider lacks them.
+ * control and the transfer and digits natives throw UnsupportedOperationException if the
+ * provider lacks their group.
  *
  * <p>Nothing here checks that a provider is still open or an address still allocated: that is
  * {@link JniBackend}'s job. Load the library with
@@ -24,7 +25,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 7;
+    public static final int ABI_VERSION = 8;
 
     private TapiJni() {
     }
@@ -131,4 +132,16 @@ public final class TapiJni {
     static native int lineUnhold(long provider, int hCall);
 
     static native int lineSwapHold(long provider, int hActiveCall, int hHeldCall);
+
+    // ---- transfer and digits: UnsupportedOperationException if the provider does not export all
+    // four (a group of its own, see native/jni/provider.h)
+
+    static native int lineRedirectW(long provider, int hCall, String lpszDestAddress, int dwCountryCode);
+
+    static native int lineBlindTransferW(long provider, int hCall, String lpszDestAddress, int dwCountryCode);
+
+    static native int lineGenerateDigitsW(long provider, int hCall, int dwDigitMode, String lpszDigits,
+            int dwDuration);
+
+    static native int lineMonitorDigits(long provider, int hCall, int dwDigitModes);
 }

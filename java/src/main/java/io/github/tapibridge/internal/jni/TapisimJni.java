@@ -69,6 +69,8 @@ final class TapisimJni {
     static native int tapisim_remote_call_ex(long provider, String from, String fromName, String to, int flags,
             long callId);
 
+    static native int tapisim_remote_digits(long provider, String number, String digits);
+
     // ---- several addresses per line (also UnsupportedOperationException if the simulator
     // predates them) ----
 

@@ -9,6 +9,8 @@ import io.github.tapibridge.CallPrivilege;
 import io.github.tapibridge.CallReason;
 import io.github.tapibridge.CallState;
 import io.github.tapibridge.CompletionCondition;
+import io.github.tapibridge.DigitMode;
+import io.github.tapibridge.PartyIdFlag;
 import io.github.tapibridge.LineDeviceState;
 import io.github.tapibridge.LineError;
 import io.github.tapibridge.MediaMode;
@@ -100,6 +102,16 @@ class ConstantsDriftTest {
     @Test
     void mediaModes() {
         check(MediaMode.class, "LINEMEDIAMODE_", MediaMode::bits);
+    }
+
+    @Test
+    void digitModes() {
+        check(DigitMode.class, "LINEDIGITMODE_", DigitMode::bits);
+    }
+
+    @Test
+    void partyIdFlags() {
+        check(PartyIdFlag.class, "LINECALLPARTYID_", PartyIdFlag::bits);
     }
 
     @Test

@@ -99,11 +99,21 @@ class JnaBackendTest {
             assertThrows(UnsupportedOperationException.class, () -> b.lineUnhold(1));
             assertThrows(UnsupportedOperationException.class, () -> b.lineSwapHold(1, 2));
             assertThrows(UnsupportedOperationException.class, () -> b.lineDialW(1, "201", 0));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineRedirectW(1, "201", 0));
+            assertTrue(e.getMessage().contains("lineRedirectW"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineBlindTransferW(1, "201", 0));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineGenerateDigitsW(1, 2, "1", 0));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineMonitorDigits(1, 2));
         }
         try (JnaBackend b = JnaBackend.openSimulator()) { // exports them: TAPI answers
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
                     .contains(b.lineDialW(0x7FFF0000, "201", 0)));
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineRedirectW(0x7FFF0000, "201", 0)));
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineMonitorDigits(0x7FFF0000, 2)));
         }
     }
 

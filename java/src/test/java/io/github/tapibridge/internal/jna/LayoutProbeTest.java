@@ -146,6 +146,12 @@ class LayoutProbeTest {
                 "dwCalledIDSize", "dwCalledIDOffset", "dwCalledIDNameSize", "dwCalledIDNameOffset");
         dword("LINECALLINFO_CONNECTEDIDFLAGS", "LINECALLINFO", "dwConnectedIDFlags",
                 "dwConnectedIDSize", "dwConnectedIDOffset", "dwConnectedIDNameSize", "dwConnectedIDNameOffset");
+        dword("LINECALLINFO_REDIRECTIONIDFLAGS", "LINECALLINFO", "dwRedirectionIDFlags",
+                "dwRedirectionIDSize", "dwRedirectionIDOffset", "dwRedirectionIDNameSize",
+                "dwRedirectionIDNameOffset");
+        dword("LINECALLINFO_REDIRECTINGIDFLAGS", "LINECALLINFO", "dwRedirectingIDFlags",
+                "dwRedirectingIDSize", "dwRedirectingIDOffset", "dwRedirectingIDNameSize",
+                "dwRedirectingIDNameOffset");
         dword("LINECALLINFO_APPNAME_SIZE", "LINECALLINFO", "dwAppNameSize");
         dword("LINECALLINFO_APPNAME_OFFSET", "LINECALLINFO", "dwAppNameOffset");
 

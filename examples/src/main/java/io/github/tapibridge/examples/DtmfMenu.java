@@ -31,9 +31,9 @@ public final class DtmfMenu {
             String number = ctx.dial();
             flow.say("call " + number);
             Call call = tapi.openLine(0).makeCall(number).get();
-            flow.await(call, call.whenState(CallState.RINGBACK));
+            flow.await(call, CallState.RINGBACK);
             ctx.pass(Duration.ofSeconds(3));
-            flow.await(call, call.whenState(CallState.CONNECTED));
+            flow.await(call, CallState.CONNECTED);
 
             flow.say("choose option 1 of the menu: send 1# as DTMF (lineGenerateDigits)");
             call.generateDigits("1#", DigitMode.DTMF, null);
@@ -63,7 +63,7 @@ public final class DtmfMenu {
 
             flow.say("hang up");
             call.drop().get();
-            flow.await(call, call.whenState(CallState.IDLE));
+            flow.await(call, CallState.IDLE);
             call.close();
         }
     }

@@ -26,16 +26,28 @@ int sim_hold_counterpart(const sim_call *call, DWORD state)
     return 0;
 }
 
+/* The far end of `call`, or of every party of a conference call (conference.c), hears `what`. */
+static void far_ends(const sim_call *call, const char *what)
+{
+    if (!call->isConf) {
+        sim_far_end(call, what);
+        return;
+    }
+    for (const sim_call *c = g_sim.calls; c; c = c->next)
+        if (c->conf == call)
+            sim_far_end(c, what);
+}
+
 static void hold(sim_call *call)
 {
     sim_call_set_state(call, LINECALLSTATE_ONHOLD, 0);
-    sim_trace("far end %s hears hold\n", call->remote);
+    far_ends(call, "hears hold");
 }
 
 static void retrieve(sim_call *call)
 {
     sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
-    sim_trace("far end %s retrieved\n", call->remote);
+    far_ends(call, "retrieved");
 }
 
 /* The provider's answer to a request on `open` (fault and state checks done: `err`): the

@@ -5,9 +5,10 @@
  * the call states are the provider's to check (INVALCALLSTATE in LINE_REPLY, or the result
  * with "error_delivery" 1; an injected fault always completes in LINE_REPLY). The states
  * allowed are those of the call features: HOLD on a CONNECTED call, UNHOLD on an ONHOLD call,
- * SWAPHOLD on a CONNECTED and an ONHOLD call of one line device (ONHOLDPENDTRANSFER and
- * ONHOLDPENDCONF, which Microsoft's pages also name, do not occur: the switch has no transfer
- * or conference yet).
+ * SWAPHOLD on a CONNECTED and an ONHOLD call of one line device (not ONHOLDPENDTRANSFER, which
+ * Microsoft's pages also name: a consultation call dropped reconnects its held call, see
+ * transfer.c; ONHOLDPENDCONF does not occur). Holding a conference call (conference.c) holds
+ * the far ends of all its parties.
  *
  * The far end: the party of a held call hears hold (a line "far end <number> hears hold" in
  * the trace, and "far end <number> retrieved" when the call is taken back). On a local line

@@ -195,6 +195,49 @@ TEST(adding_a_fourth_party_and_removing_one)
     check_switch();
 }
 
+TEST(a_local_far_end_hanging_up_and_shutdown_with_a_conference)
+{
+    HLINEAPP a = init_app("a"), b = init_app("b"), c3 = init_app("c");
+    HLINE la = open_line(a, 0, V31, OWNER, 0);
+    HLINE lb = open_line(b, 1, V31, OWNER, 0);
+    HLINE lc = open_line(c3, 2, V31, OWNER, 0);
+    HCALL call, consult, in;
+    consulted(a, la, b, lb, &call, &consult, &in);
+    HCALL conf = conference(a, call, consult);
+    LONG req = lineDrop(in, NULL, 0); /* line 1 hangs up */
+    EXPECT_MSG(b, 0, LINE_REPLY, (DWORD)req, 0, 0);
+    EXPECT_MSG(b, in, LINE_CALLSTATE, LINECALLSTATE_IDLE, 0, 0);
+    EXPECT_MSG(a, consult, LINE_CALLSTATE, LINECALLSTATE_DISCONNECTED, LINEDISCONNECTMODE_NORMAL, 0);
+    EXPECT_MSG(a, call, LINE_CALLSTATE, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE, 0);
+    EXPECT_MSG(a, conf, LINE_CALLSTATE, LINECALLSTATE_IDLE, 0, 0);
+    EXPECT_NO_MSG(a);
+    /* A new conference, and a transfer set up on line 2; then line 0's application goes. */
+    CHECK_EQ(lineDeallocateCall(consult), 0);
+    CHECK_EQ(lineDeallocateCall(conf), 0);
+    consult = setup(a, call);
+    dial_out(a, consult, "101");
+    in = new_call(b, lb);
+    drain(b);
+    answer(b, in);
+    drain(a);
+    conf = conference(a, call, consult);
+    HCALL out3 = 0;
+    CHECK(make_call(lc, "0302", &out3) > 0);
+    drain(c3);
+    CHECK_EQ(tapisim_remote_answer("0302"), 0);
+    drain(c3);
+    HCALL consult3 = setup(c3, out3);
+    (void)consult3;
+    CHECK_EQ(lineShutdown(a), 0);
+    EXPECT_MSG(b, in, LINE_CALLSTATE, LINECALLSTATE_DISCONNECTED, LINEDISCONNECTMODE_NORMAL, 0);
+    EXPECT_NO_MSG(b);
+    CHECK_ERR(tapisim_remote_hangup("0301"), LINEERR_INVALCALLSTATE); /* released */
+    check_switch();
+    CHECK_EQ(lineShutdown(c3), 0);
+    CHECK_ERR(tapisim_remote_hangup("0302"), LINEERR_INVALCALLSTATE);
+    check_switch();
+}
+
 TEST(address_caps_describe_conference)
 {
     HLINEAPP app = init_app("a");
@@ -315,6 +358,7 @@ int main(int argc, char **argv)
         T(party_hanging_up_ends_a_two_party_conference),
         T(removing_a_party_holds_it),
         T(adding_a_fourth_party_and_removing_one),
+        T(a_local_far_end_hanging_up_and_shutdown_with_a_conference),
         T(address_caps_describe_conference),
         T(conference_errors_in_reply),
         T(conference_errors_as_result),

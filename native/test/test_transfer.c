@@ -6,7 +6,16 @@
  * the features in each state, the address caps, and every error on its delivery path in both
  * "error_delivery" modes.
  */
+#define _DEFAULT_SOURCE 1 /* MAP_ANONYMOUS */
 #include "transfer_test.h"
+
+#include <stdint.h>
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #define COMPLETE(h, c) lineCompleteTransfer((h), (c), NULL, LINETRANSFERMODE_TRANSFER)
 
@@ -414,6 +423,85 @@ static void complete_errors(int literal)
 TEST(complete_transfer_errors_in_reply) { complete_errors(0); }
 TEST(complete_transfer_errors_as_result) { complete_errors(1); }
 
+/* ---- out-parameters written at reply time --------------------------------------------------- */
+
+static size_t page_size(void)
+{
+#ifdef _WIN32
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    return si.dwPageSize;
+#else
+    return (size_t)sysconf(_SC_PAGESIZE);
+#endif
+}
+
+static unsigned char *map_page(void)
+{
+#ifdef _WIN32
+    unsigned char *p = VirtualAlloc(NULL, page_size(), MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE);
+#else
+    unsigned char *p = mmap(NULL, page_size(), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        p = NULL;
+#endif
+    CHECK(p != NULL);
+    if (p == NULL)
+        exit(1);
+    return p;
+}
+
+static void unmap_page(unsigned char *p)
+{
+#ifdef _WIN32
+    CHECK(VirtualFree(p, 0, MEM_RELEASE));
+#else
+    CHECK_EQ(munmap(p, page_size()), 0);
+#endif
+}
+
+/* A pointer that went bad after a probe passed it: the synchronous probe may still take it
+ * (its cache), the one made when the reply is built does not; either way nothing is written
+ * and nothing is created. */
+TEST(out_parameters_unmapped_after_a_probe_are_refused_at_reply_time)
+{
+    HLINEAPP a = init_app("a"), b = init_app("b");
+    HLINE la = open_line(a, 0, V31, OWNER, 0);
+    HLINE lb = open_line(b, 1, V31, OWNER, 0);
+    HCALL call = outside_call(a, la, "0301");
+    unsigned char *page = map_page();
+    HCALL *h = (HCALL *)(void *)page;
+    CHECK_ERR(lineSetupTransferW(call + 0x777, h, NULL), LINEERR_INVALCALLHANDLE); /* probed */
+    unmap_page(page);
+    LONG req = lineSetupTransferW(call, h, NULL);
+    if (req > 0)
+        EXPECT_MSG(a, 0, LINE_REPLY, (DWORD)req, (DWORD)LINEERR_INVALPOINTER, 0);
+    else
+        CHECK_ERR(req, LINEERR_INVALPOINTER);
+    EXPECT_NO_MSG(a);
+    CHECK_EQ(call_state(call), LINECALLSTATE_CONNECTED);
+    /* The conference call likewise. */
+    HCALL consult = setup(a, call);
+    dial_out(a, consult, "101");
+    HCALL in = new_call(b, lb);
+    drain(b);
+    answer(b, in);
+    drain(a);
+    page = map_page();
+    h = (HCALL *)(void *)page;
+    CHECK_ERR(lineCompleteTransfer(call, consult, h, 0), LINEERR_INVALTRANSFERMODE); /* probed */
+    unmap_page(page);
+    req = lineCompleteTransfer(call, consult, h, LINETRANSFERMODE_CONFERENCE);
+    if (req > 0)
+        EXPECT_MSG(a, 0, LINE_REPLY, (DWORD)req, (DWORD)LINEERR_INVALPOINTER, 0);
+    else
+        CHECK_ERR(req, LINEERR_INVALPOINTER);
+    EXPECT_NO_MSG(a);
+    CHECK_EQ(call_state(call), LINECALLSTATE_ONHOLDPENDTRANSFER);
+    CHECK_EQ(call_state(consult), LINECALLSTATE_CONNECTED);
+    check_switch();
+}
+
 int main(int argc, char **argv)
 {
     static const test_case tests[] = {
@@ -430,6 +518,7 @@ int main(int argc, char **argv)
         T(setup_transfer_errors_as_result),
         T(complete_transfer_errors_in_reply),
         T(complete_transfer_errors_as_result),
+        T(out_parameters_unmapped_after_a_probe_are_refused_at_reply_time),
     };
     return run_tests(tests, sizeof tests / sizeof *tests, argc, argv);
 }

@@ -188,6 +188,29 @@ TEST(dropping_the_consultation_call_reconnects_the_held_call)
     check_switch();
 }
 
+/* The simulator's choice: the way back from a transfer set-up is dropping the consultation call. */
+TEST(call_pending_transfer_is_not_unheld_or_swapped)
+{
+    HLINEAPP a = init_app("a"), b = init_app("b");
+    HLINE la = open_line(a, 0, V31, OWNER, 0);
+    HLINE lb = open_line(b, 1, V31, OWNER, 0);
+    HCALL call = outside_call(a, la, "0301");
+    HCALL consult = setup(a, call);
+    dial_out(a, consult, "101");
+    HCALL in = new_call(b, lb);
+    drain(b);
+    answer(b, in);
+    drain(a);
+    CHECK_EQ(features(call) & (LINECALLFEATURE_UNHOLD | LINECALLFEATURE_SWAPHOLD), 0);
+    CHECK_EQ(features(consult) & (LINECALLFEATURE_HOLD | LINECALLFEATURE_SWAPHOLD),
+             LINECALLFEATURE_HOLD); /* no SWAPHOLD partner */
+    expect_provider(a, lineUnhold(call), LINEERR_INVALCALLSTATE, 0);
+    expect_provider(a, lineSwapHold(consult, call), LINEERR_INVALCALLSTATE, 0);
+    EXPECT_NO_MSG(a);
+    CHECK_EQ(call_state(call), LINECALLSTATE_ONHOLDPENDTRANSFER);
+    check_switch();
+}
+
 TEST(held_party_hanging_up_leaves_an_ordinary_consultation_call)
 {
     HLINEAPP a = init_app("a"), b = init_app("b");
@@ -489,7 +512,8 @@ TEST(out_parameters_unmapped_after_a_probe_are_refused_at_reply_time)
     drain(a);
     page = map_page();
     h = (HCALL *)(void *)page;
-    CHECK_ERR(lineCompleteTransfer(call, consult, h, 0), LINEERR_INVALTRANSFERMODE); /* probed */
+    CHECK_ERR(lineCompleteTransfer(call, consult + 0x777, h, LINETRANSFERMODE_CONFERENCE),
+              LINEERR_INVALCONSULTCALLHANDLE); /* probed */
     unmap_page(page);
     req = lineCompleteTransfer(call, consult, h, LINETRANSFERMODE_CONFERENCE);
     if (req > 0)
@@ -510,6 +534,7 @@ int main(int argc, char **argv)
         T(unscreened_transfer_while_a_local_line_rings),
         T(unscreened_transfer_to_a_remote_station_that_answers_by_itself),
         T(dropping_the_consultation_call_reconnects_the_held_call),
+        T(call_pending_transfer_is_not_unheld_or_swapped),
         T(held_party_hanging_up_leaves_an_ordinary_consultation_call),
         T(held_call_is_transferred_without_set_up),
         T(consultation_call_is_announced_to_monitors),

@@ -125,7 +125,6 @@ static void unlink_xfer(sim_call *held)
 
 void sim_xfer_state(sim_call *call, DWORD prev)
 {
-    (void)prev;
     DWORD s = call->state;
     if (call->xferConsult != NULL && (s == LINECALLSTATE_IDLE || s == LINECALLSTATE_DISCONNECTED))
         unlink_xfer(call); /* the held call's far end hung up: nothing left to transfer */

@@ -592,6 +592,9 @@ typedef void (CALLBACK *LINECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
 #define LINEREMOVEFROMCONF_LAST 0x00000002
 #define LINEREMOVEFROMCONF_ANY  0x00000003
 
+#define LINETRANSFERMODE_TRANSFER   0x00000001
+#define LINETRANSFERMODE_CONFERENCE 0x00000002
+
 /* LINEROAMMODE_ */
 #define LINEROAMMODE_UNKNOWN 0x00000001
 #define LINEROAMMODE_UNAVAIL 0x00000002
@@ -1086,6 +1089,14 @@ LONG WINAPI lineGetCallInfo(HCALL hCall, LPLINECALLINFO lpCallInfo);
 LONG WINAPI lineGetCallInfoA(HCALL hCall, LPLINECALLINFO lpCallInfo);
 LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo);
 LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallStatus);
+
+LONG WINAPI lineSetupTransfer(HCALL hCall, LPHCALL lphConsultCall, LPLINECALLPARAMS const lpCallParams);
+LONG WINAPI lineSetupTransferA(HCALL hCall, LPHCALL lphConsultCall, LPLINECALLPARAMS const lpCallParams);
+LONG WINAPI lineSetupTransferW(HCALL hCall, LPHCALL lphConsultCall, LPLINECALLPARAMS const lpCallParams);
+LONG WINAPI lineCompleteTransfer(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
+                                 DWORD dwTransferMode);
+LONG WINAPI lineAddToConference(HCALL hConfCall, HCALL hConsultCall);
+LONG WINAPI lineRemoveFromConference(HCALL hCall);
 
 LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, DWORD dwCompletionMode,
                              DWORD dwMessageID);

@@ -270,7 +270,8 @@ DWORD tapisim_now(void);
  * Makes the next call of the TAPI function `function` fail with `lineerr`, so that applications
  * can test their error paths. `function` is one of lineMakeCall, lineAnswer, lineDrop,
  * lineCompleteCall, lineUncompleteCall, lineDial, lineHold, lineUnhold, lineSwapHold,
- * lineRedirect, lineBlindTransfer (asynchronous), lineInitializeEx, lineShutdown,
+ * lineRedirect, lineBlindTransfer, lineSetupTransfer, lineCompleteTransfer, lineAddToConference,
+ * lineRemoveFromConference (asynchronous), lineInitializeEx, lineShutdown,
  * lineNegotiateAPIVersion, lineGetDevCaps, lineGetAddressCaps, lineOpen, lineClose,
  * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo,
  * lineDeallocateCall, lineGenerateDigits or lineMonitorDigits (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").

@@ -63,6 +63,11 @@ static void add_monitors(sim_call *call, const sim_open *skip)
             sim_chandle_new(call, o, LINECALLPRIVILEGE_MONITOR, 1);
 }
 
+void sim_call_add_monitors(sim_call *call, const sim_open *skip)
+{
+    add_monitors(call, skip);
+}
+
 static void release_station(sim_call *call)
 {
     if (!call->engaged)
@@ -97,9 +102,12 @@ void sim_call_set_state(sim_call *call, DWORD state, DWORD mode)
                 sim_post(ch->open->app, ch->open->obj.handle, LINE_APPNEWCALL, ch->open->cbInst,
                          call->addressId, ch->obj.handle, ch->privilege);
         }
-        sim_post(ch->open->app, ch->obj.handle, LINE_CALLSTATE, ch->open->cbInst, state, mode, p3);
+        /* A party entering a conference names its conference call (this app's handle on it). */
+        DWORD_PTR p2 = state == LINECALLSTATE_CONFERENCED ? sim_conf_handle(call, ch->open) : mode;
+        sim_post(ch->open->app, ch->obj.handle, LINE_CALLSTATE, ch->open->cbInst, state, p2, p3);
     }
     sim_digits_state(call);
+    sim_xfer_state(call, prev);
     /* What call completion needs to know about: a station in use, free again, answered. */
     if (prev == LINECALLSTATE_IDLE && state != LINECALLSTATE_IDLE)
         sim_compl_activity(sim_call_number(call));
@@ -133,6 +141,7 @@ void sim_call_maybe_free(sim_call *call)
     release_station(call);
     sim_timer_cancel_arg(call);
     sim_digits_call_freed(call);
+    sim_xfer_call_freed(call);
     for (sim_call **p = &g_sim.calls; *p; p = &(*p)->next)
         if (*p == call) {
             *p = call->next;
@@ -167,7 +176,7 @@ int sim_device_busy(const sim_device *dev)
 }
 
 /* LINEADDRESSCAPS.dwMaxNumActiveCalls counts per address. */
-static DWORD active_calls(const sim_device *dev, DWORD addressId)
+DWORD sim_active_calls(const sim_device *dev, DWORD addressId)
 {
     DWORD n = 0;
     for (const sim_call *c = g_sim.calls; c; c = c->next)
@@ -181,7 +190,8 @@ static DWORD active_calls(const sim_device *dev, DWORD addressId)
  * UNHOLD when held, SWAPHOLD on a connected call and a held call of the same line device while
  * both exist, REDIRECT on an offered call and BLINDTRANSFER on a connected one whose other
  * party the switch can divert, GENERATEDIGITS when connected. MONITORDIGITS in every state but
- * IDLE and DISCONNECTED, for monitors too (lineMonitorDigits needs no ownership). */
+ * IDLE and DISCONNECTED, for monitors too (lineMonitorDigits needs no ownership). Transfer
+ * and conference features: transfer.c and conference.c. */
 DWORD sim_call_features(const sim_call *call, DWORD privilege)
 {
     DWORD monitor = call->state == LINECALLSTATE_IDLE || call->state == LINECALLSTATE_DISCONNECTED
@@ -204,10 +214,19 @@ DWORD sim_call_features(const sim_call *call, DWORD privilege)
         return LINECALLFEATURE_DROP | LINECALLFEATURE_HOLD | monitor | LINECALLFEATURE_GENERATEDIGITS
              | (sim_divert_party(call) ? LINECALLFEATURE_BLINDTRANSFER : 0)
              | (sim_hold_counterpart(call, LINECALLSTATE_ONHOLD) ? LINECALLFEATURE_SWAPHOLD : 0)
-             | sim_compl_features(call, privilege, &unused);
+             | sim_compl_features(call, privilege, &unused)
+             | sim_xfer_features(call) | sim_conf_features(call);
     case LINECALLSTATE_ONHOLD:
         return LINECALLFEATURE_DROP | LINECALLFEATURE_UNHOLD | monitor
-             | (sim_hold_counterpart(call, LINECALLSTATE_CONNECTED) ? LINECALLFEATURE_SWAPHOLD : 0);
+             | (sim_hold_counterpart(call, LINECALLSTATE_CONNECTED) ? LINECALLFEATURE_SWAPHOLD : 0)
+             | sim_xfer_features(call) | sim_conf_features(call);
+    case LINECALLSTATE_ONHOLDPENDTRANSFER:
+        return LINECALLFEATURE_DROP | monitor | sim_xfer_features(call);
+    case LINECALLSTATE_CONFERENCED:
+        return LINECALLFEATURE_DROP | monitor | sim_conf_features(call);
+    case LINECALLSTATE_RINGBACK:
+        return LINECALLFEATURE_DROP | monitor | sim_compl_features(call, privilege, &unused)
+             | sim_xfer_features(call);
     default:
         return LINECALLFEATURE_DROP | monitor | sim_compl_features(call, privilege, &unused);
     }
@@ -286,6 +305,13 @@ static void remote_answers(void *arg)
     sim_call *call = arg;
     if (call->state == LINECALLSTATE_RINGBACK)
         sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
+}
+
+void sim_station_answers_later(sim_call *call)
+{
+    sim_station *s = sim_station_get(call->station, 0);
+    if (s != NULL && s->state == TAPISIM_STATION_IDLE)
+        sim_timer_add(SIM_ANSWER_DELAY_MS, remote_answers, call);
 }
 
 /* Gives a new call its handles: the first OWNER open (in open order) whose media modes and
@@ -403,7 +429,7 @@ SIM_EXPORT LONG WINAPI lineMakeCallW(HLINE hLine, LPHCALL lphCall, LPCWSTR lpszD
         /* The address of LINECALLPARAMS (by ID: sim_callparams_provider refuses DIALABLEADDR
          * and IDs the line does not have), else address 0. */
         DWORD addressId = lpCallParams != NULL ? lpCallParams->dwAddressID : 0;
-        if (err == 0 && active_calls(open->dev, addressId) >= SIM_MAX_CALLS_PER_ADDR)
+        if (err == 0 && sim_active_calls(open->dev, addressId) >= SIM_MAX_CALLS_PER_ADDR)
             err = LINEERR_CALLUNAVAIL;
         if (err == 0 && !sim_writable_now(lphCall, sizeof *lphCall))
             err = LINEERR_INVALPOINTER; /* tapi32 writes *lphCall at LINE_REPLY time and says so if it faults */
@@ -655,7 +681,9 @@ SIM_EXPORT LONG WINAPI lineGetCallInfoW(HCALL hCall, LPLINECALLINFO lpCallInfo)
         int diverted = call->party[0] != '\0';
         const char *caller = call->outgoing ? self : orig;
         const char *called = call->outgoing ? orig : self;
-        const char *connected = call->state == LINECALLSTATE_CONNECTED ? call->remote : NULL;
+        /* A conference party (conference.c) is still connected to its far end. */
+        const char *connected = call->state == LINECALLSTATE_CONNECTED
+                             || call->state == LINECALLSTATE_CONFERENCED ? call->remote : NULL;
         DWORD flags, size, off;
         /* An outside caller that withholds its identity, or whose network does not pass it on
          * (remoteIdFlags): caller and connected ID carry only that flag, no number, no name. */

@@ -262,12 +262,25 @@ SIM_EXPORT LONG WINAPI lineGetAddressCapsW(HLINEAPP hLineApp, DWORD dwDeviceID, 
                             | LINEDISCONNECTMODE_BUSY | LINEDISCONNECTMODE_NOANSWER;
         c.dwMaxNumActiveCalls = SIM_MAX_CALLS_PER_ADDR;
         int completion = dev->maxCompletions > 0 && dev->complModes != 0;
+        /* Transfer and conference (transfer.c, conference.c): a held call can be transferred
+         * without lineSetupTransfer, dropping a consultation call reconnects the held one,
+         * dropping a conference drops its parties; 3 parties by lineCompleteTransfer, 4 in all. */
         c.dwAddrCapFlags = LINEADDRCAPFLAGS_DIALED | LINEADDRCAPFLAGS_PARTIALDIAL
+                         | LINEADDRCAPFLAGS_TRANSFERHELD | LINEADDRCAPFLAGS_AUTORECONNECT
+                         | LINEADDRCAPFLAGS_CONFDROP
                          | (completion ? LINEADDRCAPFLAGS_COMPLETIONID : 0);
+        c.dwMaxNumOnHoldPendingCalls = SIM_MAX_CALLS_PER_ADDR / 2;
+        c.dwMaxNumConference = SIM_MAX_CONF_PARTIES + 1;
+        c.dwMaxNumTransConf = 3;
+        c.dwTransferModes = LINETRANSFERMODE_TRANSFER | LINETRANSFERMODE_CONFERENCE;
+        c.dwRemoveFromConfCaps = LINEREMOVEFROMCONF_ANY;
+        c.dwRemoveFromConfState = LINECALLSTATE_ONHOLD;
         c.dwCallFeatures = LINECALLFEATURE_ANSWER | LINECALLFEATURE_DROP | LINECALLFEATURE_DIAL
                          | LINECALLFEATURE_HOLD | LINECALLFEATURE_UNHOLD | LINECALLFEATURE_SWAPHOLD
                          | LINECALLFEATURE_REDIRECT | LINECALLFEATURE_BLINDTRANSFER
                          | LINECALLFEATURE_GENERATEDIGITS | LINECALLFEATURE_MONITORDIGITS
+                         | LINECALLFEATURE_SETUPTRANSFER | LINECALLFEATURE_COMPLETETRANSF
+                         | LINECALLFEATURE_ADDTOCONF | LINECALLFEATURE_REMOVEFROMCONF
                          | (completion ? LINECALLFEATURE_COMPLETECALL : 0);
         if (completion) {
             c.dwCallFeatures2 = ((dev->complModes & LINECALLCOMPLMODE_CAMPON) ? LINECALLFEATURE2_COMPLCAMPON : 0)

@@ -47,7 +47,8 @@ LONG sim_take_fault(const char *function)
 static const char *const k_fault_functions[] = {
     "lineMakeCall", "lineAnswer", "lineDrop", "lineCompleteCall", "lineUncompleteCall",
     "lineDial", "lineHold", "lineUnhold", "lineSwapHold", "lineRedirect", "lineBlindTransfer",
-    "lineGenerateDigits", "lineMonitorDigits",
+    "lineGenerateDigits", "lineMonitorDigits", "lineSetupTransfer", "lineCompleteTransfer",
+    "lineAddToConference", "lineRemoveFromConference",
     "lineInitializeEx", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCaps",
     "lineGetAddressCaps", "lineOpen", "lineClose", "lineSetStatusMessages",
     "lineGetLineDevStatus", "lineGetCallStatus", "lineGetCallInfo", "lineDeallocateCall",

@@ -5,9 +5,10 @@
  * the call states are the provider's to check (INVALCALLSTATE in LINE_REPLY, or the result
  * with "error_delivery" 1; an injected fault always completes in LINE_REPLY). The states
  * allowed are those of the call features: HOLD on a CONNECTED call, UNHOLD on an ONHOLD call,
- * SWAPHOLD on a CONNECTED and an ONHOLD call of one line device (ONHOLDPENDTRANSFER and
- * ONHOLDPENDCONF, which Microsoft's pages also name, do not occur: the switch has no transfer
- * or conference yet).
+ * SWAPHOLD on a CONNECTED and an ONHOLD call of one line device (not ONHOLDPENDTRANSFER, which
+ * Microsoft's pages also name: a consultation call dropped reconnects its held call, see
+ * transfer.c; ONHOLDPENDCONF does not occur). Holding a conference call (conference.c) holds
+ * the far ends of all its parties.
  *
  * The far end: the party of a held call hears hold (a line "far end <number> hears hold" in
  * the trace, and "far end <number> retrieved" when the call is taken back). On a local line
@@ -26,16 +27,28 @@ int sim_hold_counterpart(const sim_call *call, DWORD state)
     return 0;
 }
 
+/* The far end of `call`, or of every party of a conference call (conference.c), hears `what`. */
+static void far_ends(const sim_call *call, const char *what)
+{
+    if (!call->isConf) {
+        sim_far_end(call, what);
+        return;
+    }
+    for (const sim_call *c = g_sim.calls; c; c = c->next)
+        if (c->conf == call)
+            sim_far_end(c, what);
+}
+
 static void hold(sim_call *call)
 {
     sim_call_set_state(call, LINECALLSTATE_ONHOLD, 0);
-    sim_trace("far end %s hears hold\n", call->remote);
+    far_ends(call, "hears hold");
 }
 
 static void retrieve(sim_call *call)
 {
     sim_call_set_state(call, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE);
-    sim_trace("far end %s retrieved\n", call->remote);
+    far_ends(call, "retrieved");
 }
 
 /* The provider's answer to a request on `open` (fault and state checks done: `err`): the

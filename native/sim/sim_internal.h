@@ -47,6 +47,7 @@
 #define SIM_CALL_STATES (LINECALLSTATE_IDLE | LINECALLSTATE_OFFERING | LINECALLSTATE_DIALTONE \
                          | LINECALLSTATE_DIALING | LINECALLSTATE_PROCEEDING | LINECALLSTATE_RINGBACK \
                          | LINECALLSTATE_BUSY | LINECALLSTATE_CONNECTED | LINECALLSTATE_ONHOLD \
+                         | LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_CONFERENCED \
                          | LINECALLSTATE_DISCONNECTED | LINECALLSTATE_UNKNOWN)
 
 enum sim_kind { SIM_APP = 1, SIM_LINE = 2, SIM_CALL = 3 };
@@ -142,6 +143,13 @@ typedef struct sim_call {
     DWORD routeReason;              /* reason sim_route gives the callee (0: DIRECT) */
     /* Digits (digits.c): generation in progress from this side, digits a remote station sends */
     struct sim_digits *gen, *farGen;
+    /* Consultation transfer (transfer.c): the call on hold pending transfer and its
+     * consultation call point at each other. Conference (conference.c): a conference call is
+     * `isConf`, its parties point at it with `conf`. */
+    struct sim_call *xferConsult;   /* ONHOLDPENDTRANSFER: its consultation call */
+    struct sim_call *xferHeld;      /* a consultation call: the call it may be transferred to */
+    struct sim_call *conf;          /* a party (CONFERENCED): its conference call */
+    int isConf;
     struct sim_call *next;
 } sim_call;
 
@@ -301,6 +309,10 @@ void sim_call_end(sim_call *call);
 void sim_call_attach(sim_call *call, int withOwner);
 void sim_offer(sim_call *call, int ring);
 void sim_callinfo(sim_call *call, DWORD states);
+void sim_call_add_monitors(sim_call *call, const sim_open *skip);
+DWORD sim_active_calls(const sim_device *dev, DWORD addressId);
+/* A remote station `call` now rings answers after SIM_ANSWER_DELAY_MS if it is IDLE. */
+void sim_station_answers_later(sim_call *call);
 LONG sim_owner_prolog(HCALL hCall, sim_chandle **ch);  /* UNINITIALIZED, INVALCALLHANDLE, NOTOWNER */
 
 /* dial.c: dialable addresses and lineDialW */
@@ -344,6 +356,30 @@ void sim_digits_state(sim_call *call);
 void sim_digits_call_freed(sim_call *call);
 void sim_digits_handle_freed(sim_chandle *ch);
 DWORD sim_digits_monitor_modes(const sim_call *call);  /* LINECALLINFO.dwMonitorDigitModes */
+
+/* transfer.c, conference.c: lineSetupTransferW, lineCompleteTransfer, lineAddToConference,
+ * lineRemoveFromConference */
+#define SIM_MAX_CONF_PARTIES 3      /* party calls of a conference: 4 people with this station */
+/* The call changed state from `prev` (after its LINE_CALLSTATE): links between a held call
+ * and its consultation call, and between a conference and its parties, follow. */
+void sim_xfer_state(sim_call *call, DWORD prev);
+void sim_xfer_call_freed(sim_call *call);
+/* The transfer and conference features of `call` for its owner, in its state. */
+DWORD sim_xfer_features(const sim_call *call);
+DWORD sim_conf_features(const sim_call *call);
+/* The handle `open` has on the conference of party `call` (LINE_CALLSTATE CONFERENCED). */
+DWORD sim_conf_handle(const sim_call *call, const sim_open *open);
+int sim_conf_parties(const sim_call *conf);
+void sim_conf_state(sim_call *call, DWORD prev);
+/* lineCompleteTransfer in CONFERENCE mode: the conference call for `open`, its handle
+ * written to *lphConfCall (0, or RESOURCEUNAVAIL, INVALPOINTER, NOMEM); then, after the
+ * LINE_REPLY, the two calls become its parties. */
+LONG sim_conf_create(sim_open *open, const sim_call *held, LPHCALL lphConfCall, sim_chandle **out);
+void sim_conf_start(sim_call *conf, sim_call *a, sim_call *b);
+/* Link handling in transfer.c that conference.c shares: the provider's answer to a request
+ * (see hold.c), and a party's far end hearing hold or coming back. */
+LONG sim_xfer_submit(sim_open *open, LONG err, int fault, DWORD *request);
+void sim_far_end(const sim_call *call, const char *what);
 
 /* remote.c */
 sim_call *sim_station_call(const char *number);         /* the call that engages the station */

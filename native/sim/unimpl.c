@@ -20,6 +20,7 @@
 #undef lineMakeCall
 #undef lineOpen
 #undef lineRedirect
+#undef lineSetupTransfer
 
 static LONG unavailable(const char *function)
 {
@@ -70,6 +71,8 @@ UNAVAILABLE(lineRedirectA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountry
 UNAVAILABLE(lineRedirect, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineBlindTransferA, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
 UNAVAILABLE(lineBlindTransfer, (HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode))
+UNAVAILABLE(lineSetupTransferA, (HCALL hCall, LPHCALL lphConsultCall, LPLINECALLPARAMS const lpCallParams))
+UNAVAILABLE(lineSetupTransfer, (HCALL hCall, LPHCALL lphConsultCall, LPLINECALLPARAMS const lpCallParams))
 UNAVAILABLE(lineGenerateDigitsA, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration))
 UNAVAILABLE(lineGenerateDigits, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration))
 UNAVAILABLE(lineSetAppSpecific, (HCALL hCall, DWORD dwAppSpecific))

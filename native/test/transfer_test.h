@@ -1,0 +1,149 @@
+/*
+ * Helpers shared by test_transfer.c and test_conference.c: lines, calls, expected replies
+ * and party IDs.
+ */
+#ifndef TRANSFER_TEST_H
+#define TRANSFER_TEST_H
+
+#include "sim_test.h"
+
+#define V31 0x00030001u
+#define OWNER   LINECALLPRIVILEGE_OWNER
+#define MONITOR LINECALLPRIVILEGE_MONITOR
+#define IDS (LINECALLINFOSTATE_REDIRECTINGID | LINECALLINFOSTATE_REDIRECTIONID)
+
+static inline void check_switch(void)
+{
+    char why[256] = "";
+    CHECK_EQ(tapisim_check(why, sizeof why), 0);
+    if (why[0])
+        fprintf(stderr, "  %s\n", why);
+}
+
+static inline void expect_provider(HLINEAPP app, LONG result, LONG err, int literal)
+{
+    if (literal && err != 0) {
+        CHECK_ERR(result, err);
+    } else {
+        CHECK(result > 0);
+        EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)result, (DWORD)err, 0);
+    }
+}
+
+static inline DWORD features(HCALL call)
+{
+    LINECALLSTATUS s;
+    memset(&s, 0, sizeof s);
+    s.dwTotalSize = sizeof s;
+    CHECK_EQ(lineGetCallStatus(call, &s), 0);
+    return s.dwCallFeatures;
+}
+
+static union { LINECALLINFO c; unsigned char b[4096]; } g_info;
+
+static inline const LINECALLINFO *info(HCALL call)
+{
+    memset(&g_info, 0, sizeof g_info);
+    g_info.c.dwTotalSize = sizeof g_info;
+    CHECK_EQ(lineGetCallInfoW(call, &g_info.c), 0);
+    return &g_info.c;
+}
+
+static inline int text_is(DWORD size, DWORD off, const char *expect)
+{
+    if (expect == NULL)
+        return size == 0 && off == 0;
+    size_t n = strlen(expect);
+    if (size != (n + 1) * sizeof(WCHAR) || off == 0)
+        return 0;
+    for (size_t i = 0; i <= n; i++) {
+        WCHAR w;
+        memcpy(&w, g_info.b + off + i * sizeof w, sizeof w);
+        if (w != (WCHAR)(unsigned char)expect[i])
+            return 0;
+    }
+    return 1;
+}
+
+#define CALLER(c, s) CHECK(text_is((c)->dwCallerIDSize, (c)->dwCallerIDOffset, s))
+#define CALLED(c, s) CHECK(text_is((c)->dwCalledIDSize, (c)->dwCalledIDOffset, s))
+#define CONNECTED(c, s) CHECK(text_is((c)->dwConnectedIDSize, (c)->dwConnectedIDOffset, s))
+#define REDIRECTING(c, s) CHECK(text_is((c)->dwRedirectingIDSize, (c)->dwRedirectingIDOffset, s))
+#define REDIRECTION(c, s) CHECK(text_is((c)->dwRedirectionIDSize, (c)->dwRedirectionIDOffset, s))
+
+static inline HCALL new_call(HLINEAPP app, HLINE line)
+{
+    LINEMESSAGE m;
+    CHECK(next_msg(app, &m));
+    CHECK_EQ(m.dwMessageID, LINE_APPNEWCALL);
+    CHECK_EQ(m.hDevice, line);
+    return (HCALL)m.dwParam2;
+}
+
+static inline void answer(HLINEAPP app, HCALL call)
+{
+    LONG req = lineAnswer(call, NULL, 0);
+    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_CONNECTED, LINECONNECTEDMODE_ACTIVE, 0);
+}
+
+/* Line 0 calls line 1 and line 1 answers: *out the caller's handle, *in the callee's. */
+static inline void local_call(HLINEAPP a, HLINE la, HLINEAPP b, HLINE lb, HCALL *out, HCALL *in)
+{
+    CHECK(make_call(la, "101", out) > 0);
+    *in = new_call(b, lb);
+    drain(b);
+    answer(b, *in);
+    drain(a);
+    CHECK_EQ(call_state(*out), LINECALLSTATE_CONNECTED);
+}
+
+/* An outside caller `from` rings line 0 (app a), which answers. */
+static inline HCALL outside_call(HLINEAPP a, HLINE la, const char *from)
+{
+    CHECK_EQ(tapisim_remote_call(from, NULL, "100", NULL), 0);
+    HCALL call = new_call(a, la);
+    drain(a);
+    answer(a, call);
+    return call;
+}
+
+static inline LONG dial(HCALL call, const char *dest)
+{
+    WCHAR w[64];
+    to_wide(dest, w, 64);
+    return lineDialW(call, w, 0);
+}
+
+/* lineSetupTransferW of `call`, checked to succeed with its messages: the consultation call. */
+static inline HCALL setup(HLINEAPP app, HCALL call)
+{
+    HCALL consult = 0;
+    LONG req = lineSetupTransferW(call, &consult, NULL);
+    CHECK(req > 0);
+    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
+    CHECK(consult != 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_ONHOLDPENDTRANSFER, 0, 0);
+    EXPECT_MSG(app, consult, LINE_CALLSTATE, LINECALLSTATE_DIALTONE, LINEDIALTONEMODE_NORMAL, 0);
+    return consult;
+}
+
+/* Dials `dest` on a call in dial tone: reply, DIALING, PROCEEDING and RINGBACK. */
+static inline void dial_out(HLINEAPP app, HCALL call, const char *dest)
+{
+    LONG req = dial(call, dest);
+    EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)req, 0, 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_DIALING, 0, 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_PROCEEDING, 0, 0);
+    EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_RINGBACK, 0, 0);
+}
+
+static inline int trace_has(const char *what)
+{
+    char *t = trace_text();
+    int found = t != NULL && strstr(t, what) != NULL;
+    free(t);
+    return found;
+}
+
+#endif /* TRANSFER_TEST_H */

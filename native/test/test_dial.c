@@ -4,19 +4,11 @@
  * dial tone, partial dialling with ';', LINECALLFEATURE_DIAL, tapisim_set_dial_caps, and every
  * error on its delivery path in both "error_delivery" modes.
  */
-#include "sim_test.h"
+#include "call_test.h"
 
 #define V31 0x00030001u
 #define OWNER   LINECALLPRIVILEGE_OWNER
 #define MONITOR LINECALLPRIVILEGE_MONITOR
-
-static void check_switch(void)
-{
-    char why[256] = "";
-    CHECK_EQ(tapisim_check(why, sizeof why), 0);
-    if (why[0])
-        fprintf(stderr, "  %s\n", why);
-}
 
 /* Dial strings can be long and hold CR LF: converted here, not with make_call's 64 units. */
 static const WCHAR *wide(const char *s)
@@ -39,25 +31,6 @@ static LONG make(HLINE line, const char *s, HCALL *call)
 }
 
 /* A provider's verdict: in LINE_REPLY (tapisrv), or the result (error_delivery 1). */
-static void expect_provider(HLINEAPP app, LONG result, LONG err, int literal)
-{
-    if (literal && err != 0) {
-        CHECK_ERR(result, err);
-    } else {
-        CHECK(result > 0);
-        EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)result, (DWORD)err, 0);
-    }
-}
-
-static DWORD features(HCALL call)
-{
-    LINECALLSTATUS s;
-    memset(&s, 0, sizeof s);
-    s.dwTotalSize = sizeof s;
-    CHECK_EQ(lineGetCallStatus(call, &s), 0);
-    return s.dwCallFeatures;
-}
-
 static int wstr_is(const unsigned char *base, DWORD off, DWORD size, const char *s)
 {
     size_t n = strlen(s);

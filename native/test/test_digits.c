@@ -4,7 +4,7 @@
  * clock; LINE_GENERATE DONE and CANCEL; the duration and its clamping; ignored characters;
  * the GENERATEDIGITS and MONITORDIGITS features and the digit modes in the caps; every error.
  */
-#include "sim_test.h"
+#include "call_test.h"
 
 #define V31 0x00030001u
 #define V14 0x00010004u
@@ -14,31 +14,6 @@
 #define DTMFEND LINEDIGITMODE_DTMFEND
 #define PULSE   LINEDIGITMODE_PULSE
 #define D       95u /* the default duration */
-
-static void check_switch(void)
-{
-    char why[256] = "";
-    CHECK_EQ(tapisim_check(why, sizeof why), 0);
-    if (why[0])
-        fprintf(stderr, "  %s\n", why);
-}
-
-static DWORD features(HCALL call)
-{
-    LINECALLSTATUS s;
-    memset(&s, 0, sizeof s);
-    s.dwTotalSize = sizeof s;
-    CHECK_EQ(lineGetCallStatus(call, &s), 0);
-    return s.dwCallFeatures;
-}
-
-static int trace_has(const char *s)
-{
-    char *t = trace_text();
-    int found = t != NULL && strstr(t, s) != NULL;
-    free(t);
-    return found;
-}
 
 static LONG generate(HCALL call, DWORD mode, const char *digits, DWORD duration)
 {

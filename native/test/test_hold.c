@@ -3,46 +3,11 @@
  * stations and between local lines; the far end hearing hold in the trace; the features HOLD,
  * UNHOLD and SWAPHOLD; every error on its delivery path in both "error_delivery" modes.
  */
-#include "sim_test.h"
+#include "call_test.h"
 
 #define V31 0x00030001u
 #define OWNER   LINECALLPRIVILEGE_OWNER
 #define MONITOR LINECALLPRIVILEGE_MONITOR
-
-static void check_switch(void)
-{
-    char why[256] = "";
-    CHECK_EQ(tapisim_check(why, sizeof why), 0);
-    if (why[0])
-        fprintf(stderr, "  %s\n", why);
-}
-
-static void expect_provider(HLINEAPP app, LONG result, LONG err, int literal)
-{
-    if (literal && err != 0) {
-        CHECK_ERR(result, err);
-    } else {
-        CHECK(result > 0);
-        EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)result, (DWORD)err, 0);
-    }
-}
-
-static DWORD features(HCALL call)
-{
-    LINECALLSTATUS s;
-    memset(&s, 0, sizeof s);
-    s.dwTotalSize = sizeof s;
-    CHECK_EQ(lineGetCallStatus(call, &s), 0);
-    return s.dwCallFeatures;
-}
-
-static int trace_has(const char *s)
-{
-    char *t = trace_text();
-    int found = t != NULL && strstr(t, s) != NULL;
-    free(t);
-    return found;
-}
 
 /* A call to remote station `number`, answered. */
 static HCALL connected_call(HLINEAPP app, HLINE line, const char *number)

@@ -3,21 +3,13 @@
  * line, with caller ID), tapisim_remote_answer and tapisim_remote_hangup (the far end answers
  * and hangs up when told), TAPISIM_STATION_MANUAL, busy lines and the errors.
  */
-#include "sim_test.h"
+#include "call_test.h"
 
 #define V20 0x00020000u
 #define V31 0x00030001u
 
 #define OWNER   LINECALLPRIVILEGE_OWNER
 #define MONITOR LINECALLPRIVILEGE_MONITOR
-
-static void check_switch(void)
-{
-    char why[256] = "";
-    CHECK_EQ(tapisim_check(why, sizeof why), 0);
-    if (why[0])
-        fprintf(stderr, "  %s\n", why);
-}
 
 /* The string at `off`/`size` of a LINECALLINFO equals `s` (UTF-16 with terminator). */
 static int wstr_is(const unsigned char *base, DWORD off, DWORD size, const char *s)

@@ -5,39 +5,12 @@
 #ifndef TRANSFER_TEST_H
 #define TRANSFER_TEST_H
 
-#include "sim_test.h"
+#include "call_test.h"
 
 #define V31 0x00030001u
 #define OWNER   LINECALLPRIVILEGE_OWNER
 #define MONITOR LINECALLPRIVILEGE_MONITOR
 #define IDS (LINECALLINFOSTATE_REDIRECTINGID | LINECALLINFOSTATE_REDIRECTIONID)
-
-static inline void check_switch(void)
-{
-    char why[256] = "";
-    CHECK_EQ(tapisim_check(why, sizeof why), 0);
-    if (why[0])
-        fprintf(stderr, "  %s\n", why);
-}
-
-static inline void expect_provider(HLINEAPP app, LONG result, LONG err, int literal)
-{
-    if (literal && err != 0) {
-        CHECK_ERR(result, err);
-    } else {
-        CHECK(result > 0);
-        EXPECT_MSG(app, 0, LINE_REPLY, (DWORD)result, (DWORD)err, 0);
-    }
-}
-
-static inline DWORD features(HCALL call)
-{
-    LINECALLSTATUS s;
-    memset(&s, 0, sizeof s);
-    s.dwTotalSize = sizeof s;
-    CHECK_EQ(lineGetCallStatus(call, &s), 0);
-    return s.dwCallFeatures;
-}
 
 static union { LINECALLINFO c; unsigned char b[4096]; } g_info;
 
@@ -136,14 +109,6 @@ static inline void dial_out(HLINEAPP app, HCALL call, const char *dest)
     EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_DIALING, 0, 0);
     EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_PROCEEDING, 0, 0);
     EXPECT_MSG(app, call, LINE_CALLSTATE, LINECALLSTATE_RINGBACK, 0, 0);
-}
-
-static inline int trace_has(const char *what)
-{
-    char *t = trace_text();
-    int found = t != NULL && strstr(t, what) != NULL;
-    free(t);
-    return found;
 }
 
 #endif /* TRANSFER_TEST_H */

@@ -11,6 +11,10 @@
 
 #include "sim_test.h"
 
+#define V31 0x00030001u /* the API version the tests negotiate */
+#define OWNER   LINECALLPRIVILEGE_OWNER
+#define MONITOR LINECALLPRIVILEGE_MONITOR
+
 /* The switch's invariants hold (tapisim_check); else the reason is printed. */
 static inline void check_switch(void)
 {

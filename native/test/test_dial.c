@@ -6,9 +6,6 @@
  */
 #include "call_test.h"
 
-#define V31 0x00030001u
-#define OWNER   LINECALLPRIVILEGE_OWNER
-#define MONITOR LINECALLPRIVILEGE_MONITOR
 
 /* Dial strings can be long and hold CR LF: converted here, not with make_call's 64 units. */
 static const WCHAR *wide(const char *s)

@@ -5,9 +5,6 @@
  */
 #include "call_test.h"
 
-#define V31 0x00030001u
-#define OWNER   LINECALLPRIVILEGE_OWNER
-#define MONITOR LINECALLPRIVILEGE_MONITOR
 
 /* A call to remote station `number`, answered. */
 static HCALL connected_call(HLINEAPP app, HLINE line, const char *number)

@@ -5,46 +5,13 @@
  * destination; the REDIRECT feature; every error on its delivery path in both
  * "error_delivery" modes.
  */
-#include "call_test.h"
-
-#define V31 0x00030001u
-#define OWNER   LINECALLPRIVILEGE_OWNER
-#define MONITOR LINECALLPRIVILEGE_MONITOR
-#define IDS (LINECALLINFOSTATE_REDIRECTINGID | LINECALLINFOSTATE_REDIRECTIONID)
+#include "party_test.h"
 
 static LONG redirect(HCALL call, const char *dest)
 {
     WCHAR w[64];
     to_wide(dest, w, 64);
     return lineRedirectW(call, w, 0);
-}
-
-static union { LINECALLINFO c; unsigned char b[4096]; } g_info;
-
-static const LINECALLINFO *info(HCALL call)
-{
-    memset(&g_info, 0, sizeof g_info);
-    g_info.c.dwTotalSize = sizeof g_info;
-    CHECK_EQ(lineGetCallInfoW(call, &g_info.c), 0);
-    return &g_info.c;
-}
-
-/* The UTF-16 string at `off` (`size` bytes) is `expect`; NULL: there is none. */
-static int text_is(DWORD size, DWORD off, const char *expect)
-{
-    if (expect == NULL)
-        return size == 0 && off == 0;
-    size_t n = strlen(expect);
-    if (size != (n + 1) * sizeof(WCHAR) || off == 0)
-        return 0;
-    const unsigned char *p = g_info.b + off;
-    for (size_t i = 0; i <= n; i++) {
-        WCHAR w;
-        memcpy(&w, p + i * sizeof w, sizeof w);
-        if (w != (WCHAR)(unsigned char)expect[i])
-            return 0;
-    }
-    return 1;
 }
 
 /* The redirecting and redirection IDs of the call whose info was read last. */

@@ -6,10 +6,7 @@
 #include "call_test.h"
 
 #define V20 0x00020000u
-#define V31 0x00030001u
 
-#define OWNER   LINECALLPRIVILEGE_OWNER
-#define MONITOR LINECALLPRIVILEGE_MONITOR
 
 /* The string at `off`/`size` of a LINECALLINFO equals `s` (UTF-16 with terminator). */
 static int wstr_is(const unsigned char *base, DWORD off, DWORD size, const char *s)

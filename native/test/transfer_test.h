@@ -5,44 +5,8 @@
 #ifndef TRANSFER_TEST_H
 #define TRANSFER_TEST_H
 
-#include "call_test.h"
+#include "party_test.h"
 
-#define V31 0x00030001u
-#define OWNER   LINECALLPRIVILEGE_OWNER
-#define MONITOR LINECALLPRIVILEGE_MONITOR
-#define IDS (LINECALLINFOSTATE_REDIRECTINGID | LINECALLINFOSTATE_REDIRECTIONID)
-
-static union { LINECALLINFO c; unsigned char b[4096]; } g_info;
-
-static inline const LINECALLINFO *info(HCALL call)
-{
-    memset(&g_info, 0, sizeof g_info);
-    g_info.c.dwTotalSize = sizeof g_info;
-    CHECK_EQ(lineGetCallInfoW(call, &g_info.c), 0);
-    return &g_info.c;
-}
-
-static inline int text_is(DWORD size, DWORD off, const char *expect)
-{
-    if (expect == NULL)
-        return size == 0 && off == 0;
-    size_t n = strlen(expect);
-    if (size != (n + 1) * sizeof(WCHAR) || off == 0)
-        return 0;
-    for (size_t i = 0; i <= n; i++) {
-        WCHAR w;
-        memcpy(&w, g_info.b + off + i * sizeof w, sizeof w);
-        if (w != (WCHAR)(unsigned char)expect[i])
-            return 0;
-    }
-    return 1;
-}
-
-#define CALLER(c, s) CHECK(text_is((c)->dwCallerIDSize, (c)->dwCallerIDOffset, s))
-#define CALLED(c, s) CHECK(text_is((c)->dwCalledIDSize, (c)->dwCalledIDOffset, s))
-#define CONNECTED(c, s) CHECK(text_is((c)->dwConnectedIDSize, (c)->dwConnectedIDOffset, s))
-#define REDIRECTING(c, s) CHECK(text_is((c)->dwRedirectingIDSize, (c)->dwRedirectingIDOffset, s))
-#define REDIRECTION(c, s) CHECK(text_is((c)->dwRedirectionIDSize, (c)->dwRedirectionIDOffset, s))
 
 static inline HCALL new_call(HLINEAPP app, HLINE line)
 {

@@ -179,6 +179,27 @@ static int message_line(const f_app *a, const LINEMESSAGE *m, HLINE h, int mustB
     return li;
 }
 
+/* A message about a call must name one the application holds, with its line's instance. */
+static void call_message(f_app *a, const LINEMESSAGE *m)
+{
+    int c = call_by_handle(a, m->hDevice);
+    if (c < 0 && m->dwMessageID == LINE_CALLSTATE && m->dwParam3 != 0) {
+        /* a new handle announced to a 1.x line: the instance names the line */
+        for (int i = 0; i < a->nlines; i++)
+            if (a->lines[i].inst == m->dwCallbackInstance)
+                add_call(a, m->hDevice, i);
+        c = call_by_handle(a, m->hDevice);
+    }
+    if (c < 0 && a->ncalls == MAX_CALLS)
+        return; /* the harness stopped recording calls */
+    if (c < 0 || !a->calls[c].valid)
+        finding("message %" PRIuDW " about call 0x%08" PRIXDW " that the application %s", m->dwMessageID,
+                m->hDevice, c < 0 ? "was never given" : "no longer holds");
+    if (m->dwCallbackInstance != a->lines[a->calls[c].line].inst)
+        finding("message %" PRIuDW " about call 0x%08" PRIXDW " with another line's dwCallbackInstance",
+                m->dwMessageID, m->hDevice);
+}
+
 void on_message(f_app *a, const LINEMESSAGE *m)
 {
     switch (m->dwMessageID) {
@@ -188,26 +209,21 @@ void on_message(f_app *a, const LINEMESSAGE *m)
     case LINE_APPNEWCALL:
         add_call(a, (HCALL)m->dwParam2, message_line(a, m, m->hDevice, 1));
         break;
-    case LINE_CALLSTATE:
-    case LINE_CALLINFO: {
-        int c = call_by_handle(a, m->hDevice);
-        if (c < 0 && m->dwMessageID == LINE_CALLSTATE && m->dwParam3 != 0) {
-            /* a new handle announced to a 1.x line: the instance names the line */
-            for (int i = 0; i < a->nlines; i++)
-                if (a->lines[i].inst == m->dwCallbackInstance)
-                    add_call(a, m->hDevice, i);
-            c = call_by_handle(a, m->hDevice);
-        }
-        if (c < 0 && a->ncalls == MAX_CALLS)
-            break; /* the harness stopped recording calls */
-        if (c < 0 || !a->calls[c].valid)
-            finding("message %" PRIuDW " about call 0x%08" PRIXDW " that the application %s", m->dwMessageID,
-                    m->hDevice, c < 0 ? "was never given" : "no longer holds");
-        if (m->dwCallbackInstance != a->lines[a->calls[c].line].inst)
-            finding("message %" PRIuDW " about call 0x%08" PRIXDW " with another line's dwCallbackInstance",
-                    m->dwMessageID, m->hDevice);
+    case LINE_GENERATE:
+        if (m->dwParam1 != LINEGENERATETERM_DONE && m->dwParam1 != LINEGENERATETERM_CANCEL)
+            finding("LINE_GENERATE with termination 0x%08" PRIXDW, (DWORD)m->dwParam1);
+        call_message(a, m);
         break;
-    }
+    case LINE_MONITORDIGITS:
+        if (m->dwParam2 != LINEDIGITMODE_PULSE && m->dwParam2 != LINEDIGITMODE_DTMF
+            && m->dwParam2 != LINEDIGITMODE_DTMFEND)
+            finding("LINE_MONITORDIGITS with digit mode 0x%08" PRIXDW, (DWORD)m->dwParam2);
+        call_message(a, m);
+        break;
+    case LINE_CALLSTATE:
+    case LINE_CALLINFO:
+        call_message(a, m);
+        break;
     case LINE_LINEDEVSTATE:
         message_line(a, m, m->hDevice, 1);
         break;

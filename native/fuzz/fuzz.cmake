@@ -11,7 +11,8 @@ option(TAPIBRIDGE_FUZZ "Build the libFuzzer target tapisim-fuzz (clang only)" OF
 
 set(_tapisim_fuzz_dir "${CMAKE_CURRENT_SOURCE_DIR}/fuzz")
 
-set(_tapisim_fuzz_harness "${_tapisim_fuzz_dir}/harness.c" "${_tapisim_fuzz_dir}/checks.c")
+set(_tapisim_fuzz_harness "${_tapisim_fuzz_dir}/harness.c" "${_tapisim_fuzz_dir}/checks.c"
+  "${_tapisim_fuzz_dir}/callctl.c")
 add_executable(fuzz_replay "${_tapisim_fuzz_dir}/replay.c" ${_tapisim_fuzz_harness})
 target_include_directories(fuzz_replay PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/include")
 target_link_libraries(fuzz_replay PRIVATE tapisim)

@@ -22,22 +22,22 @@
  * The bookkeeping and the checks are in checks.c.
  */
 #include "harness.h"
-#include "fuzz_state.h"
+#include "fuzz_ops.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned u8(void)
+unsigned u8(void)
 {
     return inPos < inLen ? in[inPos++] : 0u;
 }
 
-static unsigned pick(unsigned n)
+unsigned pick(unsigned n)
 {
     return u8() % n;
 }
 
-static DWORD u32(void)
+DWORD u32(void)
 {
     DWORD v = u8();
     v |= (DWORD)u8() << 8;
@@ -54,12 +54,12 @@ static f_app *app_arg(void)
     return s >= 0 ? &apps[s] : NULL;
 }
 
-static int line_arg(const f_app *a)
+int line_arg(const f_app *a)
 {
     return a->nlines ? (int)pick((unsigned)a->nlines) : -1;
 }
 
-static int call_arg(const f_app *a)
+int call_arg(const f_app *a)
 {
     return a->ncalls ? (int)pick((unsigned)a->ncalls) : -1;
 }
@@ -76,11 +76,20 @@ static DWORD device_arg(void)
     return pick(TAPISIM_DEFAULT_LINES + 1); /* the last one does not exist */
 }
 
-static const char *number_arg(void)
+const char *number_arg(void)
 {
     static const char *const n[] = { "100", "101", "102", "103", "201", "202", "203", "",
                                      "12a", "0123456789012345678901234567890123456789" };
     return n[pick(10)];
+}
+
+WCHAR *widen(const char *s, WCHAR *w, size_t n)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < n; i++)
+        w[i] = (WCHAR)(unsigned char)s[i];
+    w[i] = 0;
+    return w;
 }
 
 /* A dwTotalSize near the structure's full size, small, or anything up to 4 KiB. */
@@ -182,10 +191,7 @@ static void op_make_call(f_app *a)
     if (li < 0 || a->nreqs == MAX_REQS)
         return;
     WCHAR w[64];
-    size_t i = 0;
-    for (; dest[i] && i + 1 < 64; i++)
-        w[i] = (WCHAR)(unsigned char)dest[i];
-    w[i] = 0;
+    widen(dest, w, 64);
     static const DWORD media[] = { 0, LINEMEDIAMODE_INTERACTIVEVOICE, LINEMEDIAMODE_DATAMODEM,
                                    LINEMEDIAMODE_AUTOMATEDVOICE };
     LINECALLPARAMS params;
@@ -362,10 +368,14 @@ static void op_option(void)
 static void op_fail_next(void)
 {
     static const char *const fns[] = { "lineMakeCallW", "lineAnswer", "lineDrop", "lineCompleteCall",
-                                       "lineUncompleteCall", "lineOpenW", "lineGetCallInfoW" };
+                                       "lineUncompleteCall", "lineOpenW", "lineGetCallInfoW", "lineDialW",
+                                       "lineHold", "lineUnhold", "lineSwapHold", "lineRedirectW",
+                                       "lineBlindTransferW", "lineSetupTransferW", "lineCompleteTransfer",
+                                       "lineAddToConference", "lineRemoveFromConference",
+                                       "lineGenerateDigitsW", "lineMonitorDigits" };
     static const LONG errs[] = { (LONG)LINEERR_NOMEM, (LONG)LINEERR_OPERATIONFAILED,
                                  (LONG)LINEERR_RESOURCEUNAVAIL, (LONG)LINEERR_INVALCALLHANDLE };
-    const char *fn = fns[pick(7)];
+    const char *fn = fns[pick(sizeof fns / sizeof *fns)];
     tapisim_fail_next(fn, errs[pick(4)]);
 }
 
@@ -382,13 +392,16 @@ static const char *const opNames[] = {
     "lineUncompleteCall", "lineGetMessage", "drain", "lineGetCallInfoW", "lineGetCallStatus",
     "lineGetAddressCapsW", "lineGetDevCapsW", "lineGetLineDevStatusW", "lineNegotiateAPIVersion",
     "tapisim_set_station", "tapisim_advance", "tapisim_set_option", "tapisim_close_line",
-    "tapisim_fail_next" };
+    "tapisim_fail_next", "lineDialW", "lineHold", "lineUnhold", "lineSwapHold", "lineRedirectW",
+    "lineBlindTransferW", "lineSetupTransferW", "lineCompleteTransfer", "lineAddToConference",
+    "lineRemoveFromConference", "lineGenerateDigitsW", "lineMonitorDigits", "tapisim_remote_call_ex",
+    "tapisim_remote_answer", "tapisim_remote_hangup", "tapisim_remote_digits", "tapisim_set_dial_caps" };
 #define NUM_OPS (sizeof opNames / sizeof *opNames)
 
 static void step(unsigned op)
 {
     f_app *a = NULL;
-    if (op >= 1 && op <= 18 && (a = app_arg()) == NULL)
+    if (((op >= 1 && op <= 18) || (op >= 24 && op <= 35)) && (a = app_arg()) == NULL)
         return;
     switch (op) {
     case 0: op_init(); break;
@@ -418,7 +431,24 @@ static void step(unsigned op)
     case 20: op_advance(); break;
     case 21: op_option(); break;
     case 22: op_close_line(); break;
-    default: op_fail_next(); break;
+    case 23: op_fail_next(); break;
+    case 24: op_dial(a); break;
+    case 25: op_hold(a, 0); break;
+    case 26: op_hold(a, 1); break;
+    case 27: op_swap_hold(a); break;
+    case 28: op_divert(a, 0); break;
+    case 29: op_divert(a, 1); break;
+    case 30: op_setup_transfer(a); break;
+    case 31: op_complete_transfer(a); break;
+    case 32: op_add_to_conference(a); break;
+    case 33: op_remove_from_conference(a); break;
+    case 34: op_generate_digits(a); break;
+    case 35: op_monitor_digits(a); break;
+    case 36: op_remote_call(); break;
+    case 37: op_remote_station(0); break;
+    case 38: op_remote_station(1); break;
+    case 39: op_remote_station(2); break;
+    default: op_dial_caps(); break;
     }
 }
 

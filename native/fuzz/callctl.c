@@ -11,12 +11,13 @@
 
 /* Dialable addresses for lineDialW, lineRedirectW, lineBlindTransferW: the parser's parts
  * (dial.c) one at a time, valid and broken, and the plain numbers the switch knows. */
+#define LONG_NAME "101^A name that is longer than the sixty-three characters of the name field"
+
 static const char *dial_arg(void)
 {
     static const char *const d[] = {
         "201", "101", "102", "203", "1,0,1", "T202", "P2t03", "!201", "2;", "03", "20;", "1;0",
-        "W201", "@201", "$201", "?201", "201|55", "201|5+5", "202^Bob", "101^A very long name that is"
-        " longer than sixty-three characters of the name field", "202\r\n203", "202\r\n2;",
+        "W201", "@201", "$201", "?201", "201|55", "201|5+5", "202^Bob", LONG_NAME, "202\r\n203", "202\r\n2;",
         "+1 (201) 555-1234", "+49 (30) 123-45", "+44 20.7", "+1 (2", "+", "12a", "", "20 1",
         "0123456789012345678901234567890123", "2|", "^", "\r\n", "201\r", "a;", "#*AD" };
     return d[pick(sizeof d / sizeof *d)];

@@ -49,6 +49,10 @@ public final class Main {
                 HoldAndSwap::run));
         EXAMPLES.put("dtmf-menu", new Entry("send a menu choice as DTMF, then collect the far end's keys",
                 DtmfMenu::run));
+        EXAMPLES.put("blind-transfer", new Entry("transfer a connected party to another line without consulting",
+                BlindTransfer::run));
+        EXAMPLES.put("redirect", new Entry("redirect an offered call to another line before answering",
+                RedirectIncoming::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

@@ -162,6 +162,31 @@ class ExamplesTest {
     }
 
     @Test
+    void blindTransfer() {
+        Run r = run("blind-transfer");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 201", "CONNECTED", "transfer 201 to 101", "lineBlindTransfer",
+                "LINE_REPLY", "ok", "IDLE", "this station is out of the call: IDLE", "LINE_APPNEWCALL", "OFFERING",
+                "101 is offered 201, reason TRANSFER, redirecting ID 100, redirection ID 101", "101 answers",
+                "CONNECTED", "201 and 101 are connected: 101 talks to 201", "the switch's trace of the transfer:",
+                "lineBlindTransferW", "201 diverted to 101", "hang up", "IDLE");
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void redirect() {
+        Run r = run("redirect");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "station 201 calls 100", "LINE_APPNEWCALL", "OFFERING",
+                "offered a call from 201: redirect it to 101 (lineRedirect)", "LINE_REPLY", "ok", "IDLE",
+                "the call left this station: IDLE, redirecting ID 100, redirection ID 101", "LINE_APPNEWCALL",
+                "OFFERING", "101 is offered the call: caller 201, reason REDIRECT, redirecting ID 100,"
+                        + " redirection ID 101", "101 answers", "CONNECTED", "station 201 hangs up", "DISCONNECTED",
+                "IDLE");
+        assertEquals("", r.err());
+    }
+
+    @Test
     void watchLineEvents() {
         Run r = run("watch-line-events");
         assertEquals(0, r.exit(), r.err());
@@ -175,7 +200,7 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "callback-dialer", "hold-and-swap", "dtmf-menu", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
+                "callback-dialer", "hold-and-swap", "dtmf-menu", "blind-transfer", "redirect", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

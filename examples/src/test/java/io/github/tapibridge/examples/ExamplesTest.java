@@ -166,7 +166,7 @@ class ExamplesTest {
         Run r = run("blind-transfer");
         assertEquals(0, r.exit(), r.err());
         assertContainsInOrder(r.out(), "call 201", "CONNECTED", "transfer 201 to 101", "lineBlindTransfer",
-                "LINE_REPLY", "ok", "IDLE", "this station is out of the call: IDLE", "LINE_APPNEWCALL", "OFFERING",
+                "LINE_REPLY", "ok", "LINE_APPNEWCALL", "OFFERING", "IDLE", "this station is out of the call: IDLE",
                 "101 is offered 201, reason TRANSFER, redirecting ID 100, redirection ID 101", "101 answers",
                 "CONNECTED", "201 and 101 are connected: 101 talks to 201", "the switch's trace of the transfer:",
                 "lineBlindTransferW", "201 diverted to 101", "hang up", "IDLE");
@@ -178,9 +178,9 @@ class ExamplesTest {
         Run r = run("redirect");
         assertEquals(0, r.exit(), r.err());
         assertContainsInOrder(r.out(), "station 201 calls 100", "LINE_APPNEWCALL", "OFFERING",
-                "offered a call from 201: redirect it to 101 (lineRedirect)", "LINE_REPLY", "ok", "IDLE",
-                "the call left this station: IDLE, redirecting ID 100, redirection ID 101", "LINE_APPNEWCALL",
-                "OFFERING", "101 is offered the call: caller 201, reason REDIRECT, redirecting ID 100,"
+                "offered a call from 201: redirect it to 101 (lineRedirect)", "LINE_REPLY", "ok", "LINE_APPNEWCALL",
+                "OFFERING", "IDLE", "the call left this station: IDLE, redirecting ID 100, redirection ID 101",
+                "101 is offered the call: caller 201, reason REDIRECT, redirecting ID 100,"
                         + " redirection ID 101", "101 answers", "CONNECTED", "station 201 hangs up", "DISCONNECTED",
                 "IDLE");
         assertEquals("", r.err());

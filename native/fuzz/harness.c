@@ -6,10 +6,11 @@
  * exist, and checks after every call:
  *   - tapisim_check (the switch's own invariants);
  *   - the out-parameters of asynchronous requests (lineMakeCallW's hCall, lineCompleteCall's
- *     completion ID) live in a guard array that the switch may write only while the request
- *     is outstanding: never after its LINE_REPLY was read, its line closed or its application
- *     shut down, never on a synchronous failure, never on a failed LINE_REPLY, always on a
- *     successful one; slots of no request must never change;
+ *     completion ID, the new calls of lineSetupTransferW and lineCompleteTransfer) live in a
+ *     guard array that the switch may write only while the request is outstanding: never
+ *     after its LINE_REPLY was read, its line closed or its application shut down, never on a
+ *     synchronous failure, never on a failed LINE_REPLY, always on a successful one; slots of
+ *     no request must never change;
  *   - every LINE_REPLY is for a request this application was given, on that line's
  *     dwCallbackInstance, and is the first for it;
  *   - no request is accepted on a line the application closed;
@@ -19,7 +20,8 @@
  * and at the end of the input, after the live applications have read all their messages,
  * every request that is not exempt (checks.c, exempt()) has got exactly one LINE_REPLY; then
  * the clock runs out the switch's timers and the applications shut down, checked again.
- * The bookkeeping and the checks are in checks.c.
+ * The bookkeeping and the checks are in checks.c, the call-control and remote-station
+ * operations in callctl.c.
  */
 #include "harness.h"
 #include "fuzz_ops.h"

@@ -273,8 +273,8 @@ DWORD tapisim_now(void);
  * lineRedirect, lineBlindTransfer, lineSetupTransfer, lineCompleteTransfer, lineAddToConference,
  * lineRemoveFromConference (asynchronous), lineInitializeEx, lineShutdown,
  * lineNegotiateAPIVersion, lineGetDevCaps, lineGetAddressCaps, lineOpen, lineClose,
- * lineSetStatusMessages, lineGetLineDevStatus, lineGetCallStatus, lineGetCallInfo,
- * lineDeallocateCall, lineGenerateDigits or lineMonitorDigits (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").
+ * lineSetStatusMessages, lineGetLineDevStatus, lineGetAddressStatus, lineGetCallStatus,
+ * lineGetCallInfo, lineDeallocateCall, lineGenerateDigits or lineMonitorDigits (synchronous); a trailing W is ignored ("lineOpenW" is "lineOpen").
  *
  * Which call takes the fault: the next call of that function that passes every check the
  * simulator answers with a function result (application, line and call handles, pointers,

@@ -78,6 +78,14 @@ void throw_fmt(JNIEnv *env, const char *className, const char *format, ...);
         return ret;                                                                             \
     }
 
+/* PROVIDER, and the provider must export lineGetAddressStatusW (provider.h). */
+#define ADDRESS_STATUS(fn, ret)                                                                 \
+    PROVIDER(ret)                                                                               \
+    if (!p->addressStatus) {                                                                    \
+        throw_fmt(env, UOE, "%s: the provider %s does not export it", #fn, p->label);           \
+        return ret;                                                                             \
+    }
+
 /* A native address that must not be 0. */
 #define ADDRESS(address, ret)                                                                   \
     (void)cls;                                                                                  \

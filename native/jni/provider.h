@@ -57,6 +57,13 @@
     X(lineGenerateDigitsW, (HCALL, DWORD, LPCWSTR, DWORD))                                      \
     X(lineMonitorDigits, (HCALL, DWORD))
 
+/*
+ * Address status, a group of its own (addressStatus): a provider that predates it (libtapisim
+ * before it, a shim) still opens, and only this native throws UnsupportedOperationException.
+ */
+#define TB_TAPI_ADDRESS_STATUS_FUNCTIONS(X)                                                     \
+    X(lineGetAddressStatusW, (HLINE, DWORD, LPLINEADDRESSSTATUS))
+
 /* The simulator control functions (tapisim.h): X(name, result type, parameter types).
  * hasSimulatorControl = all of these resolved. */
 #define TB_TAPISIM_FUNCTIONS(X)                                                                 \
@@ -100,11 +107,13 @@ typedef struct tb_provider {
     int simulator;             /* every TB_TAPISIM_FUNCTIONS entry resolved */
     int callControl;           /* every TB_TAPI_CALL_CONTROL_FUNCTIONS entry resolved */
     int transferDigits;        /* every TB_TAPI_TRANSFER_DIGITS_FUNCTIONS entry resolved */
+    int addressStatus;         /* every TB_TAPI_ADDRESS_STATUS_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)
     TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_FIELD)
+    TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_FIELD)
 #undef TB_FIELD
 #define TB_FIELD(fn, result, params) result (*fn) params;
     TB_TAPISIM_FUNCTIONS(TB_FIELD)

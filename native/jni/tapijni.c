@@ -26,7 +26,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 8
+#define TAPIBRIDGE_ABI_VERSION 9
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -434,6 +434,16 @@ static jint JNICALL tj_lineMonitorDigits(JNIEnv *env, jclass cls, jlong provider
     return p->lineMonitorDigits((HCALL)hCall, (DWORD)dwDigitModes);
 }
 
+/* ---- address status (optional: ADDRESS_STATUS throws UnsupportedOperationException) ------ */
+
+static jint JNICALL tj_lineGetAddressStatusW(JNIEnv *env, jclass cls, jlong provider, jint hLine,
+                                             jint dwAddressID, jlong lpAddressStatus)
+{
+    ADDRESS_STATUS(lineGetAddressStatusW, 0)
+    return p->lineGetAddressStatusW((HLINE)hLine, (DWORD)dwAddressID,
+                                    (LPLINEADDRESSSTATUS)PTR(lpAddressStatus));
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -480,6 +490,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineBlindTransferW, "(JILjava/lang/String;I)I"),
     NATIVE(lineGenerateDigitsW, "(JIILjava/lang/String;I)I"),
     NATIVE(lineMonitorDigits, "(JII)I"),
+    NATIVE(lineGetAddressStatusW, "(JIIJ)I"),
 };
 
 /* Registers the natives of TapisimJni; a failure is cleared, as for the rest of TapiJni. */

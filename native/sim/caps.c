@@ -79,6 +79,8 @@ DWORD sim_fixed_size(enum sim_struct which, DWORD v)
         if (v < 0x00020000u) return offsetof(LINECALLPARAMS, dwPredictiveAutoTransferStates);
         if (v < 0x00030000u) return offsetof(LINECALLPARAMS, dwAddressType);
         return sizeof(LINECALLPARAMS);
+    case SIM_ADDRESSSTATUS:
+        return sizeof(LINEADDRESSSTATUS); /* unchanged since TAPI 1.0 */
     }
     return 0;
 }

@@ -52,6 +52,7 @@ static const char *const k_fault_functions[] = {
     "lineInitializeEx", "lineShutdown", "lineNegotiateAPIVersion", "lineGetDevCaps",
     "lineGetAddressCaps", "lineOpen", "lineClose", "lineSetStatusMessages",
     "lineGetLineDevStatus", "lineGetCallStatus", "lineGetCallInfo", "lineDeallocateCall",
+    "lineGetAddressStatus",
 };
 
 /* A LINEERR_ value that tapi.h defines: 0x80000001 to 0x80000061 without the two unassigned

@@ -451,7 +451,7 @@ int sim_cstr_ok(const char *s);                /* sim_str_readable, taking the l
 
 /* caps.c */
 enum sim_struct { SIM_DEVCAPS, SIM_ADDRESSCAPS, SIM_CALLINFO, SIM_CALLSTATUS, SIM_DEVSTATUS,
-                  SIM_CALLPARAMS };
+                  SIM_CALLPARAMS, SIM_ADDRESSSTATUS };
 extern const DWORD sim_line_states;
 /* The LINEDEVSTATE_ and LINEADDRESSSTATE_ bits defined for an API version. */
 DWORD sim_defined_line_states(DWORD version);

@@ -77,6 +77,5 @@ UNAVAILABLE(lineGenerateDigitsA, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDig
 UNAVAILABLE(lineGenerateDigits, (HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration))
 UNAVAILABLE(lineSetAppSpecific, (HCALL hCall, DWORD dwAppSpecific))
 UNAVAILABLE(lineGetNewCalls, (HLINE hLine, DWORD dwAddressID, DWORD dwSelect, LPLINECALLLIST lpCallList))
-UNAVAILABLE(lineGetAddressStatusW, (HLINE hLine, DWORD dwAddressID, LPLINEADDRESSSTATUS lpAddressStatus))
 UNAVAILABLE(lineGetAddressStatusA, (HLINE hLine, DWORD dwAddressID, LPLINEADDRESSSTATUS lpAddressStatus))
 UNAVAILABLE(lineGetAddressStatus, (HLINE hLine, DWORD dwAddressID, LPLINEADDRESSSTATUS lpAddressStatus))

@@ -66,6 +66,16 @@ final class Decode {
                         since(version, TapiVersion.V2_0, s, LINEDEVSTATUS_AVAILABLEMEDIAMODES)));
     }
 
+    static AddressStatus addressStatus(int addressId, StructBuffer s) {
+        return new AddressStatus(addressId,
+                s.dword(LINEADDRESSSTATUS_NUMINUSE),
+                s.dword(LINEADDRESSSTATUS_NUMACTIVECALLS),
+                s.dword(LINEADDRESSSTATUS_NUMONHOLDCALLS),
+                s.dword(LINEADDRESSSTATUS_NUMONHOLDPENDCALLS),
+                s.dword(LINEADDRESSSTATUS_ADDRESSFEATURES),
+                s.dword(LINEADDRESSSTATUS_NUMRINGSNOANSWER));
+    }
+
     static CallStatus callStatus(TapiVersion version, StructBuffer s) {
         return new CallStatus(CallState.decode(s.dword(LINECALLSTATUS_CALLSTATE)),
                 s.dword(LINECALLSTATUS_CALLSTATEMODE),

@@ -140,6 +140,29 @@ public final class Line implements AutoCloseable {
     }
 
     /**
+     * Returns the current status of one address of the line: its calls by state and the address
+     * features it allows now ({@code lineGetAddressStatusW}).
+     *
+     * @param addressId the address, 0 to {@link LineDevice#numAddresses()} - 1
+     * @return the status
+     * @throws TapiException for example {@link LineError#LINEERR_INVALADDRESSID}, with the
+     *         {@linkplain TapiException#context() context} {@code addressStatus(addressId) of line
+     *         deviceId}
+     * @throws IllegalStateException if the line is closed
+     * @throws UnsupportedOperationException if the provider does not export
+     *         {@code lineGetAddressStatusW}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetaddressstatus">
+     *      lineGetAddressStatus (Microsoft)</a>
+     */
+    public AddressStatus addressStatus(int addressId) {
+        try {
+            return session.queries.addressStatus(this, addressId);
+        } catch (TapiException e) {
+            throw e.withContext("addressStatus(" + addressId + ") of line " + deviceId);
+        }
+    }
+
+    /**
      * Returns the current status of the line device, including the number of outstanding call
      * completions ({@code lineGetLineDevStatusW}).
      *

@@ -109,6 +109,19 @@ final class Queries {
         }
     }
 
+    /** lineGetAddressStatusW; UnsupportedOperationException if the provider lacks it. */
+    AddressStatus addressStatus(Line line, int addressId) {
+        Guard.enterAll(line.guard, guard);
+        try {
+            StructBuffer s = Structs.fetch(backend, "lineGetAddressStatusW",
+                    Layout.LINEADDRESSSTATUS_SIZE + VARIABLE_ROOM,
+                    buf -> backend.lineGetAddressStatusW(line.handle(), addressId, buf));
+            return Decode.addressStatus(addressId, s);
+        } finally {
+            Guard.exitAll(line.guard, guard);
+        }
+    }
+
     CallStatus callStatus(Call call) {
         Guard.enterAll(call.guard, call.line().guard, guard);
         try {

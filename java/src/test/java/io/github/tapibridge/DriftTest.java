@@ -184,7 +184,7 @@ class DriftTest {
             if (name.equals("TOTAL_SIZE") || name.equals("NEEDED_SIZE") || name.equals("USED_SIZE")) {
                 String field = "dw" + name.charAt(0) + name.substring(1, name.indexOf('_')).toLowerCase() + "Size";
                 for (String s : List.of("LINEDEVCAPS", "LINEADDRESSCAPS", "LINECALLINFO", "LINECALLSTATUS",
-                        "LINEDEVSTATUS", "LINEINITIALIZEEXPARAMS")) {
+                        "LINEDEVSTATUS", "LINEADDRESSSTATUS", "LINEINITIALIZEEXPARAMS")) {
                     if (header.offset(s, field) != javaValue) {
                         problems.add(name + " in " + s);
                     }

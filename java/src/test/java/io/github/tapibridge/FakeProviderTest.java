@@ -116,6 +116,18 @@ class FakeProviderTest {
     }
 
     @Test
+    void aBackendWithoutAddressStatusRefusesItWithUnsupportedOperation() {
+        Line line = openLine();
+        long blocks = fake.liveBlocks();
+        // FakeBackend keeps TapiBackend's default for lineGetAddressStatusW.
+        UnsupportedOperationException e =
+                assertThrows(UnsupportedOperationException.class, () -> line.addressStatus(0));
+        assertTrue(e.getMessage().contains("lineGetAddressStatusW"), e.getMessage());
+        assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
+        line.status(); // the line still works
+    }
+
+    @Test
     void aBackendWithoutTransferAndDigitsRefusesThemWithUnsupportedOperation() throws Exception {
         Line line = openLine();
         Call call = makeCall(line, 0x3001, CallState.CONNECTED);

@@ -285,6 +285,16 @@ class ValueTypesTest {
     }
 
     @Test
+    void addressStatusDecodesItsFeatureMask() {
+        AddressStatus s = new AddressStatus(2, 1, 3, 0, 1, 0x2 | 0x40 | 0x8000_0000, 0);
+        assertEquals(java.util.EnumSet.of(AddressFeature.MAKECALL, AddressFeature.UNCOMPLETECALL),
+                s.addressFeatures(), "bits without a constant are left out");
+        assertTrue(s.can(AddressFeature.UNCOMPLETECALL));
+        assertFalse(s.can(AddressFeature.PICKUP));
+        assertEquals(Set.of(), new AddressStatus(0, 0, 0, 0, 0, 0, 0).addressFeatures());
+    }
+
+    @Test
     void recordConveniences() {
         AddressCaps caps = new AddressCaps(0, 0, "100", 4, CallCompletionMode.setOf(0xF),
                 CompletionCondition.setOf(3), List.of("a"), true, CallState.setOf(0xFFFF), 8, 0x800, 0, 0, 0);

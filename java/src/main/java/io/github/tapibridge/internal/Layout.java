@@ -210,6 +210,23 @@ public final class Layout {
     /** {@code dwAvailableMediaModes} (2.0). */
     public static final int LINEDEVSTATUS_AVAILABLEMEDIAMODES = 76;
 
+    // ---- LINEADDRESSSTATUS (fixed part 64 in every version) --------------------------------
+
+    /** {@code sizeof(LINEADDRESSSTATUS)}. */
+    public static final int LINEADDRESSSTATUS_SIZE = 64;
+    /** {@code dwNumInUse}. */
+    public static final int LINEADDRESSSTATUS_NUMINUSE = 12;
+    /** {@code dwNumActiveCalls}. */
+    public static final int LINEADDRESSSTATUS_NUMACTIVECALLS = 16;
+    /** {@code dwNumOnHoldCalls}. */
+    public static final int LINEADDRESSSTATUS_NUMONHOLDCALLS = 20;
+    /** {@code dwNumOnHoldPendCalls}. */
+    public static final int LINEADDRESSSTATUS_NUMONHOLDPENDCALLS = 24;
+    /** {@code dwAddressFeatures}. */
+    public static final int LINEADDRESSSTATUS_ADDRESSFEATURES = 28;
+    /** {@code dwNumRingsNoAnswer}. */
+    public static final int LINEADDRESSSTATUS_NUMRINGSNOANSWER = 32;
+
     private static int pointerSize() {
         String model = System.getProperty("sun.arch.data.model", "");
         if (model.equals("32")) {

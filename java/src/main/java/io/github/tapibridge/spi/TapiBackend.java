@@ -216,6 +216,22 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("lineMonitorDigits: not supported by " + name());
     }
 
+    // ---- address status ------------------------------------------------------------------
+    // Optional on its own: a provider that predates it still opens.
+
+    /**
+     * {@code lineGetAddressStatusW} (synchronous): fills a {@code LINEADDRESSSTATUS}.
+     *
+     * @param hLine the open line
+     * @param dwAddressID the address of the line
+     * @param lpAddressStatus the structure, its {@code dwTotalSize} set
+     * @return 0 or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineGetAddressStatusW(int hLine, int dwAddressID, long lpAddressStatus) {
+        throw new UnsupportedOperationException("lineGetAddressStatusW: not supported by " + name());
+    }
+
     // ---- simulator control (tapisim.h) ---------------------------------------------------
 
     /** Whether the provider exports the {@code tapisim_*} control functions. */

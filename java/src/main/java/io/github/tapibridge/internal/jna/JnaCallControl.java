@@ -4,19 +4,22 @@ package io.github.tapibridge.internal.jna;
  * The call control functions of {@link JnaBackend} ({@code lineDialW}, {@code lineHold},
  * {@code lineUnhold}, {@code lineSwapHold}) and its transfer and digits functions
  * ({@code lineRedirectW}, {@code lineBlindTransferW}, {@code lineGenerateDigitsW},
- * {@code lineMonitorDigits}): two optional groups, as the provider may not export them
- * ({@link CallControlFunctions}, {@link TransferDigitsFunctions}); without a group each of its
+ * {@code lineMonitorDigits}), and {@code lineGetAddressStatusW}: three optional groups, as the
+ * provider may not export them ({@link CallControlFunctions}, {@link TransferDigitsFunctions},
+ * {@link AddressStatusFunctions}); without a group each of its
  * functions throws UnsupportedOperationException, as the JNI bridge does. Guarded like every TAPI function of {@link JnaTapiCalls}.
  */
 abstract class JnaCallControl extends JnaTapiCalls {
 
     private final CallControlFunctions callControl;
     private final TransferDigitsFunctions transferDigits;
+    private final AddressStatusFunctions addressStatus;
 
     JnaCallControl(DirectBinding binding) {
         super(binding);
         this.callControl = binding.callControl;
         this.transferDigits = binding.transferDigits;
+        this.addressStatus = binding.addressStatus;
     }
 
     /** The functions; called inside the guard, as {@link #callControl(String)}. */
@@ -118,6 +121,20 @@ abstract class JnaCallControl extends JnaTapiCalls {
         enter();
         try {
             return transferDigits("lineMonitorDigits").lineMonitorDigits(hCall, dwDigitModes);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int lineGetAddressStatusW(int hLine, int dwAddressID, long lpAddressStatus) {
+        enter();
+        try {
+            if (addressStatus == null) {
+                throw new UnsupportedOperationException("lineGetAddressStatusW: the provider "
+                        + providerDescription() + " does not export it");
+            }
+            return addressStatus.lineGetAddressStatusW(hLine, dwAddressID, lpAddressStatus);
         } finally {
             exit();
         }

@@ -4,7 +4,8 @@ package io.github.tapibridge.internal.jni;
  * The call control functions of the JNI backend ({@code lineDialW}, {@code lineHold},
  * {@code lineUnhold}, {@code lineSwapHold}) and the transfer and digits functions
  * ({@code lineRedirectW}, {@code lineBlindTransferW}, {@code lineGenerateDigitsW},
- * {@code lineMonitorDigits}): two optional groups, as the provider may not export them; the
+ * {@code lineMonitorDigits}), and {@code lineGetAddressStatusW}: three optional groups, as the
+ * provider may not export them; the
  * bridge then throws UnsupportedOperationException ({@code native/jni/provider.h}). Guarded like
  * every TAPI function of {@link JniTapiCalls}.
  */
@@ -89,6 +90,16 @@ abstract class JniCallControl extends JniTapiCalls {
         guard.enter();
         try {
             return TapiJni.lineMonitorDigits(provider, hCall, dwDigitModes);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    @Override
+    public int lineGetAddressStatusW(int hLine, int dwAddressID, long lpAddressStatus) {
+        guard.enter();
+        try {
+            return TapiJni.lineGetAddressStatusW(provider, hLine, dwAddressID, lpAddressStatus);
         } finally {
             guard.exit();
         }

@@ -25,7 +25,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 8;
+    public static final int ABI_VERSION = 9;
 
     private TapiJni() {
     }
@@ -144,4 +144,7 @@ public final class TapiJni {
             int dwDuration);
 
     static native int lineMonitorDigits(long provider, int hCall, int dwDigitModes);
+
+    static native int lineGetAddressStatusW(long provider, int hLine, int dwAddressID,
+                                            long lpAddressStatus);
 }

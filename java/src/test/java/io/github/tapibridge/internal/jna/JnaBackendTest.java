@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class JnaBackendTest {
 
     private static final int LINEERR_INVALCALLHANDLE = 0x80000018;
+    private static final int LINEERR_INVALLINEHANDLE = 0x8000002B;
     private static final int LINEERR_INVALPOINTER = 0x80000035;
     private static final int LINEERR_OPERATIONUNAVAIL = 0x80000049;
     private static final int LINEERR_UNINITIALIZED = 0x80000050;
@@ -81,6 +82,27 @@ class JnaBackendTest {
             assertEquals(1500, b.tapisimNow());
             b.free(mem);
             assertEquals(before, b.liveAllocations());
+        }
+    }
+
+    @Test
+    void providerWithoutAddressStatusBindsAndRefusesItAlone() {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName("tapifake_tapi")).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        try (JnaBackend b = JnaBackend.openLibrary(fake)) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 8));
+            assertTrue(e.getMessage().contains("lineGetAddressStatusW"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+        }
+        try (JnaBackend b = JnaBackend.openSimulator()) { // exports it: TAPI answers
+            long mem = b.allocate(64);
+            b.putInt(mem, 64);
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALLINEHANDLE)
+                    .contains(b.lineGetAddressStatusW(0x7FFF0000, 0, mem)));
+            b.free(mem);
         }
     }
 

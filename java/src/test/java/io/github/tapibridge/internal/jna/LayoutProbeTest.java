@@ -30,7 +30,7 @@ class LayoutProbeTest {
 
     /** The structures with the {@code dwTotalSize}/{@code dwNeededSize}/{@code dwUsedSize} header. */
     static final List<String> SIZED = List.of("LINEINITIALIZEEXPARAMS", "LINEDEVCAPS", "LINEADDRESSCAPS",
-            "LINECALLINFO", "LINECALLSTATUS", "LINEDEVSTATUS");
+            "LINECALLINFO", "LINECALLSTATUS", "LINEDEVSTATUS", "LINEADDRESSSTATUS");
 
     /** What a {@link Layout} constant stands for in C. */
     enum Kind {
@@ -176,6 +176,14 @@ class LayoutProbeTest {
         dword("LINEDEVSTATUS_ROAMMODE", "LINEDEVSTATUS", "dwRoamMode");
         dword("LINEDEVSTATUS_DEVSTATUSFLAGS", "LINEDEVSTATUS", "dwDevStatusFlags");
         dword("LINEDEVSTATUS_AVAILABLEMEDIAMODES", "LINEDEVSTATUS", "dwAvailableMediaModes");
+
+        sizeOf("LINEADDRESSSTATUS_SIZE", "LINEADDRESSSTATUS");
+        dword("LINEADDRESSSTATUS_NUMINUSE", "LINEADDRESSSTATUS", "dwNumInUse");
+        dword("LINEADDRESSSTATUS_NUMACTIVECALLS", "LINEADDRESSSTATUS", "dwNumActiveCalls");
+        dword("LINEADDRESSSTATUS_NUMONHOLDCALLS", "LINEADDRESSSTATUS", "dwNumOnHoldCalls");
+        dword("LINEADDRESSSTATUS_NUMONHOLDPENDCALLS", "LINEADDRESSSTATUS", "dwNumOnHoldPendCalls");
+        dword("LINEADDRESSSTATUS_ADDRESSFEATURES", "LINEADDRESSSTATUS", "dwAddressFeatures");
+        dword("LINEADDRESSSTATUS_NUMRINGSNOANSWER", "LINEADDRESSSTATUS", "dwNumRingsNoAnswer");
     }
 
     /**

@@ -33,6 +33,7 @@ class TapiJniTest {
     static final int LINEERR_OPERATIONUNAVAIL = 0x80000049;
     static final int LINEERR_UNINITIALIZED = 0x80000050;
     static final int LINEERR_INVALCALLHANDLE = 0x80000018;
+    static final int LINEERR_INVALLINEHANDLE = 0x8000002B;
 
     @BeforeAll
     static void load() {
@@ -105,6 +106,24 @@ class TapiJniTest {
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetStation("1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimFailNext("x", -1));
             assertThrows(UnsupportedOperationException.class, () -> b.tapisimSetOption("x", 0));
+        }
+    }
+
+    @Test
+    void providerWithoutAddressStatusOpensAndRefusesItAlone() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_tapi"))) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 8));
+            assertTrue(e.getMessage().contains("lineGetAddressStatusW"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+        }
+        try (JniBackend b = JniBackend.openSimulator()) { // exports it: TAPI answers
+            long mem = b.allocate(64);
+            b.putInt(mem, 64);
+            assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALLINEHANDLE)
+                    .contains(b.lineGetAddressStatusW(0x7FFF0000, 0, mem)));
+            b.free(mem);
         }
     }
 

@@ -209,10 +209,21 @@ SIM_EXPORT LONG WINAPI lineGetLineDevStatusW(HLINE hLine, LPLINEDEVSTATUS lpLine
             s.dwNumOpens++;
             s.dwOpenMediaModes |= o->mediaModes;
         }
-        for (const sim_call *c = g_sim.calls; c; c = c->next)
-            if (c->dev == dev && c->state != LINECALLSTATE_IDLE)
+        /* The counts as LINEDEVSTATUS defines them: held calls, calls held pending a transfer
+         * or conference, and the other calls that are not idle ("active"). */
+        DWORD calls = 0;
+        for (const sim_call *c = g_sim.calls; c; c = c->next) {
+            if (c->dev != dev || c->state == LINECALLSTATE_IDLE)
+                continue;
+            calls++;
+            if (c->state == LINECALLSTATE_ONHOLD)
+                s.dwNumOnHoldCalls++;
+            else if (c->state == LINECALLSTATE_ONHOLDPENDTRANSFER || c->state == LINECALLSTATE_ONHOLDPENDCONF)
+                s.dwNumOnHoldPendCalls++;
+            else
                 s.dwNumActiveCalls++;
-        s.dwLineFeatures = s.dwNumActiveCalls < SIM_MAX_CALLS_PER_ADDR ? LINEFEATURE_MAKECALL : 0;
+        }
+        s.dwLineFeatures = calls < SIM_MAX_CALLS_PER_ADDR ? LINEFEATURE_MAKECALL : 0;
         s.dwNumCallCompletions = dev->numCompletions;
         s.dwRingMode = 1;
         s.dwSignalLevel = 0xFFFF;

@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 8
+#define TAPIJNI_ABI_VERSION 9
 
 typedef struct {
     const char *name, *descriptor;
@@ -67,6 +67,10 @@ static const declared_native tapijni_declared[] = {
     { "lineBlindTransferW", "(JILjava/lang/String;I)I" },
     { "lineGenerateDigitsW", "(JIILjava/lang/String;I)I" },
     { "lineMonitorDigits", "(JII)I" },
+    { "lineSetupTransferW", "(JIJJ)I" },
+    { "lineCompleteTransfer", "(JIIJI)I" },
+    { "lineAddToConference", "(JII)I" },
+    { "lineRemoveFromConference", "(JI)I" },
 };
 
 static const declared_native tapisimjni_declared[] = {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One provider library, bound by JNA direct mapping once per process: its {@link NativeLibrary}
  * and the {@link DirectTapi} (and, if it exports them, {@link DirectCallControl},
- * {@link DirectTransferDigits} and {@link DirectSim}) copies registered with it. Every {@link JnaBackend} on the same library
+ * {@link DirectTransferDigits}, {@link DirectConference} and {@link DirectSim}) copies
+ * registered with it. Every {@link JnaBackend} on the same library
  * shares the binding; what belongs to one backend
  * (its allocation count, its closed flag) stays in the backend.
  *
@@ -53,6 +54,10 @@ final class DirectBinding {
     interface IsolatedTransferDigits extends Library, TransferDigitsFunctions {
     }
 
+    /** The transfer and conference functions of an isolated switch, by interface mapping. */
+    interface IsolatedConference extends Library, ConferenceFunctions {
+    }
+
     /** The control functions of an isolated switch, by interface mapping. */
     interface IsolatedSim extends Library, SimFunctions {
     }
@@ -64,6 +69,8 @@ final class DirectBinding {
     final CallControlFunctions callControl;
     /** The transfer and digits functions, or null if the library does not export them all. */
     final TransferDigitsFunctions transferDigits;
+    /** The transfer and conference functions, or null if the library does not export them all. */
+    final ConferenceFunctions conference;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
     /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
@@ -71,12 +78,13 @@ final class DirectBinding {
 
     private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi,
                           CallControlFunctions callControl, TransferDigitsFunctions transferDigits,
-                          SimFunctions sim) {
+                          ConferenceFunctions conference, SimFunctions sim) {
         this.path = path;
         this.library = library;
         this.tapi = tapi;
         this.callControl = callControl;
         this.transferDigits = transferDigits;
+        this.conference = conference;
         this.sim = sim;
     }
 
@@ -100,9 +108,12 @@ final class DirectBinding {
                 TransferDigitsFunctions transferDigits = DirectLoader.hasAll(DirectTransferDigits.class, library)
                         ? DirectLoader.bind(DirectTransferDigits.class, TransferDigitsFunctions.class, library)
                         : null;
+                ConferenceFunctions conference = DirectLoader.hasAll(DirectConference.class, library)
+                        ? DirectLoader.bind(DirectConference.class, ConferenceFunctions.class, library)
+                        : null;
                 SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
                         ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
-                b = new DirectBinding(key, library, tapi, callControl, transferDigits, sim);
+                b = new DirectBinding(key, library, tapi, callControl, transferDigits, conference, sim);
                 BOUND.put(key, b);
             }
             return b;
@@ -126,6 +137,7 @@ final class DirectBinding {
                     b = new DirectBinding(path, library, Native.load(path, IsolatedTapi.class, options),
                             Native.load(path, IsolatedCallControl.class, options),
                             Native.load(path, IsolatedTransferDigits.class, options),
+                            Native.load(path, IsolatedConference.class, options),
                             Native.load(path, IsolatedSim.class, options));
                 } catch (RuntimeException | Error e) {
                     library.close();

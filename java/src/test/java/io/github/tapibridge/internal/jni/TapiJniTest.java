@@ -125,6 +125,13 @@ class TapiJniTest {
             assertThrows(UnsupportedOperationException.class, () -> b.lineBlindTransferW(1, "201", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineGenerateDigitsW(1, 2, "1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineMonitorDigits(1, 2));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("lineSetupTransferW"), e.getMessage());
+            assertTrue(e.getMessage().contains("lineRemoveFromConference"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
         }
         try (JniBackend b = JniBackend.openSimulator()) { // exports them: TAPI answers
             assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
@@ -134,6 +141,8 @@ class TapiJniTest {
                     .contains(b.lineRedirectW(0x7FFF0000, "201", 0)));
             assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
                     .contains(b.lineMonitorDigits(0x7FFF0000, 2)));
+            assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineRemoveFromConference(0x7FFF0000)));
         }
     }
 

@@ -49,6 +49,10 @@ public final class Main {
                 HoldAndSwap::run));
         EXAMPLES.put("dtmf-menu", new Entry("send a menu choice as DTMF, then collect the far end's keys",
                 DtmfMenu::run));
+        EXAMPLES.put("consultation-transfer", new Entry("consult a colleague, then transfer the call to them",
+                ConsultationTransfer::run));
+        EXAMPLES.put("conference", new Entry("make a three-party conference from a consultation call",
+                ThreePartyConference::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

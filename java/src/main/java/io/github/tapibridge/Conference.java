@@ -22,8 +22,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe; one object per conference call. Futures as {@link Call} describes them.
  *
- * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/conference-calls">Conference
- *      calls (Microsoft)</a>
+ * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletetransfer">
+ *      lineCompleteTransfer (Microsoft)</a>
  */
 public final class Conference {
 

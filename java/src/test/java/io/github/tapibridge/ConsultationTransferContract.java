@@ -49,12 +49,22 @@ abstract class ConsultationTransferContract extends PartiesTestSupport {
         Tapi appB = app("b");
         Recorder b = new Recorder();
         recorded(appB, 1, b);
+        Tapi watcher = app("m");
+        Recorder m = new Recorder();
+        watcher.openLine(0, LineOptions.monitor()).addListener(m);
         Call call = outsideCall("0301", "Alice", "100", a);
         await(call.answer());
         a.until(state(CallState.CONNECTED));
         assertTrue(call.status().callFeatureSet().contains(CallFeature.SETUPTRANSFER));
+        idle(watcher);
+        m.clear();
 
         Call consult = setUp(call, a);
+        idle(tapi, watcher);
+        List<LineEvent> watched = drain(m);
+        assertEquals(List.of("CALLSTATE ONHOLDPENDTRANSFER", "NEWCALL MONITOR", "CALLSTATE DIALTONE"),
+                describe(watched), "the monitor is told of the consultation call");
+        assertEquals(CallPrivilege.MONITOR, ((LineEvent.NewCall) watched.get(1)).call().privilege());
         assertEquals(CallState.ONHOLDPENDTRANSFER, call.state());
         assertEquals(CallState.DIALTONE, consult.state());
         assertTrue(consult.status().callFeatureSet().contains(CallFeature.DIAL));
@@ -78,8 +88,10 @@ abstract class ConsultationTransferContract extends PartiesTestSupport {
                 describe(a.until(e -> e instanceof LineEvent.CallStateChanged c && c.call() == consult)));
         assertEquals(List.of(String.format("CALLINFO 0x%X", REDIRECT_IDS | CONNECTEDID)),
                 describe(b.until(e -> e instanceof LineEvent.CallInfoChanged)));
-        idle(tapi, appB);
+        idle(tapi, appB, watcher);
         assertTrue(a.isEmpty() && b.isEmpty(), "nothing more");
+        assertEquals(List.of("CALLSTATE DIALING", "CALLSTATE PROCEEDING", "CALLSTATE RINGBACK", "CALLSTATE CONNECTED",
+                "CALLSTATE IDLE", "CALLSTATE IDLE"), describe(drain(m)), "the monitor sees the states, not the replies");
         CallInfo info = in.info();
         assertEquals("100", info.callerId());
         assertEquals("101", info.calledId());
@@ -198,6 +210,24 @@ abstract class ConsultationTransferContract extends PartiesTestSupport {
         assertEquals(List.of("REPLY LINEERR_RESOURCEUNAVAIL"), describe(a.until(reply())));
         assertEquals(CallState.ONHOLDPENDTRANSFER, call.state(), "nothing happened");
         assertEquals(2, la.calls().size(), "no conference call");
+    }
+
+    @Test
+    void setupTransferOnAFullAddressIsCallUnavailInTheReply() throws Exception {
+        Recorder a = new Recorder();
+        Line la = recorded(tapi, 0, a);
+        Call call = connectedTo(tapi, la, a, "201");
+        for (int i = 2; la.calls().size() < 8; i++) { // dwMaxNumActiveCalls of the simulator's addresses
+            sim.station("2" + (10 + i)).manual();
+            await(la.makeCall("2" + (10 + i)));
+            a.until(state(CallState.RINGBACK));
+        }
+        TapiException e = failure(call.setupTransfer());
+        assertEquals(LineError.LINEERR_CALLUNAVAIL, e.error());
+        assertEquals("lineSetupTransferW", e.function());
+        assertEquals(List.of("REPLY LINEERR_CALLUNAVAIL"), describe(a.until(reply())));
+        assertEquals(CallState.CONNECTED, call.state(), "nothing happened");
+        assertEquals(8, la.calls().size(), "no consultation call");
     }
 
     @Test

@@ -85,6 +85,23 @@ class JnaBackendTest {
     }
 
     @Test
+    void providerPredatingTransferAndConferenceKeepsTheOtherGroups() {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName("tapifake_noconf")).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        try (JnaBackend b = JnaBackend.openLibrary(fake)) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
+        }
+    }
+
+    @Test
     void providerWithoutCallControlBindsAndRefusesItAlone() {
         // The fixture of the JNI loader tests: a TAPI library without the call control functions.
         String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");

@@ -147,6 +147,20 @@ class TapiJniTest {
     }
 
     @Test
+    void providerPredatingTransferAndConferenceKeepsTheOtherGroups() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_noconf"))) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
+        }
+    }
+
+    @Test
     void simulatorWithoutSetOption() {
         try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_sim"))) {
             assertTrue(b.hasSimulatorControl());

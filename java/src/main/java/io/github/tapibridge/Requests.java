@@ -198,8 +198,8 @@ final class Requests {
      * {@code lineSetupTransfer} itself (cancelled it, or timed it out) before the reply: nobody
      * would ever close the call, so it is dropped and deallocated now (a dropped consultation
      * call gives the held call back). A conference call is kept: dropping it would drop its
-     * parties; it is in {@link Line#calls()}. From TAPI 2.0, deallocating drops a call whose only owner is this
-     * application; before, the drop is requested first.
+     * parties; it is in {@link Line#calls()}. From TAPI 2.0, deallocating drops a call whose
+     * only owner is this application; before, the drop is requested first.
      */
     private static void disown(Call call) {
         try {

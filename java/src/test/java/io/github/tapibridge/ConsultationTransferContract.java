@@ -160,6 +160,29 @@ abstract class ConsultationTransferContract extends PartiesTestSupport {
     }
 
     @Test
+    void cancellingASetupTransferFutureGivesTheHeldCallBack() throws Exception {
+        Recorder a = new Recorder();
+        Line la = recorded(tapi, 0, a);
+        Line helper = tapi.openLine(3);
+        Call call = connectedTo(tapi, la, a, "201");
+        CompletableFuture<Call> f;
+        Runnable release = holdPump(helper);
+        try {
+            f = call.setupTransfer();
+            assertFalse(f.isDone(), "the reply waits in the held pump's queue");
+            assertTrue(f.cancel(true));
+        } finally {
+            release.run();
+        }
+        awaitIdle(); // the reply: the consultation call is deallocated, which reconnects the held call
+        await(call.whenState(CallState.CONNECTED));
+        assertEquals(List.of(call), la.calls(), "the consultation call is not handed to the application");
+        assertEquals(CallState.CONNECTED, call.state());
+        assertEquals(1, la.status().numActiveCalls(), "the switch dropped the consultation call");
+        assertTrue(f.isCancelled());
+    }
+
+    @Test
     void transferErrorsArriveInTheReply() throws Exception {
         Recorder a = new Recorder();
         Line la = recorded(tapi, 0, a);

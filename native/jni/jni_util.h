@@ -86,6 +86,16 @@ void throw_fmt(JNIEnv *env, const char *className, const char *format, ...);
         return ret;                                                                             \
     }
 
+/* PROVIDER, and the provider must export the transfer and conference functions (provider.h). */
+#define CONFERENCE(fn, ret)                                                                     \
+    PROVIDER(ret)                                                                               \
+    if (!p->conference) {                                                                       \
+        throw_fmt(env, UOE, "%s: the provider %s does not export lineSetupTransferW, "          \
+                  "lineCompleteTransfer, lineAddToConference and lineRemoveFromConference",     \
+                  #fn, p->label);                                                               \
+        return ret;                                                                             \
+    }
+
 /* A native address that must not be 0. */
 #define ADDRESS(address, ret)                                                                   \
     (void)cls;                                                                                  \

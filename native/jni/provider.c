@@ -35,6 +35,7 @@ TB_TAPI_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_CHECK_TAPI)
+TB_TAPI_CONFERENCE_FUNCTIONS(TB_CHECK_TAPI)
 TB_TAPISIM_FUNCTIONS(TB_CHECK_SIM)
 TB_TAPISIM_OPTIONAL_FUNCTIONS(TB_CHECK_SIM)
 #undef TB_CHECK_TAPI
@@ -217,6 +218,8 @@ int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, cha
     all = 1;
     TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_RESOLVE)
     p->addressStatus = all;
+    TB_TAPI_CONFERENCE_FUNCTIONS(TB_RESOLVE)
+    p->conference = all;
 #undef TB_RESOLVE
 #define TB_CLEAR(fn, params) p->fn = NULL;
     if (!p->callControl) {
@@ -227,6 +230,9 @@ int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, cha
     }
     if (!p->addressStatus) {
         TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_CLEAR)
+    }
+    if (!p->conference) {
+        TB_TAPI_CONFERENCE_FUNCTIONS(TB_CLEAR)
     }
 #undef TB_CLEAR
 

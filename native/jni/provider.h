@@ -64,6 +64,17 @@
 #define TB_TAPI_ADDRESS_STATUS_FUNCTIONS(X)                                                     \
     X(lineGetAddressStatusW, (HLINE, DWORD, LPLINEADDRESSSTATUS))
 
+/*
+ * Consultation transfer and conference, a third group resolved like the others (conference):
+ * a provider that redirects and blind-transfers but predates these (libtapisim before them, a
+ * shim) keeps the rest, and only these natives throw UnsupportedOperationException.
+ */
+#define TB_TAPI_CONFERENCE_FUNCTIONS(X)                                                         \
+    X(lineSetupTransferW, (HCALL, LPHCALL, LPLINECALLPARAMS))                                   \
+    X(lineCompleteTransfer, (HCALL, HCALL, LPHCALL, DWORD))                                     \
+    X(lineAddToConference, (HCALL, HCALL))                                                      \
+    X(lineRemoveFromConference, (HCALL))
+
 /* The simulator control functions (tapisim.h): X(name, result type, parameter types).
  * hasSimulatorControl = all of these resolved. */
 #define TB_TAPISIM_FUNCTIONS(X)                                                                 \
@@ -108,12 +119,14 @@ typedef struct tb_provider {
     int callControl;           /* every TB_TAPI_CALL_CONTROL_FUNCTIONS entry resolved */
     int transferDigits;        /* every TB_TAPI_TRANSFER_DIGITS_FUNCTIONS entry resolved */
     int addressStatus;         /* every TB_TAPI_ADDRESS_STATUS_FUNCTIONS entry resolved */
+    int conference;            /* every TB_TAPI_CONFERENCE_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)
     TB_TAPI_TRANSFER_DIGITS_FUNCTIONS(TB_FIELD)
     TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_FIELD)
+    TB_TAPI_CONFERENCE_FUNCTIONS(TB_FIELD)
 #undef TB_FIELD
 #define TB_FIELD(fn, result, params) result (*fn) params;
     TB_TAPISIM_FUNCTIONS(TB_FIELD)

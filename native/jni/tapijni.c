@@ -26,7 +26,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 9
+#define TAPIBRIDGE_ABI_VERSION 10
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -444,6 +444,42 @@ static jint JNICALL tj_lineGetAddressStatusW(JNIEnv *env, jclass cls, jlong prov
                                     (LPLINEADDRESSSTATUS)PTR(lpAddressStatus));
 }
 
+/* ---- consultation transfer and conference (optional: CONFERENCE throws without them) ----- */
+
+/* lphConsultCall is native memory the provider writes when the LINE_REPLY arrives, as
+ * lineMakeCallW's lphCall; lpCallParams 0 is NULL. */
+static jint JNICALL tj_lineSetupTransferW(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                          jlong lphConsultCall, jlong lpCallParams)
+{
+    CONFERENCE(lineSetupTransferW, 0)
+    return p->lineSetupTransferW((HCALL)hCall, (LPHCALL)PTR(lphConsultCall),
+                                 (LPLINECALLPARAMS)PTR(lpCallParams));
+}
+
+/* lphConfCall: 0 (NULL) but in LINETRANSFERMODE_CONFERENCE, written as lphConsultCall above. */
+static jint JNICALL tj_lineCompleteTransfer(JNIEnv *env, jclass cls, jlong provider, jint hCall,
+                                            jint hConsultCall, jlong lphConfCall,
+                                            jint dwTransferMode)
+{
+    CONFERENCE(lineCompleteTransfer, 0)
+    return p->lineCompleteTransfer((HCALL)hCall, (HCALL)hConsultCall, (LPHCALL)PTR(lphConfCall),
+                                   (DWORD)dwTransferMode);
+}
+
+static jint JNICALL tj_lineAddToConference(JNIEnv *env, jclass cls, jlong provider,
+                                           jint hConfCall, jint hConsultCall)
+{
+    CONFERENCE(lineAddToConference, 0)
+    return p->lineAddToConference((HCALL)hConfCall, (HCALL)hConsultCall);
+}
+
+static jint JNICALL tj_lineRemoveFromConference(JNIEnv *env, jclass cls, jlong provider,
+                                                jint hCall)
+{
+    CONFERENCE(lineRemoveFromConference, 0)
+    return p->lineRemoveFromConference((HCALL)hCall);
+}
+
 /* ---- registration ------------------------------------------------------------------------- */
 
 #define NATIVE(name, signature) { (char *)#name, (char *)signature, (void *)tj_##name }
@@ -491,6 +527,10 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineGenerateDigitsW, "(JIILjava/lang/String;I)I"),
     NATIVE(lineMonitorDigits, "(JII)I"),
     NATIVE(lineGetAddressStatusW, "(JIIJ)I"),
+    NATIVE(lineSetupTransferW, "(JIJJ)I"),
+    NATIVE(lineCompleteTransfer, "(JIIJI)I"),
+    NATIVE(lineAddToConference, "(JII)I"),
+    NATIVE(lineRemoveFromConference, "(JI)I"),
 };
 
 /* Registers the natives of TapisimJni; a failure is cleared, as for the rest of TapiJni. */

@@ -617,6 +617,8 @@ SIM_EXPORT LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallSta
         s.dwCallFeatures = sim_call_features(call, ch->privilege);
         DWORD features2 = 0;
         sim_compl_features(call, ch->privilege, &features2);
+        if (s.dwCallFeatures & LINECALLFEATURE_COMPLETETRANSF)
+            features2 |= sim_xfer_features2(call);
         s.dwCallFeatures2 = features2;
         SYSTEMTIME st;
         virtual_systemtime(call->tStateEntry, &st);

@@ -366,6 +366,9 @@ void sim_xfer_state(sim_call *call, DWORD prev);
 void sim_xfer_call_freed(sim_call *call);
 /* The transfer and conference features of `call` for its owner, in its state. */
 DWORD sim_xfer_features(const sim_call *call);
+/* LINECALLFEATURE2_TRANSFERNORM / _TRANSFERCONF: the modes lineCompleteTransfer would accept
+ * now, with LINECALLFEATURE_COMPLETETRANSF (0 without it). */
+DWORD sim_xfer_features2(const sim_call *call);
 DWORD sim_conf_features(const sim_call *call);
 /* The handle `open` has on the conference of party `call` (LINE_CALLSTATE CONFERENCED). */
 DWORD sim_conf_handle(const sim_call *call, const sim_open *open);

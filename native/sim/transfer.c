@@ -115,6 +115,18 @@ DWORD sim_xfer_features(const sim_call *call)
     }
 }
 
+DWORD sim_xfer_features2(const sim_call *call)
+{
+    if (!(sim_xfer_features(call) & LINECALLFEATURE_COMPLETETRANSF))
+        return 0;
+    const sim_call *held = call->xferHeld != NULL ? call->xferHeld : call;
+    const sim_call *c = call->xferHeld != NULL ? call : consult_of(call);
+    if (c == NULL)
+        return 0;
+    return (not_trunk_to_trunk(held, c) ? LINECALLFEATURE2_TRANSFERNORM : 0)
+         | (c->state == LINECALLSTATE_CONNECTED ? LINECALLFEATURE2_TRANSFERCONF : 0);
+}
+
 /* Unlinks a held call and its consultation call. */
 static void unlink_xfer(sim_call *held)
 {

@@ -4,6 +4,8 @@
  *   FAKE_TAPISIM             also export the tapisim_ control functions, but not
  *                            tapisim_set_option (a simulator that predates it)
  *   FAKE_NO_UNCOMPLETECALL   leave out lineUncompleteCall (not a complete TAPI provider)
+ *   FAKE_NO_CONFERENCE       also export the call control and the transfer and digits groups,
+ *                            but not the transfer and conference group (a provider predating it)
  *   FAKE_PLANTED             also export tapifake_planted: the tapi32.dll that the JNI test host
  *                            plants in its working directory, which must never be loaded
  */
@@ -41,6 +43,17 @@ EXPORT LONG lineGetMessage(HLINEAPP a, LPLINEMESSAGE b, DWORD c) { UNAVAIL }
 EXPORT LONG lineCompleteCall(HCALL a, LPDWORD b, DWORD c, DWORD d) { UNAVAIL }
 #ifndef FAKE_NO_UNCOMPLETECALL
 EXPORT LONG lineUncompleteCall(HLINE a, DWORD b) { UNAVAIL }
+#endif
+
+#ifdef FAKE_NO_CONFERENCE
+EXPORT LONG lineDialW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
+EXPORT LONG lineHold(HCALL a) { UNAVAIL }
+EXPORT LONG lineUnhold(HCALL a) { UNAVAIL }
+EXPORT LONG lineSwapHold(HCALL a, HCALL b) { UNAVAIL }
+EXPORT LONG lineRedirectW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
+EXPORT LONG lineBlindTransferW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
+EXPORT LONG lineGenerateDigitsW(HCALL a, DWORD b, LPCWSTR c, DWORD d) { UNAVAIL }
+EXPORT LONG lineMonitorDigits(HCALL a, DWORD b) { UNAVAIL }
 #endif
 
 #ifdef FAKE_TAPISIM

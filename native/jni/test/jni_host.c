@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 9
+#define TAPIJNI_ABI_VERSION 10
 
 typedef struct {
     const char *name, *descriptor;
@@ -68,6 +68,10 @@ static const declared_native tapijni_declared[] = {
     { "lineGenerateDigitsW", "(JIILjava/lang/String;I)I" },
     { "lineMonitorDigits", "(JII)I" },
     { "lineGetAddressStatusW", "(JIIJ)I" },
+    { "lineSetupTransferW", "(JIJJ)I" },
+    { "lineCompleteTransfer", "(JIIJI)I" },
+    { "lineAddToConference", "(JII)I" },
+    { "lineRemoveFromConference", "(JI)I" },
 };
 
 static const declared_native tapisimjni_declared[] = {

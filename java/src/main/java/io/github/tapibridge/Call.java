@@ -5,6 +5,7 @@ import io.github.tapibridge.internal.TapiStrings;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,8 @@ public final class Call implements AutoCloseable {
     final Waits<CallState> stateWaits = new Waits<>();
     private volatile CallState lastState;
     private volatile int lastStateMode;
+    /** Its {@link Conference} view, made when it is first known to be a conference call. */
+    private volatile Conference conferenceView;
 
     Call(Session session, Line line, int handle, CallPrivilege privilege) {
         this.session = session;
@@ -66,6 +69,25 @@ public final class Call implements AutoCloseable {
     /** {@code "call 0x0001000A"}, for messages. */
     String name() {
         return "call 0x" + hex8(handle);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** This call as a conference call; one object per call. */
+    Conference asConference() {
+        Conference c = conferenceView;
+        if (c == null) {
+            synchronized (this) {
+                c = conferenceView;
+                if (c == null) {
+                    c = new Conference(this);
+                    conferenceView = c;
+                }
+            }
+        }
+        return c;
     }
 
     void reported(CallState state, int mode) {
@@ -151,7 +173,9 @@ public final class Call implements AutoCloseable {
     }
 
     /**
-     * Returns the mode of the last reported state ({@code dwParam2} of {@code LINE_CALLSTATE}).
+     * Returns the mode of the last reported state ({@code dwParam2} of {@code LINE_CALLSTATE});
+     * for {@link CallState#CONFERENCED}, the handle of the conference call
+     * ({@link #currentConference()}).
      *
      * @return the mode, 0 if none was reported yet
      */
@@ -590,6 +614,148 @@ public final class Call implements AutoCloseable {
         int mask = DigitMode.maskOf(Objects.requireNonNull(modes, "modes"));
         synchronous("monitorDigits()", "lineMonitorDigits",
                 () -> session.backend.lineMonitorDigits(handle, mask));
+    }
+
+    /**
+     * Starts a consultation transfer of this connected call ({@code lineSetupTransferW}, no call
+     * parameters): this call goes {@link CallState#ONHOLDPENDTRANSFER} (its far end hears hold),
+     * and the future completes with the consultation call, a new call of this application on the
+     * same address, in {@link CallState#DIALTONE}: dial the destination on it with
+     * {@link #dial(String)}, then finish with {@link #completeTransfer(Call)} or
+     * {@link #conference(Call)} on this call, or drop the consultation call to get this one back
+     * ({@link CallState#CONNECTED} again).
+     *
+     * <p>The future completes when the {@code LINE_REPLY} reports success, before any event about
+     * the consultation call. It fails with a {@link TapiException} whose
+     * {@link TapiException#function()} is {@code lineSetupTransferW}: at once (before this method
+     * returns) for {@link LineError#LINEERR_INVALCALLHANDLE} or {@link LineError#LINEERR_NOTOWNER}
+     * (a monitored call); in the {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE}
+     * (the call is not connected, or already in a transfer or a conference),
+     * {@link LineError#LINEERR_CALLUNAVAIL} (the address has no room for another call) and the
+     * provider's other refusals. Cancelling the future before the reply gives the consultation
+     * call up as {@link Line#makeCall(String)} does (it is dropped and deallocated, which gives
+     * this call back). Thread-safe; futures as the class comment says.
+     *
+     * @return a future completed with the consultation call, or exceptionally with a TapiException
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineSetupTransferW} (nor the other transfer and conference functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linesetuptransfer">
+     *      lineSetupTransfer (Microsoft)</a>
+     */
+    public CompletableFuture<Call> setupTransfer() {
+        return Transfers.setupTransfer(this);
+    }
+
+    /**
+     * Completes the consultation transfer of this held call to {@code consultation}
+     * ({@code lineCompleteTransfer(this, consultation, NULL, LINETRANSFERMODE_TRANSFER)}): the two
+     * far ends are connected with each other and both calls leave this station (they go
+     * {@link CallState#IDLE}; close them then). This call is the one {@link #setupTransfer()}
+     * put {@link CallState#ONHOLDPENDTRANSFER} and {@code consultation} its consultation call,
+     * {@link CallState#CONNECTED} or, for an unscreened transfer, still
+     * {@link CallState#RINGBACK}; or this call is {@link CallState#ONHOLD} and
+     * {@code consultation} another call of the line device. The far end that stays on a local
+     * line gets {@code LINE_CALLINFO}: its {@link CallInfo#connectedId()} is the other party,
+     * {@link CallInfo#redirectingId()} this address, {@link CallInfo#redirectionId()} the
+     * consultation call's destination.
+     *
+     * <p>The future fails with a {@link TapiException} whose {@link TapiException#function()} is
+     * {@code lineCompleteTransfer}: at once (before this method returns) for
+     * {@link LineError#LINEERR_INVALCALLHANDLE}, {@link LineError#LINEERR_NOTOWNER} and
+     * {@link LineError#LINEERR_INVALCONSULTCALLHANDLE} ({@code consultation} is on another line
+     * device); in the {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (this call
+     * is not on hold, or {@code consultation} is not connected or ringing back),
+     * {@link LineError#LINEERR_INVALCONSULTCALLHANDLE} ({@code consultation} is not this call's
+     * consultation call) and {@link LineError#LINEERR_OPERATIONUNAVAIL} (both far ends are
+     * outside parties, which the switch does not join: {@link #conference(Call)} can).
+     * Thread-safe; futures as the class comment says.
+     *
+     * @param consultation the consultation call, of the same {@link Tapi}
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code consultation} is null
+     * @throws IllegalArgumentException if {@code consultation} is this call or a call of another
+     *         {@link Tapi}
+     * @throws IllegalStateException if this call or {@code consultation} is closed
+     * @throws UnsupportedOperationException if the provider library does not export
+     *         {@code lineCompleteTransfer} (nor the other transfer and conference functions)
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletetransfer">
+     *      lineCompleteTransfer (Microsoft)</a>
+     */
+    public CompletableFuture<Void> completeTransfer(Call consultation) {
+        return Transfers.completeTransfer(this, Objects.requireNonNull(consultation, "consultation"));
+    }
+
+    /**
+     * Makes a three-party conference of this held call and {@code consultation}
+     * ({@code lineCompleteTransfer} in {@code LINETRANSFERMODE_CONFERENCE}): TAPI creates a
+     * conference call, which goes {@link CallState#CONNECTED}, and both calls become its parties
+     * ({@link CallState#CONFERENCED}, this call first). The future completes with the
+     * {@link Conference} when the {@code LINE_REPLY} reports success; its parties appear as their
+     * {@code LINE_CALLSTATE} messages arrive. The calls are those of
+     * {@link #completeTransfer(Call)}, but {@code consultation} must be connected.
+     *
+     * <p>The future fails with a {@link TapiException} whose {@link TapiException#function()} is
+     * {@code lineCompleteTransfer}: at once for the errors {@link #completeTransfer(Call)} has at
+     * once; in the {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (also when
+     * {@code consultation} still rings), {@link LineError#LINEERR_INVALCONSULTCALLHANDLE} and
+     * {@link LineError#LINEERR_RESOURCEUNAVAIL} (no room on the address for the conference
+     * call). Cancelling the future only gives up waiting: the conference is made all the same,
+     * and its call is in {@link Line#calls()}. Thread-safe; futures as the class comment says.
+     *
+     * @param consultation the consultation call, connected, of the same {@link Tapi}
+     * @return a future completed with the conference, or exceptionally with a TapiException
+     * @throws NullPointerException if {@code consultation} is null
+     * @throws IllegalArgumentException if {@code consultation} is this call or a call of another
+     *         {@link Tapi}
+     * @throws IllegalStateException if this call or {@code consultation} is closed
+     * @throws UnsupportedOperationException as for {@link #completeTransfer(Call)}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linecompletetransfer">
+     *      lineCompleteTransfer (Microsoft)</a>
+     */
+    public CompletableFuture<Conference> conference(Call consultation) {
+        return Transfers.conference(this, Objects.requireNonNull(consultation, "consultation"));
+    }
+
+    /**
+     * Takes this party out of its conference ({@code lineRemoveFromConference}): it goes
+     * {@link CallState#ONHOLD}, and the others stay in the conference; when one party is left,
+     * the conference ends and that party takes its place. Errors are {@link TapiException}s whose
+     * {@link TapiException#function()} is {@code lineRemoveFromConference}: at once for
+     * {@link LineError#LINEERR_INVALCALLHANDLE} and {@link LineError#LINEERR_NOTOWNER}; in the
+     * {@code LINE_REPLY} for {@link LineError#LINEERR_INVALCALLSTATE} (the call is not
+     * {@link CallState#CONFERENCED}). Thread-safe; futures as the class comment says.
+     *
+     * @return a future completed when TAPI confirms, or exceptionally with a TapiException
+     * @throws IllegalStateException if the call is closed
+     * @throws UnsupportedOperationException as for {@link #completeTransfer(Call)}
+     * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-lineremovefromconference">
+     *      lineRemoveFromConference (Microsoft)</a>
+     */
+    public CompletableFuture<Void> removeFromConference() {
+        return Transfers.removeFromConference(this);
+    }
+
+    /**
+     * Returns the conference this call is a party of, as the events this application processed
+     * report it: the conference call named by the last {@code LINE_CALLSTATE}
+     * {@link CallState#CONFERENCED} ({@code dwParam2}, the {@code hConfCall}). No TAPI function
+     * is called.
+     *
+     * @return the conference, or empty if the last reported state is not CONFERENCED or the
+     *         conference call is not a call of this application's line
+     */
+    public Optional<Conference> currentConference() {
+        if (lastState != CallState.CONFERENCED) {
+            return Optional.empty();
+        }
+        int hConfCall = lastStateMode;
+        for (Call c : line.calls()) {
+            if (c.handle == hConfCall) {
+                return Optional.of(c.asConference());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A synchronous function on this call: a negative result is thrown. */

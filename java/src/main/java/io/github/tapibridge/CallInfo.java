@@ -49,6 +49,9 @@ import java.util.Set;
  *        string, if it had one
  * @param redirectionIdFlags {@code dwRedirectionIDFlags}: what {@code redirectionId} and
  *        {@code redirectionName} hold
+ * @param callStates {@code dwCallStates}: the states the call can be in on this address, for
+ *        example {@link CallState#ONHOLDPENDTRANSFER} and {@link CallState#CONFERENCED} where
+ *        {@link Call#setupTransfer()} and {@link Call#conference(Call)} are available
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetcallinfo">
  *      lineGetCallInfo (Microsoft)</a>
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/ns-tapi-linecallinfo">
@@ -62,7 +65,7 @@ public record CallInfo(int lineDeviceId, int addressId, int callId, int relatedC
                        Set<PartyIdFlag> callerIdFlags, Set<PartyIdFlag> calledIdFlags,
                        Set<PartyIdFlag> connectedIdFlags, String redirectingId, String redirectingName,
                        Set<PartyIdFlag> redirectingIdFlags, String redirectionId, String redirectionName,
-                       Set<PartyIdFlag> redirectionIdFlags) {
+                       Set<PartyIdFlag> redirectionIdFlags, Set<CallState> callStates) {
 
     /**
      * Tells whether the call results from a call completion.

@@ -110,7 +110,8 @@ final class Decode {
                 s.wstring(redirecting + 4, redirecting + 8), s.wstring(redirecting + 12, redirecting + 16),
                 PartyIdFlag.setOf(s.dword(redirecting)),
                 s.wstring(redirection + 4, redirection + 8), s.wstring(redirection + 12, redirection + 16),
-                PartyIdFlag.setOf(s.dword(redirection)));
+                PartyIdFlag.setOf(s.dword(redirection)),
+                CallState.setOf(s.dword(LINECALLINFO_CALLSTATES)));
     }
 
     /** A DWORD that API version {@code added} introduced: 0 for an older {@code version}. */

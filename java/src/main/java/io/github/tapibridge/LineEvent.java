@@ -39,7 +39,10 @@ public sealed interface LineEvent {
      * @param state {@code dwParam1}: the new state
      * @param stateMode {@code dwParam2}: the state's mode, for example a {@code LINEBUSYMODE_}
      *        value for {@link CallState#BUSY} or a {@code LINEDISCONNECTMODE_} value for
-     *        {@link CallState#DISCONNECTED}; the raw mask, decoded by {@link #stateModeSet()}
+     *        {@link CallState#DISCONNECTED}; the raw mask, decoded by {@link #stateModeSet()}.
+     *        For {@link CallState#CONFERENCED} it is the handle of the conference call
+     *        ({@code hConfCall}, this application's handle), as {@link Call#currentConference()}
+     *        resolves it
      * @see <a href="https://learn.microsoft.com/en-us/windows/win32/tapi/line-callstate">LINE_CALLSTATE
      *      (Microsoft)</a>
      */

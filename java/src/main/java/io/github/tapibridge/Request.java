@@ -14,7 +14,14 @@ final class Request {
 
     /** The kinds of asynchronous request. */
     enum Kind { MAKE_CALL, COMPLETE_CALL, UNCOMPLETE_CALL, ANSWER, DROP, DIAL, HOLD, UNHOLD, SWAP_HOLD,
-        REDIRECT, BLIND_TRANSFER }
+        REDIRECT, BLIND_TRANSFER, SETUP_TRANSFER, COMPLETE_TRANSFER, CONFERENCE, ADD_TO_CONFERENCE,
+        REMOVE_FROM_CONFERENCE;
+
+        /** The reply writes the handle of a new call of this application to the out-parameter. */
+        boolean makesCall() {
+            return this == MAKE_CALL || this == SETUP_TRANSFER || this == CONFERENCE;
+        }
+    }
 
     final Kind kind;
     final PumpFuture<Object> future;

@@ -154,7 +154,7 @@ final class Requests {
     }
 
     private void beforeIssue(Request q) {
-        if (q.kind == Request.Kind.MAKE_CALL) {
+        if (q.kind.makesCall()) {
             q.line.makeCallsInFlight.incrementAndGet();
         } else if (q.kind == Request.Kind.COMPLETE_CALL) {
             completions.requestIssued();
@@ -166,7 +166,7 @@ final class Requests {
         if (!q.markResolved()) {
             return;
         }
-        if (q.kind == Request.Kind.MAKE_CALL) {
+        if (q.kind.makesCall()) {
             q.line.makeCallsInFlight.decrementAndGet();
         } else if (q.kind == Request.Kind.COMPLETE_CALL) {
             completions.requestResolved();
@@ -194,10 +194,12 @@ final class Requests {
     }
 
     /**
-     * The application settled the future of its {@code lineMakeCall} itself (cancelled it, or
-     * timed it out) before the reply: nobody would ever close the call, so it is dropped and
-     * deallocated now. From TAPI 2.0, deallocating drops a call whose only owner is this
-     * application; before, the drop is requested first.
+     * The application settled the future of its {@code lineMakeCall} or
+     * {@code lineSetupTransfer} itself (cancelled it, or timed it out) before the reply: nobody
+     * would ever close the call, so it is dropped and deallocated now (a dropped consultation
+     * call gives the held call back). A conference call is kept: dropping it would drop its
+     * parties; it is in {@link Line#calls()}. From TAPI 2.0, deallocating drops a call whose
+     * only owner is this application; before, the drop is requested first.
      */
     private static void disown(Call call) {
         try {
@@ -214,7 +216,7 @@ final class Requests {
 
     /**
      * Applies a reply: completes the future and updates the objects. No native calls, but for
-     * the call of a {@code lineMakeCall} whose future the application gave up ({@link #disown}).
+     * the new call of a request whose future the application gave up ({@link #disown}).
      */
     private void finish(Pending p, int result, int outValue) {
         Request q = (Request) p.context();
@@ -234,12 +236,15 @@ final class Requests {
             return;
         }
         switch (q.kind) {
-            case MAKE_CALL: {
+            case MAKE_CALL:
+            case SETUP_TRANSFER:
+            case CONFERENCE: {
                 Call call = handles.callFor(q.line, outValue, CallPrivilege.OWNER);
                 call.announced = true;
                 resolved(q);
                 if (q.line.isOpen()) {
-                    if (!q.future.complete(call)) {
+                    Object value = q.kind == Request.Kind.CONFERENCE ? call.asConference() : call;
+                    if (!q.future.complete(value) && q.kind != Request.Kind.CONFERENCE) {
                         disown(call);
                     }
                 } else if (registry.isShutDown()) {

@@ -149,6 +149,29 @@ class FakeProviderTest {
         assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
     }
 
+    @Test
+    void aBackendWithoutTransferAndConferenceRefusesThemWithUnsupportedOperation() throws Exception {
+        Line line = openLine();
+        Call call = makeCall(line, 0x3001, CallState.ONHOLD);
+        Call other = makeCall(line, 0x3002, CallState.CONNECTED);
+        int requests = fake.requests.size();
+        long blocks = fake.liveBlocks();
+        // FakeBackend keeps TapiBackend's defaults for the four functions.
+        UnsupportedOperationException e =
+                assertThrows(UnsupportedOperationException.class, other::setupTransfer);
+        assertTrue(e.getMessage().contains("lineSetupTransferW"), e.getMessage());
+        e = assertThrows(UnsupportedOperationException.class, () -> call.completeTransfer(other));
+        assertTrue(e.getMessage().contains("lineCompleteTransfer"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> call.conference(other));
+        e = assertThrows(UnsupportedOperationException.class, call::removeFromConference);
+        assertTrue(e.getMessage().contains("lineRemoveFromConference"), e.getMessage());
+        e = assertThrows(UnsupportedOperationException.class, () -> call.asConference().add(other));
+        assertTrue(e.getMessage().contains("lineAddToConference"), e.getMessage());
+        assertEquals(requests, fake.requests.size(), "no request issued");
+        assertEquals(blocks, fake.liveBlocks(), "no native memory left behind");
+        assertEquals(line.calls().size(), 2, "no call made up");
+    }
+
     // ---- opening ------------------------------------------------------------------------
 
     @Test

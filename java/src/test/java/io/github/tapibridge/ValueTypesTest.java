@@ -306,7 +306,7 @@ class ValueTypesTest {
         CallInfo recall = new CallInfo(0, 0, 1, 0, 1, Set.of(MediaMode.INTERACTIVEVOICE), CallOrigin.INTERNAL,
                 CallReason.CALLCOMPLETION, 3, 1, 0, "201", null, "100", null, null, null, null,
                 Set.of(PartyIdFlag.ADDRESS), Set.of(PartyIdFlag.ADDRESS), Set.of(), null, null, Set.of(),
-                null, null, Set.of());
+                null, null, Set.of(), Set.of(CallState.CONNECTED));
         assertTrue(recall.isCompletion());
         LineStatus st = new LineStatus(1, Set.of(), 0, 0, 0, 0, 2, 0, 0, 0, 0, 0x7, Set.of());
         assertTrue(st.messageWaiting());

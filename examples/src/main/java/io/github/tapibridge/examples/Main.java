@@ -53,6 +53,10 @@ public final class Main {
                 BlindTransfer::run));
         EXAMPLES.put("redirect", new Entry("redirect an offered call to another line before answering",
                 RedirectIncoming::run));
+        EXAMPLES.put("consultation-transfer", new Entry("consult a colleague, then transfer the call to them",
+                ConsultationTransfer::run));
+        EXAMPLES.put("conference", new Entry("make a three-party conference from a consultation call",
+                ThreePartyConference::run));
         EXAMPLES.put("watch-line-events", new Entry("watch the events of a line", WatchLineEvents::run));
     }
 

@@ -153,6 +153,27 @@ class ExamplesTest {
     }
 
     @Test
+    void consultationTransfer() {
+        Run r = run("consultation-transfer");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 201", "CONNECTED", "lineSetupTransfer", "ONHOLDPENDTRANSFER",
+                "DIALTONE", "201 is ONHOLDPENDTRANSFER; the consultation call has DIALTONE", "dial the colleague at 101",
+                "RINGBACK", "101 answers", "OFFERING", "CONNECTED", "transfer modes [TRANSFERNORM, TRANSFERCONF]",
+                "lineCompleteTransfer", "IDLE", "201 is IDLE, the consultation call is IDLE", "101 now talks to 201",
+                "101 hangs up", "IDLE");
+    }
+
+    @Test
+    void conference() {
+        Run r = run("conference");
+        assertEquals(0, r.exit(), r.err());
+        assertContainsInOrder(r.out(), "call 201", "CONNECTED", "hold 201 and consult 202", "DIALTONE", "RINGBACK",
+                "CONNECTED", "lineCompleteTransfer, conference mode", "CONFERENCED", "with 2 parties: 201 is CONFERENCED,"
+                + " 202 is CONFERENCED", "lineRemoveFromConference", "IDLE",
+                "the conference ended: 201 is CONNECTED, 202 is ONHOLD", "hang up both", "IDLE", "IDLE");
+    }
+
+    @Test
     void dtmfMenu() {
         Run r = run("dtmf-menu");
         assertEquals(0, r.exit(), r.err());
@@ -200,7 +221,8 @@ class ExamplesTest {
         assertEquals(0, r.exit());
         for (String name : List.of("run-demo", "list-lines", "camp-on-busy-line", "request-callback",
                 "intrude-on-busy-line", "leave-completion-message", "cancel-completion", "watch-line-events",
-                "callback-dialer", "hold-and-swap", "dtmf-menu", "blind-transfer", "redirect", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
+                "callback-dialer", "hold-and-swap", "dtmf-menu", "blind-transfer", "redirect", "consultation-transfer",
+                "conference", "--provider", "--backend", "--dial", "--wait", "--ladder")) {
             assertTrue(r.out().contains(name), name);
         }
     }

@@ -61,6 +61,11 @@ public final class TapiConstants {
     /** {@code LINEDEVSTATUSFLAGS_INSERVICE}. */
     public static final int LINEDEVSTATUSFLAGS_INSERVICE = 0x00000004;
 
+    /** {@code LINETRANSFERMODE_TRANSFER}. */
+    public static final int LINETRANSFERMODE_TRANSFER = 0x00000001;
+    /** {@code LINETRANSFERMODE_CONFERENCE}. */
+    public static final int LINETRANSFERMODE_CONFERENCE = 0x00000002;
+
     /** {@code STRINGFORMAT_ASCII}. */
     public static final int STRINGFORMAT_ASCII = 1;
     /** {@code STRINGFORMAT_DBCS}. */

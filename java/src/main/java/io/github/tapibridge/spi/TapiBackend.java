@@ -232,6 +232,63 @@ public interface TapiBackend extends AutoCloseable {
         throw new UnsupportedOperationException("lineGetAddressStatusW: not supported by " + name());
     }
 
+    // ---- consultation transfer and conference (optional, a group of their own) -----------
+
+    /**
+     * {@code lineSetupTransferW}: puts a connected call on hold pending transfer and creates a
+     * consultation call in dial tone.
+     *
+     * @param hCall the connected call
+     * @param lphConsultCall native memory (4 bytes) the provider writes the consultation call's
+     *        handle to when the {@code LINE_REPLY} reports success
+     * @param lpCallParams a {@code LINECALLPARAMS} for the consultation call, or 0 for none
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineSetupTransferW(int hCall, long lphConsultCall, long lpCallParams) {
+        throw new UnsupportedOperationException("lineSetupTransferW: not supported by " + name());
+    }
+
+    /**
+     * {@code lineCompleteTransfer}: joins a held call with its consultation call, as a transfer
+     * or a conference.
+     *
+     * @param hCall the call on hold (pending transfer)
+     * @param hConsultCall the consultation call
+     * @param lphConfCall in {@code LINETRANSFERMODE_CONFERENCE}, native memory (4 bytes) the
+     *        provider writes the conference call's handle to when the {@code LINE_REPLY} reports
+     *        success; 0 in {@code LINETRANSFERMODE_TRANSFER}
+     * @param dwTransferMode {@code LINETRANSFERMODE_TRANSFER} or {@code LINETRANSFERMODE_CONFERENCE}
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineCompleteTransfer(int hCall, int hConsultCall, long lphConfCall, int dwTransferMode) {
+        throw new UnsupportedOperationException("lineCompleteTransfer: not supported by " + name());
+    }
+
+    /**
+     * {@code lineAddToConference}: adds a call to a conference call.
+     *
+     * @param hConfCall the conference call
+     * @param hConsultCall the call to add
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineAddToConference(int hConfCall, int hConsultCall) {
+        throw new UnsupportedOperationException("lineAddToConference: not supported by " + name());
+    }
+
+    /**
+     * {@code lineRemoveFromConference}: takes a party out of its conference.
+     *
+     * @param hCall the party, in {@code LINECALLSTATE_CONFERENCED}
+     * @return a positive request ID or a negative {@code LINEERR_} code
+     * @throws UnsupportedOperationException if the provider or backend lacks it
+     */
+    default int lineRemoveFromConference(int hCall) {
+        throw new UnsupportedOperationException("lineRemoveFromConference: not supported by " + name());
+    }
+
     // ---- simulator control (tapisim.h) ---------------------------------------------------
 
     /** Whether the provider exports the {@code tapisim_*} control functions. */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One provider library, bound by JNA direct mapping once per process: its {@link NativeLibrary}
  * and the {@link DirectTapi} (and, if it exports them, {@link DirectCallControl},
- * {@link DirectTransferDigits}, {@link DirectAddressStatus} and {@link DirectSim}) copies
+ * {@link DirectTransferDigits}, {@link DirectAddressStatus}, {@link DirectConference} and
+ * {@link DirectSim}) copies
  * registered with it. Every {@link JnaBackend} on the same library
  * shares the binding; what belongs to one backend
  * (its allocation count, its closed flag) stays in the backend.
@@ -58,6 +59,10 @@ final class DirectBinding {
     interface IsolatedAddressStatus extends Library, AddressStatusFunctions {
     }
 
+    /** The transfer and conference functions of an isolated switch, by interface mapping. */
+    interface IsolatedConference extends Library, ConferenceFunctions {
+    }
+
     /** The control functions of an isolated switch, by interface mapping. */
     interface IsolatedSim extends Library, SimFunctions {
     }
@@ -71,6 +76,8 @@ final class DirectBinding {
     final TransferDigitsFunctions transferDigits;
     /** lineGetAddressStatusW, or null if the library does not export it. */
     final AddressStatusFunctions addressStatus;
+    /** The transfer and conference functions, or null if the library does not export them all. */
+    final ConferenceFunctions conference;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
     /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
@@ -78,13 +85,15 @@ final class DirectBinding {
 
     private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi,
                           CallControlFunctions callControl, TransferDigitsFunctions transferDigits,
-                          AddressStatusFunctions addressStatus, SimFunctions sim) {
+                          AddressStatusFunctions addressStatus, ConferenceFunctions conference,
+                          SimFunctions sim) {
         this.path = path;
         this.library = library;
         this.tapi = tapi;
         this.callControl = callControl;
         this.transferDigits = transferDigits;
         this.addressStatus = addressStatus;
+        this.conference = conference;
         this.sim = sim;
     }
 
@@ -111,9 +120,13 @@ final class DirectBinding {
                 AddressStatusFunctions addressStatus = DirectLoader.hasAll(DirectAddressStatus.class, library)
                         ? DirectLoader.bind(DirectAddressStatus.class, AddressStatusFunctions.class, library)
                         : null;
+                ConferenceFunctions conference = DirectLoader.hasAll(DirectConference.class, library)
+                        ? DirectLoader.bind(DirectConference.class, ConferenceFunctions.class, library)
+                        : null;
                 SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
                         ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
-                b = new DirectBinding(key, library, tapi, callControl, transferDigits, addressStatus, sim);
+                b = new DirectBinding(key, library, tapi, callControl, transferDigits, addressStatus,
+                        conference, sim);
                 BOUND.put(key, b);
             }
             return b;
@@ -138,6 +151,7 @@ final class DirectBinding {
                             Native.load(path, IsolatedCallControl.class, options),
                             Native.load(path, IsolatedTransferDigits.class, options),
                             Native.load(path, IsolatedAddressStatus.class, options),
+                            Native.load(path, IsolatedConference.class, options),
                             Native.load(path, IsolatedSim.class, options));
                 } catch (RuntimeException | Error e) {
                     library.close();

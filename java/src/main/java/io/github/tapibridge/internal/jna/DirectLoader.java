@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Binds {@link DirectTapi}, {@link DirectCallControl}, {@link DirectTransferDigits},
- * {@link DirectAddressStatus} or {@link DirectSim} to one provider library. A class registered with
+ * {@link DirectAddressStatus}, {@link DirectConference} or {@link DirectSim} to one provider
+ * library. A class registered with
  * {@code Native.register} stays bound to that library, so each provider gets its own copy of
  * the class, defined from the same bytes by a private class loader; everything else resolves
  * through the library's own loader. Registered natives are never unregistered, so a library is

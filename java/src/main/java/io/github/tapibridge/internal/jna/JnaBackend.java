@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>Thread-safe. {@link #close()} waits for calls in progress; a thread blocked in {@link
  * #lineGetMessage} must first be woken by {@code lineShutdown}.
  */
-public final class JnaBackend extends JnaCallControl {
+public final class JnaBackend extends JnaConference {
 
     private final String description;
     /** The isolated binding this backend holds, or null. */

@@ -14,11 +14,11 @@ import java.util.Objects;
  * for the simulator), bound to one provider library for its whole life. The TAPI functions and
  * native memory are in {@link JniTapiCalls}; here are the ways to open it and the simulator's
  * control functions ({@code tapisim.h}); the optional call control functions are in
- * {@link JniCallControl}.
+ * {@link JniCallControl}, the transfer and conference functions in {@link JniConference}.
  *
  * <p>Thread-safe, with the guard and close semantics of {@link JniTapiCalls}.
  */
-public final class JniBackend extends JniCallControl {
+public final class JniBackend extends JniConference {
 
     private final boolean simulatorControl;
 

@@ -25,7 +25,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 9;
+    public static final int ABI_VERSION = 10;
 
     private TapiJni() {
     }
@@ -147,4 +147,16 @@ public final class TapiJni {
 
     static native int lineGetAddressStatusW(long provider, int hLine, int dwAddressID,
                                             long lpAddressStatus);
+
+    // ---- consultation transfer and conference: UnsupportedOperationException if the provider
+    // does not export all four (a third group, see native/jni/provider.h)
+
+    static native int lineSetupTransferW(long provider, int hCall, long lphConsultCall, long lpCallParams);
+
+    static native int lineCompleteTransfer(long provider, int hCall, int hConsultCall, long lphConfCall,
+            int dwTransferMode);
+
+    static native int lineAddToConference(long provider, int hConfCall, int hConsultCall);
+
+    static native int lineRemoveFromConference(long provider, int hCall);
 }

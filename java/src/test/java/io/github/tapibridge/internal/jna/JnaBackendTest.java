@@ -107,6 +107,23 @@ class JnaBackendTest {
     }
 
     @Test
+    void providerPredatingTransferAndConferenceKeepsTheOtherGroups() {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName("tapifake_noconf")).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        try (JnaBackend b = JnaBackend.openLibrary(fake)) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
+        }
+    }
+
+    @Test
     void providerWithoutCallControlBindsAndRefusesItAlone() {
         // The fixture of the JNI loader tests: a TAPI library without the call control functions.
         String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
@@ -127,6 +144,13 @@ class JnaBackendTest {
             assertThrows(UnsupportedOperationException.class, () -> b.lineBlindTransferW(1, "201", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineGenerateDigitsW(1, 2, "1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineMonitorDigits(1, 2));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("lineSetupTransferW"), e.getMessage());
+            assertTrue(e.getMessage().contains("lineRemoveFromConference"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
         }
         try (JnaBackend b = JnaBackend.openSimulator()) { // exports them: TAPI answers
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
@@ -136,6 +160,8 @@ class JnaBackendTest {
                     .contains(b.lineRedirectW(0x7FFF0000, "201", 0)));
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
                     .contains(b.lineMonitorDigits(0x7FFF0000, 2)));
+            assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineRemoveFromConference(0x7FFF0000)));
         }
     }
 

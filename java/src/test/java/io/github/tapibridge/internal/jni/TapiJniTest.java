@@ -144,6 +144,13 @@ class TapiJniTest {
             assertThrows(UnsupportedOperationException.class, () -> b.lineBlindTransferW(1, "201", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineGenerateDigitsW(1, 2, "1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineMonitorDigits(1, 2));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("lineSetupTransferW"), e.getMessage());
+            assertTrue(e.getMessage().contains("lineRemoveFromConference"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
         }
         try (JniBackend b = JniBackend.openSimulator()) { // exports them: TAPI answers
             assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
@@ -153,6 +160,22 @@ class TapiJniTest {
                     .contains(b.lineRedirectW(0x7FFF0000, "201", 0)));
             assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
                     .contains(b.lineMonitorDigits(0x7FFF0000, 2)));
+            assertTrue(Set.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)
+                    .contains(b.lineRemoveFromConference(0x7FFF0000)));
+        }
+    }
+
+    @Test
+    void providerPredatingTransferAndConferenceKeepsTheOtherGroups() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_noconf"))) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
         }
     }
 

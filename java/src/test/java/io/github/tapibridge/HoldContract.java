@@ -58,6 +58,20 @@ abstract class HoldContract extends SimTestSupport {
     }
 
     @Test
+    void lineStatusCountsAHeldCallApartFromActiveOnes() throws Exception {
+        Recorder events = new Recorder();
+        Line line = openRecorded(0, events);
+        Call call = connected(line, events, "201");
+        assertEquals(1, line.status().numActiveCalls());
+        await(call.hold());
+        events.until(state(CallState.ONHOLD));
+        LineStatus held = line.status();
+        assertEquals(0, held.numActiveCalls(), "dwNumActiveCalls");
+        assertEquals(1, held.numOnHoldCalls(), "dwNumOnHoldCalls");
+        assertEquals(0, held.numOnHoldPendingCalls(), "dwNumOnHoldPendCalls");
+    }
+
+    @Test
     void holdBetweenLocalLinesLeavesTheOtherPartyConnected() throws Exception {
         Tapi other = openTapi(TapiConfig.builder().provider(Provider.simulator()).appName("other"));
         Line callee = other.openLine(1);

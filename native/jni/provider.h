@@ -7,6 +7,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tapi_abi.h"
 
@@ -101,6 +102,7 @@ typedef struct tb_provider {
     int callControl;           /* every TB_TAPI_CALL_CONTROL_FUNCTIONS entry resolved */
     int transferDigits;        /* every TB_TAPI_TRANSFER_DIGITS_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
+    uint32_t generation;       /* of its Java handle (guard.h) */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)

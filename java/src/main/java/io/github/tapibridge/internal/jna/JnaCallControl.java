@@ -13,8 +13,8 @@ abstract class JnaCallControl extends JnaTapiCalls {
     private final CallControlFunctions callControl;
     private final TransferDigitsFunctions transferDigits;
 
-    JnaCallControl(DirectBinding binding) {
-        super(binding);
+    JnaCallControl(DirectBinding binding, String description) {
+        super(binding, description);
         this.callControl = binding.callControl;
         this.transferDigits = binding.transferDigits;
     }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The backend's close under fire, repeated: many threads call through a backend while another
  * closes it. No crash, every call either answers or throws IllegalStateException, and no call
- * made after {@code close()} returned reaches the provider. The simulator's trace shows which
- * calls reached it: each call carries its own number as the call handle, numbers are taken before
- * the call, so a traced number above the last one taken when close returned is a call that
- * started after close and still reached the switch.
+ * reaches the provider after {@code close()} returned. The simulator's trace shows which calls
+ * reached it (a line as each returns): the trace read as close returns must already hold every
+ * line the race leaves, so close waited for the calls in flight, and no call refused after it got
+ * through. Each call carries its own number as the call handle, taken before the call.
  */
 abstract class BackendCloseRaceContract extends SimTestSupport {
 
@@ -38,23 +38,8 @@ abstract class BackendCloseRaceContract extends SimTestSupport {
     @Test
     void callsRacingCloseEitherAnswerOrThrowAndNoneReachesTheProviderAfterIt() throws Exception {
         try (TapiBackend observer = Backends.open(backend(), Provider.simulator())) {
-            long buffer = observer.allocate(1024); // plain memory: it outlives the closed backend
-            observer.putInt(buffer, 1024);
-            try {
-                for (int round = 0; round < ROUNDS; round++) {
-                    assertEquals(0, observer.tapisimTraceClear());
-                    int lastBeforeReturn = race(Backends.open(backend(), Provider.simulator()), buffer);
-                    Matcher m = TRACED.matcher(observer.tapisimTrace());
-                    while (m.find()) {
-                        long number = Long.parseLong(m.group(1), 16);
-                        assertTrue(number <= lastBeforeReturn, "round " + round + ": call 0x"
-                                + m.group(1) + " started after close returned (the last number"
-                                + " taken by then: 0x" + Integer.toHexString(lastBeforeReturn)
-                                + ") and reached the provider");
-                    }
-                }
-            } finally {
-                observer.free(buffer);
+            for (int round = 0; round < ROUNDS; round++) {
+                race(Backends.open(backend(), Provider.simulator()), observer, "round " + round);
             }
         }
     }
@@ -62,63 +47,90 @@ abstract class BackendCloseRaceContract extends SimTestSupport {
     @Test
     void callsRacingTheCloseOfAnIsolatedSwitchNeverRunInItsUnloadedLibrary() throws Exception {
         for (int round = 0; round < ROUNDS / 4; round++) {
-            try (Simulator isolated = Simulator.create()) {
-                TapiBackend b = Backends.open(backend(), isolated.provider());
-                long buffer = b.allocate(1024);
-                b.putInt(buffer, 1024);
-                race(b, buffer); // then the switch's close unloads and deletes the library copy
-            } // the memory was malloc'd by the bridge or JNA, not the library: it stays valid
+            try (Simulator isolated = Simulator.create();
+                 TapiBackend observer = Backends.open(backend(), isolated.provider())) {
+                race(Backends.open(backend(), isolated.provider()), observer, "isolated " + round);
+            } // the switch's close then unloads and deletes its library copy
         }
     }
 
-    /**
-     * Runs THREADS callers of {@code b.lineGetCallStatus} until each is refused, closes {@code b}
-     * among them, and returns the last call number taken when close returned.
-     */
-    private static int race(TapiBackend b, long buffer) throws Exception {
+    /** Runs THREADS callers of {@code b.lineGetCallStatus} until each is refused, closing b among them. */
+    private static void race(TapiBackend b, TapiBackend observer, String round) throws Exception {
+        assertEquals(0, observer.tapisimTraceClear());
+        long buffer = observer.allocate(1024); // plain memory: it outlives the closed backend
+        observer.putInt(buffer, 1024);
         AtomicInteger numbers = new AtomicInteger(FIRST_NUMBER);
         AtomicReference<Throwable> wrong = new AtomicReference<>();
         CountDownLatch warm = new CountDownLatch(THREADS);
         List<Thread> callers = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread caller = new Thread(() -> {
-                int made = 0;
-                try {
-                    for (;;) {
-                        int number = numbers.incrementAndGet();
-                        try {
-                            b.lineGetCallStatus(number, buffer); // no such call: an error code
-                        } catch (IllegalStateException closed) {
-                            return;
-                        }
-                        if (++made == CALLS_BEFORE_CLOSE) {
-                            warm.countDown();
-                        }
-                    }
-                } catch (Throwable e) {
-                    wrong.compareAndSet(null, e);
-                } finally {
-                    if (made < CALLS_BEFORE_CLOSE) {
-                        warm.countDown();
-                    }
+        try {
+            for (int t = 0; t < THREADS; t++) {
+                Thread caller = new Thread(() -> call(b, buffer, numbers, warm, wrong),
+                        "close-race-" + t);
+                callers.add(caller);
+                caller.start();
+            }
+            assertTrue(warm.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "the callers started");
+            b.close();
+            int lastBeforeReturn = numbers.get();
+            List<String> atClose = traced(observer);
+            for (Thread caller : callers) {
+                caller.join(TimeUnit.SECONDS.toMillis(HANG_GUARD_SECONDS));
+                if (caller.isAlive()) {
+                    fail(round + ": " + caller.getName() + " was never refused after close");
                 }
-            }, "close-race-" + t);
-            callers.add(caller);
-            caller.start();
+            }
+            if (wrong.get() != null) {
+                throw new AssertionError(round + ": a call neither answered nor threw"
+                        + " IllegalStateException", wrong.get());
+            }
+            List<String> after = traced(observer);
+            if (after.size() != atClose.size()) {
+                fail(round + ": " + (after.size() - atClose.size()) + " calls reached the provider"
+                        + " after close returned (" + atClose.size() + " before it), the first 0x"
+                        + after.get(atClose.size()));
+            }
+            assertEquals(atClose, after, round + ": the trace changed after close returned");
+            for (String number : after) {
+                assertTrue(Long.parseLong(number, 16) <= lastBeforeReturn, round + ": call 0x"
+                        + number + " started after close returned and reached the provider");
+            }
+        } finally {
+            observer.free(buffer);
         }
-        assertTrue(warm.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "the callers started");
-        b.close();
-        int lastBeforeReturn = numbers.get();
-        for (Thread caller : callers) {
-            caller.join(TimeUnit.SECONDS.toMillis(HANG_GUARD_SECONDS));
-            if (caller.isAlive()) {
-                fail(caller.getName() + " was never refused after close");
+    }
+
+    private static void call(TapiBackend b, long buffer, AtomicInteger numbers,
+                             CountDownLatch warm, AtomicReference<Throwable> wrong) {
+        int made = 0;
+        try {
+            for (;;) {
+                int number = numbers.incrementAndGet();
+                try {
+                    b.lineGetCallStatus(number, buffer); // no such call: an error code
+                } catch (IllegalStateException closed) {
+                    return;
+                }
+                if (++made == CALLS_BEFORE_CLOSE) {
+                    warm.countDown();
+                }
+            }
+        } catch (Throwable e) {
+            wrong.compareAndSet(null, e);
+        } finally {
+            if (made < CALLS_BEFORE_CLOSE) {
+                warm.countDown();
             }
         }
-        if (wrong.get() != null) {
-            throw new AssertionError("a call neither answered nor threw IllegalStateException",
-                    wrong.get());
+    }
+
+    /** The call numbers of the lineGetCallStatus lines of the trace, in order. */
+    private static List<String> traced(TapiBackend observer) {
+        List<String> numbers = new ArrayList<>();
+        Matcher m = TRACED.matcher(observer.tapisimTrace());
+        while (m.find()) {
+            numbers.add(m.group(1));
         }
-        return lastBeforeReturn;
+        return numbers;
     }
 }

@@ -363,6 +363,11 @@ final class Session implements EventPump.Handler {
     }
 
     @Override
+    public boolean repliesOwed() {
+        return registry.hasEntries();
+    }
+
+    @Override
     public void exited() {
         if (releaseOnPumpExit) {
             release();

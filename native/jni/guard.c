@@ -2,7 +2,7 @@
  * The call guard (guard.h): the slots of the open providers, the threads' records, and the
  * process-wide barrier that lets entering go without a fence.
  */
-#define _DEFAULT_SOURCE 1 /* syscall */
+#define _GNU_SOURCE 1 /* syscall, dladdr, RTLD_NODELETE */
 #include "guard.h"
 
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #ifdef _WIN32
 #include <windows.h>
 #else
+#include <dlfcn.h>
 #include <pthread.h>
 #include <sched.h>
 #include <time.h>
@@ -57,8 +58,34 @@ static void barrier(void)
     atomic_thread_fence(memory_order_seq_cst);
 }
 
+/*
+ * Keeps libtapibridge mapped for the life of the process: the thread-exit handler of every
+ * thread that ever called a native is code of this library, so unmapping it (a class loader
+ * collected with the library) would leave those threads to crash as they end.
+ */
+static void pin_self(void)
+{
+#ifdef _WIN32
+    HMODULE self;
+    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_PIN,
+                       (LPCWSTR)(void *)&tb_guard_slots, &self);
+#else
+    Dl_info info;
+    if (dladdr((void *)&tb_guard_slots, &info) != 0 && info.dli_fname != NULL) {
+#ifdef RTLD_NODELETE
+        void *again = dlopen(info.dli_fname, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD | RTLD_NODELETE);
+        if (again != NULL)
+            dlclose(again);
+#else
+        (void)dlopen(info.dli_fname, RTLD_NOW | RTLD_LOCAL); /* a reference never released */
+#endif
+    }
+#endif
+}
+
 void tb_guard_init(void)
 {
+    pin_self();
 #ifdef _WIN32
     if (reader_key == FLS_OUT_OF_INDEXES)
         reader_key = FlsAlloc(release_reader);

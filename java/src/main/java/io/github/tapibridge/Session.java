@@ -363,11 +363,6 @@ final class Session implements EventPump.Handler {
     }
 
     @Override
-    public boolean repliesOwed() {
-        return registry.hasEntries();
-    }
-
-    @Override
     public void exited() {
         if (releaseOnPumpExit) {
             release();

@@ -7,9 +7,7 @@ import java.nio.ByteOrder;
 
 /**
  * The event pump of one TAPI application: a Java-owned daemon thread that calls
- * {@code lineGetMessage(hLineApp, INFINITE)} into one reused native {@code LINEMESSAGE} buffer
- * (polling with timeout 0 first, for a few microseconds, while replies are owed: see
- * {@link Handler#repliesOwed()}),
+ * {@code lineGetMessage(hLineApp, INFINITE)} into one reused native {@code LINEMESSAGE} buffer,
  * reads it through {@link TapiBackend#view}, and hands each message to the {@link Handler}, in
  * queue order. No native thread ever calls into Java ({@code docs/architecture.md}, "Threads").
  *
@@ -24,13 +22,6 @@ public final class EventPump {
 
     /** Consecutive spurious timeouts tolerated before the pump gives up. */
     private static final int MAX_SPURIOUS = 1000;
-
-    /**
-     * Polls of an empty queue, while replies are owed, before the pump blocks: about as long as
-     * a wake-up from a blocking wait costs the thread that wakes it (some microseconds), so that a
-     * reply that comes right after the request is taken without either thread sleeping.
-     */
-    static final int SPINS = 200;
 
     /** Receives what the pump dequeues. Called on the pump thread only. */
     public interface Handler {
@@ -50,17 +41,6 @@ public final class EventPump {
 
         /** Last call on the pump thread, after its LINEMESSAGE buffer was freed. */
         void exited();
-
-        /**
-         * Tells whether replies are owed: requests were issued whose {@code LINE_REPLY} has not
-         * been processed. While they are, the pump polls for a while before it blocks. Called
-         * on the pump thread, between messages: it must be cheap and must not block.
-         *
-         * @return true if a reply is expected soon
-         */
-        default boolean repliesOwed() {
-            return false;
-        }
     }
 
     private final TapiBackend backend;
@@ -158,7 +138,7 @@ public final class EventPump {
     private void loop(long buffer, ByteBuffer view) {
         int spurious = 0;
         for (;;) {
-            int r = next(buffer);
+            int r = backend.lineGetMessage(hLineApp, buffer, TapiConstants.INFINITE);
             if (r != 0) {
                 if (stopping) {
                     return;
@@ -179,24 +159,6 @@ public final class EventPump {
                 LOG.log(Level.WARNING, "Processing " + m + " threw; the pump goes on", e);
             }
         }
-    }
-
-    /**
-     * The next message into buffer, as lineGetMessage answers. While replies are owed it polls
-     * (timeout 0, spinning between polls) before it blocks, so that the thread that queues the
-     * reply never has to wake the pump. The order of the messages is the queue's either way.
-     */
-    private int next(long buffer) {
-        if (handler.repliesOwed()) {
-            for (int spin = 0; spin < SPINS; spin++) {
-                int r = backend.lineGetMessage(hLineApp, buffer, 0);
-                if (r != TapiConstants.LINEERR_OPERATIONFAILED || stopping) {
-                    return r; // a message, or the application is gone
-                }
-                Thread.onSpinWait();
-            }
-        }
-        return backend.lineGetMessage(hLineApp, buffer, TapiConstants.INFINITE);
     }
 
     private static Message read(ByteBuffer v) {

@@ -359,16 +359,6 @@ public final class RequestRegistry {
     }
 
     /**
-     * Tells whether anything is registered: a request waiting for its reply, an early reply or a
-     * marker of a released one. Cheap (no lock, no iteration): the pump asks it between messages.
-     *
-     * @return true if a reply may still be dequeued
-     */
-    public boolean hasEntries() {
-        return !entries.isEmpty();
-    }
-
-    /**
      * Number of registered requests (abandoned ones included), for tests and diagnostics.
      *
      * @return the count

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "guard.h"
 #include "provider.h"
 
 /* Longest string argument, in UTF-16 code units without the terminator. */
@@ -41,12 +42,21 @@ void throw_fmt(JNIEnv *env, const char *className, const char *format, ...);
 
 /* ---- check macros: the first statement of every native ---------------------------------- */
 
-/* Declares p, the provider of the Java long `provider`; a 0 provider is misuse. */
+/*
+ * Enters the call guard (guard.h) for the Java long `provider` and declares p, its provider;
+ * the guard is left when the native returns (a cleanup handler, so every return leaves it, after
+ * the returned expression is evaluated). A closed or unknown handle is misuse.
+ */
 #define PROVIDER(ret)                                                                           \
     (void)cls;                                                                                  \
-    tb_provider *p = (tb_provider *)PTR(provider);                                              \
+    tb_reader *tb_reader_ __attribute__((cleanup(tb_guard_leave))) = tb_guard_reader();         \
+    if (tb_reader_ == NULL) {                                                                   \
+        throw_new(env, OOME, "the call guard's record of this thread");                         \
+        return ret;                                                                             \
+    }                                                                                           \
+    tb_provider *p = tb_guard_enter(tb_reader_, provider);                                      \
     if (p == NULL) {                                                                            \
-        throw_new(env, ISE, "no TAPI provider (0): closed or never opened");                    \
+        throw_new(env, ISE, "no TAPI provider: closed or never opened");                        \
         return ret;                                                                             \
     }
 

@@ -7,6 +7,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tapi_abi.h"
 
@@ -121,6 +122,7 @@ typedef struct tb_provider {
     int addressStatus;         /* every TB_TAPI_ADDRESS_STATUS_FUNCTIONS entry resolved */
     int conference;            /* every TB_TAPI_CONFERENCE_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
+    uint32_t generation;       /* of its Java handle (guard.h) */
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)

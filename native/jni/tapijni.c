@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guard.h"
 #include "jni_util.h"
 #include "provider.h"
 #include "tapisimjni.h"
@@ -26,7 +27,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 10
+#define TAPIBRIDGE_ABI_VERSION 11
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -47,8 +48,14 @@ static jlong open_provider(JNIEnv *env, const tb_path_char *path, int flags)
     char err[1024];
     tb_provider *p = NULL;
     switch (tb_provider_open(path, flags, &p, err, sizeof err)) {
-    case TB_OK:
-        return (jlong)(intptr_t)p;
+    case TB_OK: {
+        jlong handle = tb_guard_publish(p);
+        if (handle == 0) {
+            tb_provider_close(p);
+            throw_fmt(env, ISE, "%d TAPI providers are open: close one first", TB_GUARD_SLOTS);
+        }
+        return handle;
+    }
     case TB_ERR_NOMEM:
         throw_new(env, OOME, "opening a TAPI provider");
         return 0;
@@ -116,10 +123,23 @@ static jlong JNICALL tj_openSystemProvider(JNIEnv *env, jclass cls)
     return open_provider(env, NULL, TB_OPEN_PINNED);
 }
 
+/* Waits for the calls running through the provider (guard.h), then releases it. */
 static void JNICALL tj_closeProvider(JNIEnv *env, jclass cls, jlong provider)
 {
-    PROVIDER()
+    (void)cls;
+    tb_provider *p = tb_guard_retire(provider);
+    if (p == NULL) {
+        throw_new(env, ISE, "no TAPI provider: closed or never opened");
+        return;
+    }
     tb_provider_close(p);
+}
+
+static jint JNICALL tj_callsInFlight(JNIEnv *env, jclass cls, jlong provider)
+{
+    (void)env;
+    (void)cls;
+    return tb_guard_in_flight(provider);
 }
 
 /* ---- native memory ------------------------------------------------------------------------ */
@@ -492,6 +512,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(openProvider, "(Ljava/lang/String;Z)J"),
     NATIVE(openSystemProvider, "()J"),
     NATIVE(closeProvider, "(J)V"),
+    NATIVE(callsInFlight, "(J)I"),
     NATIVE(allocate, "(JJ)J"),
     NATIVE(free, "(JJ)V"),
     NATIVE(liveAllocations, "(J)J"),
@@ -563,6 +584,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     if (cls == NULL)
         return JNI_ERR; /* NoClassDefFoundError pending: System.load throws it */
     jint r = JNI_VERSION_1_8;
+    tb_guard_init();
     if ((*env)->RegisterNatives(env, cls, abi_method, 1) != JNI_OK) {
         r = JNI_ERR; /* NoSuchMethodError pending */
     } else {

@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 10
+#define TAPIJNI_ABI_VERSION 11
 
 typedef struct {
     const char *name, *descriptor;
@@ -33,6 +33,7 @@ static const declared_native tapijni_declared[] = {
     { "openProvider", "(Ljava/lang/String;Z)J" },
     { "openSystemProvider", "()J" },
     { "closeProvider", "(J)V" },
+    { "callsInFlight", "(J)I" },
     { "allocate", "(JJ)J" },
     { "free", "(JJ)V" },
     { "liveAllocations", "(J)J" },

@@ -33,11 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code emptyNative}: a JNI call that does nothing ({@code TapiJni.abiVersion()}): the
  *       transition into native code and back;</li>
- *   <li>{@code guard}: {@link Guard#enter()} and {@link Guard#exit()}, which every backend method
- *       runs so that {@code close()} can wait for the calls in flight (two atomic
- *       read-modify-writes);</li>
- *   <li>{@code unguardedNative}: the native {@code TapiJni.lineGetMessage} without the guard;</li>
- *   <li>{@code backend}: {@code JniBackend.lineGetMessage}, the guard and the native.</li>
+ *   <li>{@code guard}: {@link Guard#enter()} and {@link Guard#exit()}, the Java guard (two
+ *       atomic read-modify-writes) that the JNA backend and the API objects run; the JNI backend
+ *       no longer does: libtapibridge guards its natives in C without a locked instruction;</li>
+ *   <li>{@code unguardedNative}: the native {@code TapiJni.lineGetMessage} called directly,
+ *       without the backend's Java method (it runs the C guard);</li>
+ *   <li>{@code backend}: {@code JniBackend.lineGetMessage}, the Java method and the native.</li>
  * </ul>
  * The C call alone is {@code lineGetMessage_empty} of native/bench.
  */
@@ -78,8 +79,9 @@ public class JniBreakdownBenchmark {
         message = backend.allocate(Layout.LINEMESSAGE_SIZE);
         // A provider handle of its own for the unguarded native (the backend keeps its private).
         provider = (long) MethodHandles.privateLookupIn(TapiJni.class, MethodHandles.lookup())
-                .findStatic(TapiJni.class, "openProvider", MethodType.methodType(long.class, String.class))
-                .invokeExact(NativeLibraries.simulatorPath().toString());
+                .findStatic(TapiJni.class, "openProvider",
+                        MethodType.methodType(long.class, String.class, boolean.class))
+                .invokeExact(NativeLibraries.simulatorPath().toString(), true);
         CrossingBenchmark.expect(TapiConstants.LINEERR_OPERATIONFAILED, unguardedNative(), "lineGetMessage");
         CrossingBenchmark.expect(TapiConstants.LINEERR_OPERATIONFAILED, backend(), "lineGetMessage");
     }

@@ -33,14 +33,14 @@ public final class JnaBackend extends JnaConference {
     private final Runnable onClose;
 
     private JnaBackend(String description, String path) {
-        super(bind(path));
+        super(bind(path), description);
         this.description = description;
         this.isolated = null;
         this.onClose = () -> { };
     }
 
     private JnaBackend(String description, DirectBinding isolated, Runnable onClose) {
-        super(isolated);
+        super(isolated, description);
         this.description = description;
         this.isolated = isolated;
         this.onClose = onClose;

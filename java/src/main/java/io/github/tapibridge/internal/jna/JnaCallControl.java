@@ -15,8 +15,8 @@ abstract class JnaCallControl extends JnaTapiCalls {
     private final TransferDigitsFunctions transferDigits;
     private final AddressStatusFunctions addressStatus;
 
-    JnaCallControl(DirectBinding binding) {
-        super(binding);
+    JnaCallControl(DirectBinding binding, String description) {
+        super(binding, description);
         this.callControl = binding.callControl;
         this.transferDigits = binding.transferDigits;
         this.addressStatus = binding.addressStatus;

@@ -100,142 +100,77 @@ public final class JniBackend extends JniConference {
 
     @Override
     public boolean hasSimulatorControl() {
-        guard.ensureOpen();
+        ensureOpen();
         return simulatorControl;
     }
 
     @Override
     public int tapisimReset() {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_reset(provider);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_reset(provider);
     }
 
     @Override
     public int tapisimSetStation(String number, int state) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_station(provider, number, state);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_station(provider, number, state);
     }
 
     @Override
     public int tapisimAdvance(int ms) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_advance(provider, ms);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_advance(provider, ms);
     }
 
     @Override
     public int tapisimNow() {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_now(provider);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_now(provider);
     }
 
     @Override
     public int tapisimFailNext(String function, int lineerr) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_fail_next(provider, function, lineerr);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_fail_next(provider, function, lineerr);
     }
 
     // ---- topology ---------------------------------------------------------------------
 
     @Override
     public int tapisimSetLines(int count) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_lines(provider, count);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_lines(provider, count);
     }
 
     @Override
     public int tapisimSetLine(int deviceId, String number, String name) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_line(provider, deviceId, number, name);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_line(provider, deviceId, number, name);
     }
 
     @Override
     public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_completion_caps(provider, deviceId, maxCompletions, modes, conditions);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_completion_caps(provider, deviceId, maxCompletions, modes, conditions);
     }
 
     @Override
     public int tapisimSetCompletionMessages(int deviceId, String texts) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_completion_messages(provider, deviceId, texts);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_completion_messages(provider, deviceId, texts);
     }
 
     @Override
     public int tapisimSetAddresses(int deviceId, String numbers) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_addresses(provider, deviceId, numbers);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_addresses(provider, deviceId, numbers);
     }
 
     @Override
     public int tapisimSetAddressCompletionCaps(int deviceId, int addressId, int maxCompletions, int modes,
             int conditions) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_address_completion_caps(provider, deviceId, addressId, maxCompletions,
-                    modes, conditions);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_address_completion_caps(provider, deviceId, addressId, maxCompletions,
+                modes, conditions);
     }
 
     @Override
     public int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_address_completion_messages(provider, deviceId, addressId, texts);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_address_completion_messages(provider, deviceId, addressId, texts);
     }
 
     @Override
     public int tapisimSetOption(String name, int value) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_set_option(provider, name, value);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_set_option(provider, name, value);
     }
 
     /**
@@ -246,137 +181,92 @@ public final class JniBackend extends JniConference {
      */
     @Override
     public String tapisimTrace() {
-        guard.enter();
+        long needed = TapiJni.allocate(provider, 4);
+        long buf = 0;
         try {
-            long needed = TapiJni.allocate(provider, 4);
-            long buf = 0;
-            try {
-                int size = 0;
-                for (;;) {
-                    int r = TapisimJni.tapisim_trace(provider, buf, size, needed);
-                    if (r == 0) {
-                        byte[] bytes = new byte[size];
-                        if (size > 0) {
-                            TapiJni.read(buf, bytes, 0, size);
-                        }
-                        int length = 0;
-                        while (length < size && bytes[length] != 0) {
-                            length++;
-                        }
-                        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            int size = 0;
+            for (;;) {
+                int r = TapisimJni.tapisim_trace(provider, buf, size, needed);
+                if (r == 0) {
+                    byte[] bytes = new byte[size];
+                    if (size > 0) {
+                        TapiJni.read(buf, bytes, 0, size);
                     }
-                    int next = TapiJni.getInt(needed);
-                    if (r != TapiConstants.LINEERR_STRUCTURETOOSMALL || next <= size) {
-                        throw new IllegalStateException(String.format(
-                                "tapisim_trace(%d bytes) returned 0x%08X, needed %d", size, r, next));
+                    int length = 0;
+                    while (length < size && bytes[length] != 0) {
+                        length++;
                     }
-                    TapiJni.free(provider, buf);
-                    buf = 0;
-                    buf = TapiJni.allocate(provider, next);
-                    size = next;
+                    return new String(bytes, 0, length, StandardCharsets.UTF_8);
                 }
-            } finally {
+                int next = TapiJni.getInt(needed);
+                if (r != TapiConstants.LINEERR_STRUCTURETOOSMALL || next <= size) {
+                    throw new IllegalStateException(String.format(
+                            "tapisim_trace(%d bytes) returned 0x%08X, needed %d", size, r, next));
+                }
                 TapiJni.free(provider, buf);
-                TapiJni.free(provider, needed);
+                buf = 0;
+                buf = TapiJni.allocate(provider, next);
+                size = next;
             }
         } finally {
-            guard.exit();
+            TapiJni.free(provider, buf);
+            TapiJni.free(provider, needed);
         }
     }
 
     @Override
     public int tapisimTraceClear() {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_trace_clear(provider);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_trace_clear(provider);
     }
 
     @Override
     public int tapisimPostMessages(int hLineApp, int count) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_post_messages(provider, hLineApp, count);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_post_messages(provider, hLineApp, count);
     }
 
     // ---- waiting for the event pump -------------------------------------------------------
 
     @Override
     public int tapisimSync(int hLineApp, int token) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_sync(provider, hLineApp, token);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_sync(provider, hLineApp, token);
     }
 
     // ---- simulator: remote stations driven by the test ----------------------------------------
 
     @Override
     public long tapisimRemoteCall(String from, String fromName, String to) {
-        guard.enter();
+        long callId = TapiJni.allocate(provider, 4);
         try {
-            long callId = TapiJni.allocate(provider, 4);
-            try {
-                int r = TapisimJni.tapisim_remote_call(provider, from, fromName, to, callId);
-                return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
-            } finally {
-                TapiJni.free(provider, callId);
-            }
+            int r = TapisimJni.tapisim_remote_call(provider, from, fromName, to, callId);
+            return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
         } finally {
-            guard.exit();
+            TapiJni.free(provider, callId);
         }
     }
 
     @Override
     public long tapisimRemoteCallEx(String from, String fromName, String to, int flags) {
-        guard.enter();
+        long callId = TapiJni.allocate(provider, 4);
         try {
-            long callId = TapiJni.allocate(provider, 4);
-            try {
-                int r = TapisimJni.tapisim_remote_call_ex(provider, from, fromName, to, flags, callId);
-                return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
-            } finally {
-                TapiJni.free(provider, callId);
-            }
+            int r = TapisimJni.tapisim_remote_call_ex(provider, from, fromName, to, flags, callId);
+            return r < 0 ? r : Integer.toUnsignedLong(TapiJni.getInt(callId));
         } finally {
-            guard.exit();
+            TapiJni.free(provider, callId);
         }
     }
 
     @Override
     public int tapisimRemoteAnswer(String number) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_remote_answer(provider, number);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_remote_answer(provider, number);
     }
 
     @Override
     public int tapisimRemoteHangup(String number) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_remote_hangup(provider, number);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_remote_hangup(provider, number);
     }
 
     @Override
     public int tapisimRemoteDigits(String number, String digits) {
-        guard.enter();
-        try {
-            return TapisimJni.tapisim_remote_digits(provider, number, digits);
-        } finally {
-            guard.exit();
-        }
+        return TapisimJni.tapisim_remote_digits(provider, number, digits);
     }
 }

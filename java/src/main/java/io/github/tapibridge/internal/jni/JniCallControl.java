@@ -17,91 +17,46 @@ abstract class JniCallControl extends JniTapiCalls {
 
     @Override
     public int lineDialW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
-        try {
-            return TapiJni.lineDialW(provider, hCall, lpszDestAddress, dwCountryCode);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineDialW(provider, hCall, lpszDestAddress, dwCountryCode);
     }
 
     @Override
     public int lineHold(int hCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineHold(provider, hCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineHold(provider, hCall);
     }
 
     @Override
     public int lineUnhold(int hCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineUnhold(provider, hCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineUnhold(provider, hCall);
     }
 
     @Override
     public int lineSwapHold(int hActiveCall, int hHeldCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineSwapHold(provider, hActiveCall, hHeldCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineSwapHold(provider, hActiveCall, hHeldCall);
     }
 
     @Override
     public int lineRedirectW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
-        try {
-            return TapiJni.lineRedirectW(provider, hCall, lpszDestAddress, dwCountryCode);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineRedirectW(provider, hCall, lpszDestAddress, dwCountryCode);
     }
 
     @Override
     public int lineBlindTransferW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
-        try {
-            return TapiJni.lineBlindTransferW(provider, hCall, lpszDestAddress, dwCountryCode);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineBlindTransferW(provider, hCall, lpszDestAddress, dwCountryCode);
     }
 
     @Override
     public int lineGenerateDigitsW(int hCall, int dwDigitMode, String lpszDigits, int dwDuration) {
-        guard.enter();
-        try {
-            return TapiJni.lineGenerateDigitsW(provider, hCall, dwDigitMode, lpszDigits, dwDuration);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGenerateDigitsW(provider, hCall, dwDigitMode, lpszDigits, dwDuration);
     }
 
     @Override
     public int lineMonitorDigits(int hCall, int dwDigitModes) {
-        guard.enter();
-        try {
-            return TapiJni.lineMonitorDigits(provider, hCall, dwDigitModes);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineMonitorDigits(provider, hCall, dwDigitModes);
     }
 
     @Override
     public int lineGetAddressStatusW(int hLine, int dwAddressID, long lpAddressStatus) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetAddressStatusW(provider, hLine, dwAddressID, lpAddressStatus);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetAddressStatusW(provider, hLine, dwAddressID, lpAddressStatus);
     }
 }

@@ -15,41 +15,21 @@ abstract class JniConference extends JniCallControl {
 
     @Override
     public int lineSetupTransferW(int hCall, long lphConsultCall, long lpCallParams) {
-        guard.enter();
-        try {
-            return TapiJni.lineSetupTransferW(provider, hCall, lphConsultCall, lpCallParams);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineSetupTransferW(provider, hCall, lphConsultCall, lpCallParams);
     }
 
     @Override
     public int lineCompleteTransfer(int hCall, int hConsultCall, long lphConfCall, int dwTransferMode) {
-        guard.enter();
-        try {
-            return TapiJni.lineCompleteTransfer(provider, hCall, hConsultCall, lphConfCall, dwTransferMode);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineCompleteTransfer(provider, hCall, hConsultCall, lphConfCall, dwTransferMode);
     }
 
     @Override
     public int lineAddToConference(int hConfCall, int hConsultCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineAddToConference(provider, hConfCall, hConsultCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineAddToConference(provider, hConfCall, hConsultCall);
     }
 
     @Override
     public int lineRemoveFromConference(int hCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineRemoveFromConference(provider, hCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineRemoveFromConference(provider, hCall);
     }
 }

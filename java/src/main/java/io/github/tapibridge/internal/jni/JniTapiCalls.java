@@ -1,36 +1,39 @@
 package io.github.tapibridge.internal.jni;
 
-import io.github.tapibridge.internal.Guard;
 import io.github.tapibridge.spi.TapiBackend;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The TAPI functions and the native memory of the JNI backend over libtapibridge ({@link TapiJni}),
  * bound to one provider library for its whole life; {@link JniBackend} adds how it is opened and
  * the simulator's control functions.
  *
- * <p>Thread-safe. Every method runs inside one {@link Guard}: after {@link #close()} starts, every
- * method throws IllegalStateException, and {@code close()} waits for the native calls already
- * running before it releases the provider. A thread blocked in
- * {@link #lineGetMessage(int, long, int)} counts as running: shut its application down first
- * ({@link #lineShutdown(int)} wakes it with {@code LINEERR_INVALAPPHANDLE}), or {@code close()}
- * waits for its timeout. Native memory from {@link #allocate(long)} is counted per backend and can
- * only be freed while the backend is open: free it before closing.
+ * <p>Thread-safe. The guard is libtapibridge's own (its C call guard, see {@link TapiJni}): every
+ * native given the provider enters it in C, with no locked instruction, and {@link #close()}
+ * waits there for the natives already running before it releases the provider; from the moment
+ * close starts, every method throws IllegalStateException (those that do not reach the provider
+ * check a volatile flag). A thread blocked in {@link #lineGetMessage(int, long, int)} counts as
+ * running: shut its application down first ({@link #lineShutdown(int)} wakes it with
+ * {@code LINEERR_INVALAPPHANDLE}), or {@code close()} waits for its timeout. Native memory from
+ * {@link #allocate(long)} is counted per backend and can only be freed while the backend is open:
+ * free it before closing.
  */
 abstract class JniTapiCalls implements TapiBackend {
 
     final long provider;
     final String description;
-    final Guard guard;
+    /** Set once, by the first {@link #close()}, before the provider is retired. */
+    private volatile boolean closed;
+    private final AtomicBoolean closing = new AtomicBoolean();
     /** Run once after the provider is released: the isolated switch's reference, or nothing. */
     private final Runnable onClose;
 
     JniTapiCalls(long provider, String description, Runnable onClose) {
         this.provider = provider;
         this.description = description;
-        this.guard = new Guard("JNI backend (" + description + ")");
         this.onClose = onClose;
     }
 
@@ -41,10 +44,10 @@ abstract class JniTapiCalls implements TapiBackend {
      */
     @Override
     public void close() {
-        if (guard.close()) {
-            guard.awaitQuiescent();
+        if (closing.compareAndSet(false, true)) {
+            closed = true;
             try {
-                TapiJni.closeProvider(provider);
+                TapiJni.closeProvider(provider); // waits in C for the calls running through it
             } finally {
                 onClose.run();
             }
@@ -53,23 +56,30 @@ abstract class JniTapiCalls implements TapiBackend {
 
     @Override
     public String toString() {
-        return "JniBackend[" + description + (guard.isClosed() ? ", closed]" : "]");
+        return "JniBackend[" + description + (closed ? ", closed]" : "]");
     }
 
     /** Calls inside the guard now; for tests that must know a call is running. */
     int callsInFlight() {
-        return guard.inFlight();
+        return TapiJni.callsInFlight(provider);
+    }
+
+    /** For the methods that do not reach the provider, which the C guard checks. */
+    final void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("JNI backend (" + description + ") is closed");
+        }
     }
 
     @Override
     public String name() {
-        guard.ensureOpen();
+        ensureOpen();
         return "JNI";
     }
 
     @Override
     public String providerDescription() {
-        guard.ensureOpen();
+        ensureOpen();
         return description;
     }
 
@@ -77,82 +87,47 @@ abstract class JniTapiCalls implements TapiBackend {
 
     @Override
     public long allocate(long size) {
-        guard.enter();
-        try {
-            return TapiJni.allocate(provider, size);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.allocate(provider, size);
     }
 
     @Override
     public void free(long address) {
-        guard.enter();
-        try {
-            TapiJni.free(provider, address);
-        } finally {
-            guard.exit();
-        }
+        TapiJni.free(provider, address);
     }
 
     @Override
     public long liveAllocations() {
-        guard.enter();
-        try {
-            return TapiJni.liveAllocations(provider);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.liveAllocations(provider);
     }
 
     @Override
     public int getInt(long address) {
-        guard.enter();
-        try {
-            return TapiJni.getInt(address);
-        } finally {
-            guard.exit();
-        }
+        ensureOpen();
+        return TapiJni.getInt(address);
     }
 
     @Override
     public void putInt(long address, int value) {
-        guard.enter();
-        try {
-            TapiJni.putInt(address, value);
-        } finally {
-            guard.exit();
-        }
+        ensureOpen();
+        TapiJni.putInt(address, value);
     }
 
     @Override
     public void read(long address, byte[] dst, int offset, int length) {
-        guard.enter();
-        try {
-            TapiJni.read(address, dst, offset, length);
-        } finally {
-            guard.exit();
-        }
+        ensureOpen();
+        TapiJni.read(address, dst, offset, length);
     }
 
     @Override
     public void write(long address, byte[] src, int offset, int length) {
-        guard.enter();
-        try {
-            TapiJni.write(address, src, offset, length);
-        } finally {
-            guard.exit();
-        }
+        ensureOpen();
+        TapiJni.write(address, src, offset, length);
     }
 
     @Override
     public ByteBuffer view(long address, int size) {
-        guard.enter();
-        try {
-            return TapiJni.view(address, size).order(ByteOrder.LITTLE_ENDIAN);
-        } finally {
-            guard.exit();
-        }
+        ensureOpen();
+        return TapiJni.view(address, size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     // ---- TAPI ---------------------------------------------------------------------------
@@ -161,196 +136,106 @@ abstract class JniTapiCalls implements TapiBackend {
     public int lineInitializeExW(long lphLineApp, long hInstance, String lpszFriendlyAppName,
                                  long lpdwNumDevs, long lpdwAPIVersion,
                                  long lpLineInitializeExParams) {
-        guard.enter();
-        try {
-            return TapiJni.lineInitializeExW(provider, lphLineApp, hInstance, lpszFriendlyAppName,
-                    lpdwNumDevs, lpdwAPIVersion, lpLineInitializeExParams);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineInitializeExW(provider, lphLineApp, hInstance, lpszFriendlyAppName,
+                lpdwNumDevs, lpdwAPIVersion, lpLineInitializeExParams);
     }
 
     @Override
     public int lineShutdown(int hLineApp) {
-        guard.enter();
-        try {
-            return TapiJni.lineShutdown(provider, hLineApp);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineShutdown(provider, hLineApp);
     }
 
     @Override
     public int lineNegotiateAPIVersion(int hLineApp, int dwDeviceID, int dwAPILowVersion,
                                        int dwAPIHighVersion, long lpdwAPIVersion,
                                        long lpExtensionID) {
-        guard.enter();
-        try {
-            return TapiJni.lineNegotiateAPIVersion(provider, hLineApp, dwDeviceID, dwAPILowVersion,
-                    dwAPIHighVersion, lpdwAPIVersion, lpExtensionID);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineNegotiateAPIVersion(provider, hLineApp, dwDeviceID, dwAPILowVersion,
+                dwAPIHighVersion, lpdwAPIVersion, lpExtensionID);
     }
 
     @Override
     public int lineGetDevCapsW(int hLineApp, int dwDeviceID, int dwAPIVersion, int dwExtVersion,
                                long lpLineDevCaps) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetDevCapsW(provider, hLineApp, dwDeviceID, dwAPIVersion,
-                    dwExtVersion, lpLineDevCaps);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetDevCapsW(provider, hLineApp, dwDeviceID, dwAPIVersion,
+                dwExtVersion, lpLineDevCaps);
     }
 
     @Override
     public int lineGetAddressCapsW(int hLineApp, int dwDeviceID, int dwAddressID,
                                    int dwAPIVersion, int dwExtVersion, long lpAddressCaps) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetAddressCapsW(provider, hLineApp, dwDeviceID, dwAddressID,
-                    dwAPIVersion, dwExtVersion, lpAddressCaps);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetAddressCapsW(provider, hLineApp, dwDeviceID, dwAddressID,
+                dwAPIVersion, dwExtVersion, lpAddressCaps);
     }
 
     @Override
     public int lineOpenW(int hLineApp, int dwDeviceID, long lphLine, int dwAPIVersion,
                          int dwExtVersion, long dwCallbackInstance, int dwPrivileges,
                          int dwMediaModes, long lpCallParams) {
-        guard.enter();
-        try {
-            return TapiJni.lineOpenW(provider, hLineApp, dwDeviceID, lphLine, dwAPIVersion,
-                    dwExtVersion, dwCallbackInstance, dwPrivileges, dwMediaModes, lpCallParams);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineOpenW(provider, hLineApp, dwDeviceID, lphLine, dwAPIVersion,
+                dwExtVersion, dwCallbackInstance, dwPrivileges, dwMediaModes, lpCallParams);
     }
 
     @Override
     public int lineClose(int hLine) {
-        guard.enter();
-        try {
-            return TapiJni.lineClose(provider, hLine);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineClose(provider, hLine);
     }
 
     @Override
     public int lineSetStatusMessages(int hLine, int dwLineStates, int dwAddressStates) {
-        guard.enter();
-        try {
-            return TapiJni.lineSetStatusMessages(provider, hLine, dwLineStates, dwAddressStates);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineSetStatusMessages(provider, hLine, dwLineStates, dwAddressStates);
     }
 
     @Override
     public int lineGetLineDevStatusW(int hLine, long lpLineDevStatus) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetLineDevStatusW(provider, hLine, lpLineDevStatus);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetLineDevStatusW(provider, hLine, lpLineDevStatus);
     }
 
     @Override
     public int lineMakeCallW(int hLine, long lphCall, String lpszDestAddress, int dwCountryCode,
                              long lpCallParams) {
-        guard.enter();
-        try {
-            return TapiJni.lineMakeCallW(provider, hLine, lphCall, lpszDestAddress, dwCountryCode,
-                    lpCallParams);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineMakeCallW(provider, hLine, lphCall, lpszDestAddress, dwCountryCode,
+                lpCallParams);
     }
 
     @Override
     public int lineAnswer(int hCall, long lpsUserUserInfo, int dwSize) {
-        guard.enter();
-        try {
-            return TapiJni.lineAnswer(provider, hCall, lpsUserUserInfo, dwSize);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineAnswer(provider, hCall, lpsUserUserInfo, dwSize);
     }
 
     @Override
     public int lineDrop(int hCall, long lpsUserUserInfo, int dwSize) {
-        guard.enter();
-        try {
-            return TapiJni.lineDrop(provider, hCall, lpsUserUserInfo, dwSize);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineDrop(provider, hCall, lpsUserUserInfo, dwSize);
     }
 
     @Override
     public int lineDeallocateCall(int hCall) {
-        guard.enter();
-        try {
-            return TapiJni.lineDeallocateCall(provider, hCall);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineDeallocateCall(provider, hCall);
     }
 
     @Override
     public int lineGetCallInfoW(int hCall, long lpCallInfo) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetCallInfoW(provider, hCall, lpCallInfo);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetCallInfoW(provider, hCall, lpCallInfo);
     }
 
     @Override
     public int lineGetCallStatus(int hCall, long lpCallStatus) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetCallStatus(provider, hCall, lpCallStatus);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetCallStatus(provider, hCall, lpCallStatus);
     }
 
     @Override
     public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
-        guard.enter();
-        try {
-            return TapiJni.lineGetMessage(provider, hLineApp, lpMessage, dwTimeout);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineGetMessage(provider, hLineApp, lpMessage, dwTimeout);
     }
 
     @Override
     public int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode,
                                 int dwMessageID) {
-        guard.enter();
-        try {
-            return TapiJni.lineCompleteCall(provider, hCall, lpdwCompletionID, dwCompletionMode,
-                    dwMessageID);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineCompleteCall(provider, hCall, lpdwCompletionID, dwCompletionMode,
+                dwMessageID);
     }
 
     @Override
     public int lineUncompleteCall(int hLine, int dwCompletionID) {
-        guard.enter();
-        try {
-            return TapiJni.lineUncompleteCall(provider, hLine, dwCompletionID);
-        } finally {
-            guard.exit();
-        }
+        return TapiJni.lineUncompleteCall(provider, hLine, dwCompletionID);
     }
 }

@@ -5,17 +5,20 @@ import java.nio.ByteBuffer;
 /**
  * The natives of libtapibridge ({@code native/jni/tapijni.c}) for the provider, native memory and
  * TAPI: a static, one-to-one mirror of the C functions; the simulator's control functions are in
- * {@code TapisimJni}. {@code provider} is the C {@code tb_provider *} from {@link #openProvider};
+ * {@code TapisimJni}. {@code provider} is the handle from {@link #openProvider} (a slot of the
+ * C call guard, {@code native/jni/guard.h}, not an address);
  * handles and {@code DWORD}s are {@code int}, pointers and {@code DWORD_PTR}s are {@code long}
  * ({@code 0} = {@code NULL}), {@code LPCWSTR} is a {@code String} ({@code null} = {@code NULL}).
- * Results are the C {@code LONG}. C throws only for misuse: a {@code 0} provider
- * (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
+ * Results are the C {@code LONG}. C throws only for misuse: a closed, unknown or {@code 0}
+ * provider (IllegalStateException), a {@code 0} address for memory access or a string over 1024 UTF-16
  * units or containing U+0000 (IllegalArgumentException), or bad array bounds; and the call
  * control and the transfer and digits natives throw UnsupportedOperationException if the
  * provider lacks their group.
  *
- * <p>Nothing here checks that a provider is still open or an address still allocated: that is
- * {@link JniBackend}'s job. Load the library with
+ * <p>Every native that takes a provider runs inside the C call guard: {@link #closeProvider}
+ * waits for those running and refuses the later ones, so no call reaches a freed provider. It
+ * costs no locked instruction per call (see {@code guard.h}). Nothing here checks that an address
+ * is still allocated: that is {@link JniBackend}'s job. Load the library with
  * {@link io.github.tapibridge.internal.NativeLibraries#loadBridge()} first.
  */
 public final class TapiJni {
@@ -25,7 +28,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 10;
+    public static final int ABI_VERSION = 11;
 
     private TapiJni() {
     }
@@ -49,8 +52,17 @@ public final class TapiJni {
     /** Loads the system {@code tapi32.dll} from System32 (Windows); else UnsupportedOperationException. */
     static native long openSystemProvider();
 
-    /** Frees the provider; it must not be used again. A pinned library stays loaded. */
+    /**
+     * Frees the provider once the calls running through it have returned (it waits for them);
+     * from the moment it starts, every native given this handle throws IllegalStateException, as
+     * does closing it again. A pinned library stays loaded. The handle is not an address: natives
+     * refuse a closed or unknown one instead of following it. Must not be called from inside a
+     * native of this provider (nothing calls back into Java, so it cannot be).
+     */
     static native void closeProvider(long provider);
+
+    /** Threads inside a native of the provider now; for tests that must know a call is running. */
+    static native int callsInFlight(long provider);
 
     // ---- native memory ------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 package io.github.tapibridge;
 
-import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The current status of one address of an open line ({@code LINEADDRESSSTATUS}): how many calls
@@ -18,8 +18,8 @@ import java.util.EnumSet;
  * @param numOnHoldCalls {@code dwNumOnHoldCalls}
  * @param numOnHoldPendingCalls {@code dwNumOnHoldPendCalls}: calls on hold pending a transfer or
  *        a conference
- * @param addressFeatureMask {@code dwAddressFeatures}, the raw mask of {@code LINEADDRFEATURE_}
- *        bits; decoded by {@link #addressFeatures()}
+ * @param addressFeatures {@code dwAddressFeatures}, the raw mask of {@code LINEADDRFEATURE_}
+ *        bits; decoded by {@link #addressFeatureSet()}, as in {@link AddressCaps}
  * @param numRingsNoAnswer {@code dwNumRingsNoAnswer}: rings before an unanswered call counts as
  *        not answered (for forwarding on no answer)
  * @see <a href="https://learn.microsoft.com/en-us/windows/win32/api/tapi/nf-tapi-linegetaddressstatus">
@@ -28,20 +28,17 @@ import java.util.EnumSet;
  *      LINEADDRESSSTATUS (Microsoft)</a>
  */
 public record AddressStatus(int addressId, int numInUse, int numActiveCalls, int numOnHoldCalls,
-                            int numOnHoldPendingCalls, int addressFeatureMask, int numRingsNoAnswer) {
+                            int numOnHoldPendingCalls, int addressFeatures, int numRingsNoAnswer) {
 
     /**
-     * Returns what can be done with the address now ({@link #addressFeatureMask()}, decoded), for
+     * Returns what can be done with the address now ({@link #addressFeatures()}, decoded), for
      * example {@link AddressFeature#MAKECALL} while it can take another call and
      * {@link AddressFeature#UNCOMPLETECALL} while a completion request of it can be cancelled.
      *
-     * @return a new set on each call (changing it changes nothing here); bits without an
-     *         {@link AddressFeature} constant are left out
+     * @return an unmodifiable set; bits without an {@link AddressFeature} constant are left out
      */
-    public EnumSet<AddressFeature> addressFeatures() {
-        EnumSet<AddressFeature> set = EnumSet.noneOf(AddressFeature.class);
-        set.addAll(AddressFeature.setOf(addressFeatureMask));
-        return set;
+    public Set<AddressFeature> addressFeatureSet() {
+        return AddressFeature.setOf(addressFeatures);
     }
 
     /**
@@ -52,6 +49,6 @@ public record AddressStatus(int addressId, int numInUse, int numActiveCalls, int
      * @throws NullPointerException if {@code feature} is null
      */
     public boolean can(AddressFeature feature) {
-        return (addressFeatureMask & feature.bits()) != 0;
+        return (addressFeatures & feature.bits()) != 0;
     }
 }

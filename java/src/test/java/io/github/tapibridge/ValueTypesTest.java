@@ -288,10 +288,10 @@ class ValueTypesTest {
     void addressStatusDecodesItsFeatureMask() {
         AddressStatus s = new AddressStatus(2, 1, 3, 0, 1, 0x2 | 0x40 | 0x8000_0000, 0);
         assertEquals(java.util.EnumSet.of(AddressFeature.MAKECALL, AddressFeature.UNCOMPLETECALL),
-                s.addressFeatures(), "bits without a constant are left out");
+                s.addressFeatureSet(), "bits without a constant are left out");
         assertTrue(s.can(AddressFeature.UNCOMPLETECALL));
         assertFalse(s.can(AddressFeature.PICKUP));
-        assertEquals(Set.of(), new AddressStatus(0, 0, 0, 0, 0, 0, 0).addressFeatures());
+        assertEquals(Set.of(), new AddressStatus(0, 0, 0, 0, 0, 0, 0).addressFeatureSet());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.tapibridge.modularcheck;
 
+import io.github.tapibridge.Backend;
 import io.github.tapibridge.Call;
 import io.github.tapibridge.CallState;
 import io.github.tapibridge.Line;
@@ -22,17 +23,18 @@ public final class Main {
     /**
      * Runs the check.
      *
-     * @param args one argument: how it runs, for the line it prints
+     * @param args how it runs, for the line it prints; then the backend (JNI if none)
      * @throws Exception if the check fails
      */
     public static void main(String[] args) throws Exception {
         String how = args.length > 0 ? args[0] : "?";
+        Backend backend = args.length > 1 ? Backend.valueOf(args[1]) : Backend.JNI;
         Module library = Tapi.class.getModule();
         if (!library.isNamed()) {
             throw new IllegalStateException("tapibridge is not a named module here: " + library);
         }
         try (Simulator sim = Simulator.create();
-             Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).build())) {
+             Tapi tapi = Tapi.open(TapiConfig.builder().provider(sim.provider()).backend(backend).build())) {
             Line line = tapi.openLine(0);
             Call call = line.makeCall("201").get(30, TimeUnit.SECONDS);
             sim.advance(Duration.ofSeconds(3), tapi); // the remote station answers after 3 s
@@ -42,7 +44,8 @@ public final class Main {
             }
             System.out.println("tapibridge on the " + how + ": " + library.getName() + " with "
                     + ModuleLayer.boot().findModule("io.github.tapibridge.natives").map(Module::getName)
-                            .orElse("no natives module") + ", a call CONNECTED");
+                            .orElse("no natives module") + ", a call CONNECTED through "
+                    + tapi.config().backend());
         }
     }
 }

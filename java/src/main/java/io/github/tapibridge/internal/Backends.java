@@ -140,8 +140,8 @@ public final class Backends {
      * The FFM backend class, initialised.
      *
      * @param jdk the feature version of the running JDK
-     * @throws IllegalStateException below JDK 22, or if this build has no FFM part; the message
-     *         says that Backend.FFM needs JDK 22+
+     * @throws IllegalStateException below JDK 22 (the message says that Backend.FFM needs JDK
+     *         22+); if this build has no FFM part, opening through the class throws it
      */
     static Class<?> ffmBackendClass(int jdk) {
         if (jdk < FFM_JDK) {
@@ -150,12 +150,11 @@ public final class Backends {
                     + " or later, or use Backend.JNI or Backend.JNA");
         }
         try {
+            // Below the real class of META-INF/versions/22, a stand-in whose factories throw.
             return Class.forName(FFM_CLASS, true, Backends.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Backend.FFM needs JDK " + FFM_JDK + "+ at run time and"
-                    + " a tapibridge jar with its FFM part (META-INF/versions/" + FFM_JDK + "), which"
-                    + " this build lacks (it was built without a JDK " + FFM_JDK + "+, or its classes"
-                    + " are not loaded from the multi-release jar); use Backend.JNI or Backend.JNA", e);
+            throw new IllegalStateException("Backend.FFM is not in this build of tapibridge; use"
+                    + " Backend.JNI or Backend.JNA", e);
         }
     }
 

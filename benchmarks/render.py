@@ -18,6 +18,8 @@ import platform
 import statistics
 import subprocess
 import sys
+
+import render_ffm
 import time
 
 BEGIN = "<!-- results:begin -->"
@@ -130,6 +132,7 @@ class Figure:
         self.error = error
         self.fork_means = fork_means or []
         self.bytes_per_op = bytes_per_op
+        self.jdk = ""  # of a JMH figure: the JDK it was measured on
 
     def spread(self):
         """(max - min) / median of the samples, in percent."""
@@ -171,16 +174,22 @@ def load_jmh(paths):
         name = ".".join(r["benchmark"].split(".")[-2:])
         params = r.get("params", {})
         variant = params.get("variant") or params.get("backend") or ""
+        jdk = r.get("jdkVersion", "")
+        major = int(jdk.split(".")[0]) if jdk.split(".")[0].isdigit() else 0
+        if major >= 22 and not variant.startswith("FFM"):
+            variant = f"{variant}@{major}"  # the JDK 22+ run of a variant the default JDK runs too
         m = r["primaryMetric"]
         forks = m.get("rawData", [])
         samples = [x for fork in forks for x in fork]
         secondary = {k.lstrip("\u00b7:"): v for k, v in r.get("secondaryMetrics", {}).items()}
         gc = secondary.get("gc.alloc.rate.norm")
-        figures[(name, variant)] = Figure(
+        figure = Figure(
             statistics.median(samples), min(samples), max(samples), m["scoreUnit"], samples,
             mean=m["score"], error=m.get("scoreError"),
             fork_means=[statistics.mean(f) for f in forks if f],
             bytes_per_op=gc["score"] if gc else None)
+        figure.jdk = jdk
+        figures[(name, variant)] = figure
     return data, figures
 
 
@@ -465,6 +474,11 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
               "than in a JVM."))
     w("")
 
+    default_jdks = sorted({f.jdk for (_, v), f in j.items() if f.jdk and "@" not in v and not v.startswith("FFM")})
+    w("JNI and JNA figures in the tables below, up to the FFM section: JDK "
+      + (", ".join(default_jdks) or "?") + "; the FFM section's figures: the JDK 22+ it names.")
+    w("")
+
     # -- crossing
     w("### Synchronous calls: the crossing (ns per call, lower is better)")
     w("")
@@ -539,6 +553,8 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
     w(f"Allocation per message: JNI {bytes_op(ev.bytes_per_op) if ev else 'n/a'} B, JNA "
       f"{bytes_op(jf('EventDeliveryBenchmark.deliver', 'JNA').bytes_per_op) if jf('EventDeliveryBenchmark.deliver', 'JNA') else 'n/a'} B.")
     w("")
+
+    out.extend(render_ffm.ffm_markdown(c, j, CALLS, num, ratio, bytes_op))
 
     # -- JNI breakdown
     parts = {n: jf("JniBreakdownBenchmark." + n, "") for n in
@@ -645,14 +661,15 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
       "after the JMH classes), their range, and each session's median (in the fork column). "
       "Spread = (max − min) / median.")
     w("")
-    w("| Benchmark | Variant | Unit | Median | Mean ± error | Min – max | Spread "
+    w("| Benchmark | Variant | JDK | Unit | Median | Mean ± error | Min – max | Spread "
       "| Fork means (JMH), session medians (C) |")
-    w("|---|---|---|--:|--:|--:|--:|--:|")
+    w("|---|---|---|---|--:|--:|--:|--:|--:|")
     for (name, variant), f in sorted(j.items()):
-        w(f"| {name} | {variant} | {f.unit} | {num(f.median)} | {num(f.mean)} ± {num(f.error)} "
+        w(f"| {name} | {variant.split('@')[0]} | {f.jdk or '?'} | {f.unit} | {num(f.median)} "
+          f"| {num(f.mean)} ± {num(f.error)} "
           f"| {num(f.low)} – {num(f.high)} | {f.spread():.0f}% | {', '.join(num(x) for x in f.fork_means)} |")
     for name, f in c.items():
-        w(f"| tapisim-bench {name} | C | {f.unit} | {num(f.median)} | | {num(f.low)} – {num(f.high)} "
+        w(f"| tapisim-bench {name} | C | | {f.unit} | {num(f.median)} | | {num(f.low)} – {num(f.high)} "
           f"| {f.spread():.0f}% | {', '.join(num(x) for x in f.fork_means)} |")
     w("")
     w("![Benchmark chart](chart.svg)")
@@ -661,7 +678,8 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
 
 # ---- chart -----------------------------------------------------------------------------------
 
-COLORS = {"C": "#555555", "JNI": "#1f77b4", "JNA": "#ff7f0e", "JNA interface": "#d62728"}
+COLORS = {"C": "#555555", "JNI": "#1f77b4", "JNA": "#ff7f0e", "JNA interface": "#d62728",
+          "FFM": "#2ca02c", "FFM plain": "#9467bd"}
 
 
 def svg_escape(s):
@@ -764,11 +782,13 @@ def chart(c, j, machine):
         for v, vlabel in VARIANTS:
             rows.append((f"{vlabel}", "JNA interface" if v == "JNA_INTERFACE" else v,
                          jf("CrossingBenchmark." + jname, v), "jni" if v == "JNI" else None))
+        rows.extend(render_ffm.ffm_rows(j, jname))
     panels.append(panel("Synchronous call, ns per call (lower is better)", rows))
     rows = [("C, pipelined, pump", "C", c.get("completionRoundTrip_pipelined"), "base C"),
             ("JNI, pipelined", "JNI", jf("CompletionRoundTripBenchmark.pipelined", "JNI"), "jni"),
-            ("JNA, pipelined", "JNA", jf("CompletionRoundTripBenchmark.pipelined", "JNA"), None),
-            (None, None, None, None),
+            ("JNA, pipelined", "JNA", jf("CompletionRoundTripBenchmark.pipelined", "JNA"), None)]
+    rows += render_ffm.ffm_row(j, "CompletionRoundTripBenchmark.pipelined", "FFM, pipelined")
+    rows += [(None, None, None, None),
             ("C, one at a time, pump", "C", c.get("completionRoundTrip_pump"), "base C pump"),
             ("C, one at a time, own replies", "C", c.get("completionRoundTrip_oneThread"), None)]
     for v in ("JNI", "JNA"):
@@ -782,6 +802,7 @@ def chart(c, j, machine):
             (None, None, None, None),
             ("JNI", "JNI", jf("EventDeliveryBenchmark.deliver", "JNI"), "jni"),
             ("JNA", "JNA", jf("EventDeliveryBenchmark.deliver", "JNA"), None)]
+    rows += render_ffm.ffm_row(j, "EventDeliveryBenchmark.deliver", "FFM")
     panels.append(panel("Event delivery, messages per second (higher is better)", rows,
                         TARGET_EVENTS, "target 1 M/s", si))
 

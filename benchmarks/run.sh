@@ -10,6 +10,11 @@
 #   benchmarks/run.sh --quick         short settings (1 fork, short iterations): a check, not figures
 #   benchmarks/run.sh -- ARGS...      extra arguments for JMH (e.g. -- CrossingBenchmark)
 #
+# The JVM benchmarks run on the default java (JDK 17: JNI and JNA) and again, when a JDK 22+ is
+# found (TAPIBRIDGE_JDK22_HOME, else the newest under /usr/lib/jvm), on that JDK with all four
+# backends (JNI, JNA, FFM, FFM without critical calls); each result file names its JDK
+# (jmh-NAME-jdkN.json) and README.md says which figure came from which JDK.
+#
 # Close other work first: the machine's load average is recorded with the results.
 set -euo pipefail
 
@@ -39,6 +44,30 @@ done
 render() {
     python3 benchmarks/render.py "$results" benchmarks/README.md benchmarks/chart.svg
 }
+
+# The JDK 22+ for the FFM runs, or nothing: TAPIBRIDGE_JDK22_HOME, else the newest under /usr/lib/jvm.
+find_jdk22() {
+    local release home found=""
+    for release in "${TAPIBRIDGE_JDK22_HOME:-/nonexistent}/release" /usr/lib/jvm/*/release; do
+        [ -f "$release" ] || continue
+        home=${release%/release}
+        if grep -Eq '^JAVA_VERSION="(2[2-9]|[3-9][0-9])' "$release" && [ -x "$home/bin/java" ]; then
+            found=$home
+            if [ "$home" = "${TAPIBRIDGE_JDK22_HOME:-}" ]; then
+                break
+            fi
+        fi
+    done
+    printf '%s' "$found"
+}
+jdk22=$(find_jdk22)
+# The default java's major version (17 on the project's machines).
+java_major() { # JAVA
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+jdk_default=$(java_major java)
+# Native access for the FFM backend and, from JDK 24 on, for loading the JNI bridge without a warning.
+native_access=(--enable-native-access=ALL-UNNAMED)
 
 if $render_only; then
     render
@@ -78,6 +107,13 @@ open_close() {
             --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 2)) \
             --json "$results/open-close-$backend.json"
     done
+    if [ -n "$jdk22" ]; then
+        echo "== Tapi.open/close, $cycles cycles: FFM on $jdk22 (OpenCloseRun)"
+        "$jdk22/bin/java" "${native_access[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch -cp "$jar" \
+            io.github.tapibridge.benchmarks.OpenCloseRun \
+            --backend FFM --cycles "$cycles" --warm-up $((cycles / 2)) \
+            --json "$results/open-close-FFM.json"
+    fi
     python3 benchmarks/render.py --snapshot-end "$results/open-close-machine.json"
 }
 
@@ -100,6 +136,13 @@ isolated() {
             --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
             --json "$results/isolated-switch-$backend.json"
     done
+    if [ -n "$jdk22" ]; then
+        echo "== isolated switches, $cycles in a row: FFM on $jdk22 (IsolatedSwitchRun)"
+        "$jdk22/bin/java" "${native_access[@]}" -Xms256m -Xmx256m -XX:+AlwaysPreTouch \
+            -XX:NativeMemoryTracking=summary -cp "$jar" io.github.tapibridge.benchmarks.IsolatedSwitchRun \
+            --backend FFM --cycles "$cycles" --warm-up $((cycles / 5)) \
+            --json "$results/isolated-switch-FFM.json"
+    fi
     python3 benchmarks/render.py --snapshot-end "$results/isolated-switch-machine.json"
 }
 
@@ -139,12 +182,27 @@ jmh_args=(-rf json -prof gc -foe true)
 if $quick; then
     jmh_args+=(-f 1 -wi 1 -w 500ms -i 2 -r 500ms)
 fi
+# The default JDK runs JNI and JNA only (the FFM variants need a JDK 22+); a JDK 22+ runs them all.
+params_default=(-p variant=JNI,JNA,JNA_INTERFACE -p backend=JNI,JNA)
 jmh() { # NAME ARGS...
     local name=$1
     shift
-    echo "== JMH $name ($jar)"
-    java -jar "$jar" "${jmh_args[@]}" -rff "$results/jmh-$name.json" "$@" | tee -a "$results/jmh.txt"
+    echo "== JMH $name on JDK $jdk_default: JNI and JNA ($jar)"
+    java -jar "$jar" "${jmh_args[@]}" "${params_default[@]}" \
+        -rff "$results/jmh-$name-jdk$jdk_default.json" "$@" | tee -a "$results/jmh.txt"
+    if [ -n "$jdk22" ]; then
+        local major
+        major=$(java_major "$jdk22/bin/java")
+        echo "== JMH $name on JDK $major ($jdk22): JNI, JNA and FFM ($jar)"
+        "$jdk22/bin/java" -jar "$jar" "${jmh_args[@]}" -jvmArgsAppend "${native_access[*]}" \
+            -rff "$results/jmh-$name-jdk$major.json" "$@" | tee -a "$results/jmh.txt"
+    fi
 }
+if [ -n "$jdk22" ]; then
+    echo "== JDK 22+ for the FFM backend: $jdk22"
+else
+    echo "== no JDK 22+ found (set TAPIBRIDGE_JDK22_HOME): JNI and JNA only, no FFM figures"
+fi
 
 c_baseline
 if [ ${#jmh_extra[@]} -gt 0 ]; then
@@ -176,6 +234,13 @@ if [ ${#jmh_extra[@]} -eq 0 ]; then
             --backend "$backend" --cycles "$cycles" --warm-up $((cycles / 5)) \
             --json "$results/native-memory-$backend.json"
     done
+    if [ -n "$jdk22" ]; then
+        echo "== native memory, $cycles cycles: FFM on $jdk22 (NativeMemoryRun)"
+        "$jdk22/bin/java" "${native_access[@]}" -Xms1g -Xmx1g -XX:+AlwaysPreTouch \
+            -XX:NativeMemoryTracking=summary -cp "$jar" io.github.tapibridge.benchmarks.NativeMemoryRun \
+            --backend FFM --cycles "$cycles" --warm-up $((cycles / 5)) \
+            --json "$results/native-memory-FFM.json"
+    fi
 fi
 
 if [ ${#jmh_extra[@]} -eq 0 ]; then

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the conformance suite whole: every test that reaches the simulator through the
- * public API lives in an abstract {@code *Contract}, and every contract runs in full through both
- * backends, as a {@code *JniTest} (this execution) and a {@code *JnaTest} (the {@code jna-backend}
- * execution) that add nothing but {@code backend()}.
+ * public API lives in an abstract {@code *Contract}, and every contract runs in full through every
+ * backend, as a {@code *JniTest} (this execution), a {@code *JnaTest} (the {@code jna-backend}
+ * execution) and a {@code *FfmTest} (the {@code ffm-backend} execution, on a JDK 22+) that add
+ * nothing but {@code backend()}.
  */
 class ConformanceSuiteTest {
 
@@ -31,6 +32,10 @@ class ConformanceSuiteTest {
             "io/github/tapibridge/Tapi.open:()Lio/github/tapibridge/Tapi;",
             "io/github/tapibridge/Tapi.open:(Lio/github/tapibridge/TapiConfig;)Lio/github/tapibridge/Tapi;",
             "io/github/tapibridge/sim/Simulator.get:()Lio/github/tapibridge/sim/Simulator;");
+
+    /** The name of each backend's runner of a contract ends with its suffix; each execution picks its own. */
+    static final Map<Backend, String> RUNNER_SUFFIX =
+            Map.of(Backend.JNI, "JniTest", Backend.JNA, "JnaTest", Backend.FFM, "FfmTest");
 
     /** Test class files, by binary class name. */
     static Map<String, ClassFiles.Info> testClasses;
@@ -80,11 +85,11 @@ class ConformanceSuiteTest {
             }
         }
         assertEquals(List.of(), outside,
-                "simulator tests through the public API belong in a *Contract run by a *JniTest and a *JnaTest");
+                "simulator tests through the public API belong in a *Contract run by a *JniTest, a *JnaTest and a *FfmTest");
     }
 
     @Test
-    void everyContractRunsInFullOnBothBackends() throws Exception {
+    void everyContractRunsInFullOnEveryBackend() throws Exception {
         TreeSet<String> contracts = new TreeSet<>();
         List<String> problems = new ArrayList<>();
         for (String name : testClasses.keySet()) {
@@ -98,7 +103,7 @@ class ConformanceSuiteTest {
             }
             String base = name.substring(0, name.length() - "Contract".length());
             for (Backend backend : Backend.values()) {
-                String runner = base + (backend == Backend.JNI ? "JniTest" : "JnaTest");
+                String runner = base + RUNNER_SUFFIX.get(backend);
                 if (!testClasses.containsKey(runner)) {
                     problems.add(name + " has no " + runner);
                     continue;
@@ -110,8 +115,8 @@ class ConformanceSuiteTest {
             Class<?> type = load(name);
             Class<?> parent = type.getSuperclass();
             if (parent != null && parent.getName().endsWith("Contract")
-                    && !name.equals(parent.getName().replace("Contract", "JniTest"))
-                    && !name.equals(parent.getName().replace("Contract", "JnaTest"))) {
+                    && !RUNNER_SUFFIX.values().stream()
+                            .anyMatch(suffix -> name.equals(parent.getName().replace("Contract", suffix)))) {
                 problems.add(name + " extends " + parent.getName() + " under a name no execution expects");
             }
         }

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the conformance suite: the tests that run the public API against the bundled
- * simulator. Each {@code *Contract} class holds the tests and is abstract; a {@code *JniTest} and a
- * {@code *JnaTest} subclass choose the {@link #backend()} and run every test of it in full (the
- * JNA ones in the build's separate {@code jna-backend} execution). A difference between the two
- * backends is a bug: no test may be overridden or skipped for one backend.
+ * simulator. Each {@code *Contract} class holds the tests and is abstract; a {@code *JniTest}, a
+ * {@code *JnaTest} and a {@code *FfmTest} subclass choose the {@link #backend()} and run every
+ * test of it in full (the JNA ones in the build's separate {@code jna-backend} execution, the FFM
+ * ones in its {@code ffm-backend} execution on a JDK 22+). A difference between the backends is a
+ * bug: no test may be overridden or skipped for one backend.
  *
  * <p>Each test starts from a reset switch (virtual clock at 0) and one open {@link Tapi}.
  * Waits are hang guards only ({@value #HANG_GUARD_SECONDS} s): every expected event is produced
@@ -48,7 +49,7 @@ abstract class SimTestSupport {
         tapi = openTapi(TapiConfig.builder().provider(Provider.simulator()).appName("java test"));
     }
 
-    /** The backend under test: the only thing a {@code *JniTest} or {@code *JnaTest} subclass adds. */
+    /** The backend under test: the only thing a {@code *JniTest}, {@code *JnaTest} or {@code *FfmTest} subclass adds. */
     abstract Backend backend();
 
     @AfterEach

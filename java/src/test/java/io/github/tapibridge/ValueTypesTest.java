@@ -215,7 +215,7 @@ class ValueTypesTest {
         assertEquals("system", Provider.system().toString());
         assertEquals("library(/opt/tsp/libtapi.so)", lib.toString());
         assertThrows(NullPointerException.class, () -> Provider.library(null));
-        assertEquals(List.of(Backend.JNI, Backend.JNA), List.of(Backend.values()));
+        assertEquals(List.of(Backend.JNI, Backend.JNA, Backend.FFM), List.of(Backend.values()));
     }
 
     @Test

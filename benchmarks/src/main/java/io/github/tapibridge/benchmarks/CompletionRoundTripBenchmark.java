@@ -59,7 +59,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CompletionRoundTripBenchmark {
 
-    @Param({"JNI", "JNA"})
+    /** FFM runs on a JDK 22+ only: run.sh passes {@code -p backend=JNI,JNA} on JDK 17. */
+    @Param({"JNI", "JNA", "FFM"})
     Backend backend;
 
     Simulator sim;

@@ -48,6 +48,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code JNA_INTERFACE} calls the same functions through a JNA interface mapping (a proxy, boxed
  * arguments) instead of the direct mapping the JNA backend uses, for reference; it has no
  * backend guard around it.
+ *
+ * <p>{@code FFM} is the FFM backend on the simulator, whose hot functions it calls critically
+ * ({@code Linker.Option.critical(false)}); {@code FFM_PLAIN} the same backend on the same library
+ * opened by path ({@code Provider.library}), where every call is a plain downcall. Both need a
+ * JDK 22+: {@code run.sh} passes {@code -p variant=JNI,JNA,JNA_INTERFACE} on JDK 17.
  */
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
@@ -58,7 +63,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CrossingBenchmark {
 
     /** How Java reaches the simulator. */
-    public enum Variant { JNI, JNA, JNA_INTERFACE }
+    public enum Variant { JNI, JNA, JNA_INTERFACE, FFM, FFM_PLAIN }
 
     /** Two mode bits: not one mode, so {@code LINEERR_INVALCALLCOMPLMODE} at once. */
     static final int INVALID_MODE = 3;
@@ -84,7 +89,8 @@ public class CrossingBenchmark {
         sim.reset();
         sim.option("trace", 0); // measure the calls, not the simulator's trace formatting
         sim.station("201").busy();
-        Backend backend = variant == Variant.JNI ? Backend.JNI : Backend.JNA;
+        Backend backend = variant == Variant.JNI ? Backend.JNI
+                : variant == Variant.FFM || variant == Variant.FFM_PLAIN ? Backend.FFM : Backend.JNA;
         tapi = Tapi.open(TapiConfig.builder().provider(Provider.simulator()).backend(backend)
                 .appName("crossing benchmark").build());
         Call call = tapi.openLine(0).makeCall("201").get(30, TimeUnit.SECONDS);
@@ -93,7 +99,8 @@ public class CrossingBenchmark {
         }
         hCall = call.handle();
 
-        raw = Backends.open(backend, Provider.simulator());
+        raw = Backends.open(backend, variant == Variant.FFM_PLAIN
+                ? Provider.library(NativeLibraries.simulatorPath()) : Provider.simulator());
         status = raw.allocate(STATUS_SIZE);
         raw.putInt(status + Layout.TOTAL_SIZE, STATUS_SIZE);
         completionId = raw.allocate(4);

@@ -41,7 +41,8 @@ public class EventDeliveryBenchmark {
 
     static final int BATCH = 10_000;
 
-    @Param({"JNI", "JNA"})
+    /** FFM runs on a JDK 22+ only: run.sh passes {@code -p backend=JNI,JNA} on JDK 17. */
+    @Param({"JNI", "JNA", "FFM"})
     Backend backend;
 
     Simulator sim;

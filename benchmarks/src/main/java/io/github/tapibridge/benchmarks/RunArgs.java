@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The command line the long runs share ({@code --backend JNI|JNA}, {@code --cycles N},
+ * The command line the long runs share ({@code --backend JNI|JNA|FFM}, {@code --cycles N},
  * {@code --warm-up N}, {@code --json FILE}), and what they read of the process from
  * {@code /proc/self}.
  *
@@ -30,7 +30,7 @@ record RunArgs(Backend backend, long cycles, long warmUp, Path json) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println("usage: " + tool
-                        + " [--backend JNI|JNA] [--cycles N] [--warm-up N] [--json FILE]");
+                        + " [--backend JNI|JNA|FFM] [--cycles N] [--warm-up N] [--json FILE]");
                 return null;
             }
             if (i + 1 >= args.length) {

@@ -29,7 +29,7 @@ import java.nio.ByteBuffer;
  */
 public interface TapiBackend extends AutoCloseable {
 
-    /** {@code "JNI"} or {@code "JNA"}. */
+    /** {@code "JNI"}, {@code "JNA"} or {@code "FFM"}. */
     String name();
 
     /** A description of the provider library this backend calls, for messages. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tapibridge.Backend;
+import io.github.tapibridge.Provider;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -63,5 +65,26 @@ class BackendsTest {
             assertTrue(missing.getMessage().contains("net.java.dev.jna:jna"), missing.getMessage());
             assertTrue(missing.getMessage().contains("Backend.JNI"), missing.getMessage());
         }
+    }
+
+    /** Below JDK 22 there is no java.lang.foreign to run on: the message says what is needed. */
+    @Test
+    void ffmBelowJdk22IsAnIllegalStateExceptionSayingItNeedsJdk22() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Backends.ffmBackendClass(17));
+        assertTrue(e.getMessage().contains("Backend.FFM needs JDK 22+"), e.getMessage());
+        assertTrue(e.getMessage().contains("Java 17"), e.getMessage());
+    }
+
+    /**
+     * This execution loads the library from its class directory, where no JVM reads
+     * META-INF/versions: as on a JDK below 22, or with a jar built without the FFM part,
+     * Backend.FFM is an IllegalStateException saying that it needs JDK 22+ (before any library
+     * is loaded), whichever JDK runs the build.
+     */
+    @Test
+    void ffmWithoutItsPartIsAnIllegalStateExceptionSayingItNeedsJdk22() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Backends.open(Backend.FFM, Provider.library(Path.of("no-such-provider.so").toAbsolutePath())));
+        assertTrue(e.getMessage().contains("Backend.FFM needs JDK 22+"), e.getMessage());
     }
 }

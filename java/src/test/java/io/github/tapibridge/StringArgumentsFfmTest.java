@@ -1,0 +1,10 @@
+package io.github.tapibridge;
+
+/** {@link StringArgumentsContract} through the FFM backend. */
+class StringArgumentsFfmTest extends StringArgumentsContract {
+
+    @Override
+    Backend backend() {
+        return Backend.FFM;
+    }
+}

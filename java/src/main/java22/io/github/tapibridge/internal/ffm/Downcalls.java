@@ -93,6 +93,8 @@ final class Downcalls {
     static final MethodHandle INT_INT_INT_INT = plain(I, I, I, I);
     static final MethodHandle INT_INT_INT_INT_INT = plain(I, I, I, I, I);
     static final MethodHandle INT_INT_PTR = plain(I, I, P);
+    /** {@code lineCompleteTransfer}. */
+    static final MethodHandle INT_INT_PTR_INT = plain(I, I, P, I);
 
     // ---- the C library -----------------------------------------------------------------------
 

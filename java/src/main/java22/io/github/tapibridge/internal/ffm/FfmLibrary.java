@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * One provider library loaded through {@link SymbolLookup#libraryLookup(Path, Arena)}: the
- * addresses of its TAPI functions, of its two optional groups ({@link CallControl},
- * {@link TransferDigits}: all or none, so a provider that lacks one of a group still opens
- * without that group) and of its simulator control functions ({@link FfmSim}), and whether its
+ * addresses of its TAPI functions, of its optional groups ({@link CallControl},
+ * {@link TransferDigits}, {@link Conference}: all or none, so a provider that lacks one of a
+ * group still opens without that group; and {@code lineGetAddressStatusW} alone) and of its simulator control functions ({@link FfmSim}), and whether its
  * hot functions may be called critically ({@link Downcalls#CRITICAL}: the bundled simulator
  * only).
  *
@@ -40,6 +40,11 @@ final class FfmLibrary {
     /** {@code lineRedirectW}, {@code lineBlindTransferW}, {@code lineGenerateDigitsW}, {@code lineMonitorDigits}. */
     record TransferDigits(MemorySegment lineRedirectW, MemorySegment lineBlindTransferW,
             MemorySegment lineGenerateDigitsW, MemorySegment lineMonitorDigits) {
+    }
+
+    /** {@code lineSetupTransferW}, {@code lineCompleteTransfer}, {@code lineAddToConference}, {@code lineRemoveFromConference}. */
+    record Conference(MemorySegment lineSetupTransferW, MemorySegment lineCompleteTransfer,
+            MemorySegment lineAddToConference, MemorySegment lineRemoveFromConference) {
     }
 
     final String path;
@@ -69,6 +74,10 @@ final class FfmLibrary {
     final CallControl callControl;
     /** Null if the library does not export the whole group. */
     final TransferDigits transferDigits;
+    /** {@code lineGetAddressStatusW}, a group of its own; null if the library does not export it. */
+    final MemorySegment lineGetAddressStatusW;
+    /** Null if the library does not export the whole group. */
+    final Conference conference;
     /** Null if the library does not export all of them. */
     final FfmSim sim;
     /** Backends on an isolated copy. Guarded by {@link #ISOLATED}. */
@@ -107,6 +116,10 @@ final class FfmLibrary {
         MemorySegment[] td = optional(lookup, "lineRedirectW", "lineBlindTransferW", "lineGenerateDigitsW",
                 "lineMonitorDigits");
         transferDigits = td == null ? null : new TransferDigits(td[0], td[1], td[2], td[3]);
+        lineGetAddressStatusW = find(lookup, "lineGetAddressStatusW");
+        MemorySegment[] cf = optional(lookup, "lineSetupTransferW", "lineCompleteTransfer", "lineAddToConference",
+                "lineRemoveFromConference");
+        conference = cf == null ? null : new Conference(cf[0], cf[1], cf[2], cf[3]);
         sim = FfmSim.of(name -> find(lookup, name));
     }
 

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * (they are for tests, and {@code tapisim_reset} waits for the switch's clock thread), guarded
  * like every TAPI function; C strings are UTF-8, checked as the TAPI strings are.
  */
-abstract class FfmSimControl extends FfmCallControl {
+abstract class FfmSimControl extends FfmConference {
 
     FfmSimControl(FfmLibrary library, String description) {
         super(library, description);

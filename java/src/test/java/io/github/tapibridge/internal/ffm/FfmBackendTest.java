@@ -166,7 +166,23 @@ class FfmBackendTest {
             assertThrows(UnsupportedOperationException.class, () -> b.lineBlindTransferW(1, "201", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineGenerateDigitsW(1, 2, "1", 0));
             assertThrows(UnsupportedOperationException.class, () -> b.lineMonitorDigits(1, 2));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("lineRemoveFromConference"), e.getMessage());
+            assertTrue(e.getMessage().contains("tapifake_tapi"), e.getMessage());
+            assertThrows(UnsupportedOperationException.class, () -> b.lineCompleteTransfer(1, 2, 0, 1));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineAddToConference(1, 2));
+            assertThrows(UnsupportedOperationException.class, () -> b.lineRemoveFromConference(1));
+            e = assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 8));
+            assertTrue(e.getMessage().contains("lineGetAddressStatusW"), e.getMessage());
             assertThrows(UnsupportedOperationException.class, b::tapisimNow);
+        }
+        fake = Path.of(dir, System.mapLibraryName("tapifake_noconf")).toAbsolutePath().normalize();
+        try (TapiBackend b = Backends.open(Backend.FFM, Provider.library(fake))) { // the other groups stay
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
         }
         try (TapiBackend b = Backends.open(Backend.FFM, Provider.simulator())) { // exports them: TAPI answers
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));

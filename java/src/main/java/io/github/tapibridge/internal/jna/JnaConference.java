@@ -11,8 +11,8 @@ abstract class JnaConference extends JnaCallControl {
 
     private final ConferenceFunctions conference;
 
-    JnaConference(DirectBinding binding) {
-        super(binding);
+    JnaConference(DirectBinding binding, String description) {
+        super(binding, description);
         this.conference = binding.conference;
     }
 

@@ -27,7 +27,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 11
+#define TAPIBRIDGE_ABI_VERSION 12
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -363,6 +363,31 @@ static jint JNICALL tj_lineGetMessage(JNIEnv *env, jclass cls, jlong provider, j
     return p->lineGetMessage((HLINEAPP)hLineApp, (LPLINEMESSAGE)PTR(lpMessage), (DWORD)dwTimeout);
 }
 
+/*
+ * The event pump's drain: blocks once, as lineGetMessage(dwTimeout), for the first message, then
+ * takes what is already queued (timeout 0) into the following LINEMESSAGEs of the array, up to
+ * `count` in all, so that a burst costs one crossing. Returns how many it took (1 to count), or
+ * the first call's LINEERR_; a later call that finds the queue empty (or the application shut
+ * down) ends the batch, and the next drain reports it. Queue order is kept.
+ */
+static jint JNICALL tj_lineGetMessages(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
+                                       jlong lpMessages, jint count, jint dwTimeout)
+{
+    PROVIDER(0)
+    if (count < 1) {
+        throw_fmt(env, IAE, "count: %d, at least 1", (int)count);
+        return 0;
+    }
+    LINEMESSAGE *m = (LINEMESSAGE *)PTR(lpMessages);
+    LONG r = p->lineGetMessage((HLINEAPP)hLineApp, m, (DWORD)dwTimeout);
+    if (r != 0)
+        return r;
+    jint n = 1;
+    while (n < count && p->lineGetMessage((HLINEAPP)hLineApp, m + n, 0) == 0)
+        n++;
+    return n;
+}
+
 static jint JNICALL tj_lineCompleteCall(JNIEnv *env, jclass cls, jlong provider, jint hCall,
                                         jlong lpdwCompletionID, jint dwCompletionMode,
                                         jint dwMessageID)
@@ -537,6 +562,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineGetCallInfoW, "(JIJ)I"),
     NATIVE(lineGetCallStatus, "(JIJ)I"),
     NATIVE(lineGetMessage, "(JIJI)I"),
+    NATIVE(lineGetMessages, "(JIJII)I"),
     NATIVE(lineCompleteCall, "(JIJII)I"),
     NATIVE(lineUncompleteCall, "(JII)I"),
     NATIVE(lineDialW, "(JILjava/lang/String;I)I"),

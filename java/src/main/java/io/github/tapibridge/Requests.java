@@ -1,6 +1,7 @@
 package io.github.tapibridge;
 
 import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.OutSlots;
 import io.github.tapibridge.internal.PumpFuture;
 import io.github.tapibridge.internal.RequestRegistry;
 import io.github.tapibridge.internal.RequestRegistry.Pending;
@@ -10,7 +11,7 @@ import java.util.function.LongToIntFunction;
 
 /**
  * The request side of one application: issuing an asynchronous TAPI request ({@link #submit}),
- * its future and its out-parameter block, and what happens when its {@code LINE_REPLY} arrives
+ * its future and its out-parameter slot ({@link OutSlots}), and what happens when its {@code LINE_REPLY} arrives
  * ({@link #replied}), when TAPI refuses it at once, or when the reply can no longer be awaited:
  * the line was closed ({@link #abandon}) or the application shut down ({@link #shutdown}). The
  * {@link RequestRegistry} matches request IDs with replies in either order.
@@ -24,6 +25,8 @@ import java.util.function.LongToIntFunction;
 final class Requests {
 
     final RequestRegistry registry;
+    /** Where the out-parameters come from: no malloc/free per request. */
+    final OutSlots slots;
     private final TapiBackend backend;
     private final Handles handles;
     private final Completions completions;
@@ -33,6 +36,7 @@ final class Requests {
         this.handles = handles;
         this.completions = completions;
         this.registry = new RequestRegistry(this::discard);
+        this.slots = new OutSlots(backend);
     }
 
     static TapiException shutdownException(String function) {
@@ -41,7 +45,7 @@ final class Requests {
     }
 
     /**
-     * Issues an asynchronous request: allocates the out-parameter, calls the function inside the
+     * Issues an asynchronous request: takes an out-parameter slot, calls the function inside the
      * guards, registers the request ID, and processes a reply that arrived first. The future is
      * completed outside the guards.
      */
@@ -56,7 +60,7 @@ final class Requests {
         Guard.enterAll(guards);
         boolean issued = false;
         try {
-            long out = outParameter ? backend.allocate(4) : 0;
+            long out = outParameter ? slots.take() : 0;
             try {
                 long epoch = registry.epoch();
                 beforeIssue(q);
@@ -84,9 +88,7 @@ final class Requests {
                     failure = new TapiException(r, function);
                 }
             } finally {
-                if (out != 0) {
-                    backend.free(out);
-                }
+                slots.give(out);
             }
         } catch (RuntimeException | Error e) {
             if (issued && p == null) {
@@ -182,15 +184,13 @@ final class Requests {
         try {
             return result == 0 ? backend.getInt(out) : 0;
         } finally {
-            backend.free(out);
+            slots.give(out);
         }
     }
 
     /** Frees a request the provider can no longer answer. */
     private void discard(Pending p) {
-        if (p.outParameter() != 0) {
-            backend.free(p.outParameter());
-        }
+        slots.give(p.outParameter());
     }
 
     /**

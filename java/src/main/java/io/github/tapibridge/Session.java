@@ -305,6 +305,7 @@ final class Session implements EventPump.Handler {
         for (Line line : lines()) {
             closeLine(line, false);
         }
+        requests.slots.close(); // every request is settled and TAPI writes no slot any more
         if (Thread.currentThread() == pump.thread()) {
             releaseOnPumpExit = true;
         } else {

@@ -349,7 +349,9 @@ public final class Tapi implements AutoCloseable {
      * Returns the number of native memory blocks this application's backend holds: out-parameters
      * of requests still waiting for their {@code LINE_REPLY}, and structure buffers in use. Once
      * every request has been answered it is back at its value before them, which makes it a leak
-     * check for tests of telephony code. The simulator's own memory is not counted.
+     * check for tests of telephony code. The simulator's own memory is not counted. The 4-byte
+     * out-parameters come from a slab the application allocates in chunks and reuses; each one
+     * handed out to a request counts as one block here, the chunks themselves do not.
      *
      * <p>The out-parameter of a request ({@link Line#makeCall}, {@link Call#completeCall}) is
      * freed exactly when the provider can no longer write it:
@@ -371,7 +373,7 @@ public final class Tapi implements AutoCloseable {
      */
     public long nativeAllocations() {
         session.guard.ensureOpen();
-        return session.backend.liveAllocations();
+        return session.requests.slots.liveBlocks();
     }
 
     /**

@@ -447,6 +447,9 @@ final class FakeBackend implements TapiBackend {
     @Override
     public synchronized int lineGetMessage(int hLineApp, long lpMessage, int timeout) {
         ensureOpen();
+        if (queue.isEmpty() && !shutdown && timeout == 0) {
+            return 0x80000048; // LINEERR_OPERATIONFAILED: the timeout ran out (the pump's drain)
+        }
         while (queue.isEmpty() && !shutdown) {
             pumpWaiting = true;
             notifyAll();

@@ -249,11 +249,10 @@ class FakeProviderTest {
     @Test
     void makeCallCompletesWhenTheReplyArrivesAfterRegistration() throws Exception {
         Line line = openLine();
-        long before = fake.liveBlocks();
+        long before = tapi.nativeAllocations();
         CompletableFuture<Call> f = line.makeCall("201");
         assertFalse(f.isDone());
-        assertEquals(before + 1, fake.liveBlocks(), "lphCall lives until the reply");
-        assertEquals(before + 1, tapi.nativeAllocations());
+        assertEquals(before + 1, tapi.nativeAllocations(), "lphCall lives until the reply");
         FakeBackend.Request r = fake.lastRequest();
         fake.defineCall(0x3001, line.handle(), CallState.DIALING, CallReason.DIRECT, 0);
         fake.reply(r, 0, 0x3001);
@@ -263,8 +262,7 @@ class FakeProviderTest {
         assertEquals(CallPrivilege.OWNER, call.privilege());
         assertSame(line, call.line());
         assertEquals(List.of(call), line.calls());
-        assertEquals(before, fake.liveBlocks(), "lphCall freed when the reply was processed");
-        assertEquals(before, tapi.nativeAllocations());
+        assertEquals(before, tapi.nativeAllocations(), "lphCall freed when the reply was processed");
         LineEvent.Reply reply = (LineEvent.Reply) events.get(0);
         assertEquals(r.id(), reply.requestId());
         assertTrue(reply.isSuccess());
@@ -275,7 +273,7 @@ class FakeProviderTest {
     @Test
     void makeCallCompletesWhenTheReplyArrivesBeforeRegistration() throws Exception {
         Line line = openLine();
-        long before = fake.liveBlocks();
+        long before = tapi.nativeAllocations();
         // The reply and the first state of the call are processed by the pump before
         // lineMakeCallW returns its request ID.
         fake.defineCall(0x3002, line.handle(), CallState.DIALING, CallReason.DIRECT, 0);
@@ -286,7 +284,7 @@ class FakeProviderTest {
         Call call = await(f);
         assertEquals(0x3002, call.handle());
         assertEquals(CallState.DIALING, call.lastReportedState(), "the early state reached the same object");
-        assertEquals(before, fake.liveBlocks());
+        assertEquals(before, tapi.nativeAllocations());
         assertEquals(0, tapi.session().registry.pendingCount());
         assertEquals(0, tapi.session().registry.earlyReplyCount());
         assertInstanceOf(LineEvent.Reply.class, events.get(0));
@@ -297,14 +295,14 @@ class FakeProviderTest {
     @Test
     void aFailedReplyFailsTheFutureWithTheError() throws Exception {
         Line line = openLine();
-        long before = fake.liveBlocks();
+        long before = tapi.nativeAllocations();
         CompletableFuture<Call> f = line.makeCall("201");
         fake.reply(fake.lastRequest(), 0x80000010, 0);
         TapiException e = failure(f);
         assertEquals(LineError.LINEERR_INVALADDRESS, e.error());
         assertEquals("lineMakeCallW", e.function());
         fake.awaitIdle();
-        assertEquals(before, fake.liveBlocks());
+        assertEquals(before, tapi.nativeAllocations());
         assertEquals(LineError.LINEERR_INVALADDRESS, ((LineEvent.Reply) events.get(0)).error());
     }
 
@@ -312,12 +310,12 @@ class FakeProviderTest {
     void aSynchronousErrorFailsTheFutureAtOnceAndFreesTheOutParameter() throws Exception {
         Line line = openLine();
         Call call = makeCall(line, 0x3003, CallState.BUSY);
-        long before = fake.liveBlocks();
+        long before = tapi.nativeAllocations();
         fake.nextAsyncResult = INVALCALLCOMPLMODE;
         CompletableFuture<CallCompletion> f = call.completeCall(CallCompletionMode.CALLBACK);
         assertTrue(f.isCompletedExceptionally());
         assertEquals(LineError.LINEERR_INVALCALLCOMPLMODE, failure(f).error());
-        assertEquals(before, fake.liveBlocks());
+        assertEquals(before, tapi.nativeAllocations());
         assertEquals(0, tapi.session().registry.pendingCount());
     }
 

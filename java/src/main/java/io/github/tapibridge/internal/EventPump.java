@@ -6,10 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * The event pump of one TAPI application: a Java-owned daemon thread that calls
- * {@code lineGetMessage(hLineApp, INFINITE)} into one reused native {@code LINEMESSAGE} buffer,
- * reads it through {@link TapiBackend#view}, and hands each message to the {@link Handler}, in
- * queue order. No native thread ever calls into Java ({@code docs/architecture.md}, "Threads").
+ * The event pump of one TAPI application: a Java-owned daemon thread that drains the message
+ * queue in batches ({@link TapiBackend#lineGetMessages}: block once with {@code INFINITE}, then
+ * take up to {@link #BATCH} - 1 more already queued) into one reused native array of
+ * {@code LINEMESSAGE}s, reads them through {@link TapiBackend#view}, and hands each message to
+ * the {@link Handler}, in queue order. No native thread ever calls into Java
+ * ({@code docs/architecture.md}, "Threads", "The data flow of an event").
  *
  * <p>The loop ends when {@code lineGetMessage} fails: normally because {@code lineShutdown} (on
  * another thread, after {@link #requestStop()}) invalidated the application handle, otherwise
@@ -22,6 +24,11 @@ public final class EventPump {
 
     /** Consecutive spurious timeouts tolerated before the pump gives up. */
     private static final int MAX_SPURIOUS = 1000;
+
+    /** Most messages taken from the queue in one drain. */
+    public static final int BATCH = 32;
+
+    private static final int BUFFER_SIZE = BATCH * Layout.LINEMESSAGE_SIZE;
 
     /** Receives what the pump dequeues. Called on the pump thread only. */
     public interface Handler {
@@ -39,7 +46,7 @@ public final class EventPump {
          */
         void stopped(int error);
 
-        /** Last call on the pump thread, after its LINEMESSAGE buffer was freed. */
+        /** Last call on the pump thread, after its LINEMESSAGE array was freed. */
         void exited();
     }
 
@@ -66,10 +73,10 @@ public final class EventPump {
         this.thread.setDaemon(true);
     }
 
-    /** Allocates the LINEMESSAGE buffer (on the calling thread, so that a failure is reported
-     * to it) and starts the thread, which frees the buffer when it ends. */
+    /** Allocates the LINEMESSAGE array (on the calling thread, so that a failure is reported
+     * to it) and starts the thread, which frees the array when it ends. */
     public void start() {
-        buffer = backend.allocate(Layout.LINEMESSAGE_SIZE);
+        buffer = backend.allocate(BUFFER_SIZE);
         try {
             thread.start();
         } catch (RuntimeException | Error e) {
@@ -114,7 +121,7 @@ public final class EventPump {
 
     private void run() {
         try {
-            ByteBuffer view = backend.view(buffer, Layout.LINEMESSAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer view = backend.view(buffer, BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
             loop(buffer, view);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, "The TAPI event pump failed; no more events will be delivered", e);
@@ -129,7 +136,7 @@ public final class EventPump {
             try {
                 backend.free(buffer);
             } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "Could not free the LINEMESSAGE buffer", e);
+                LOG.log(Level.DEBUG, "Could not free the LINEMESSAGE array", e);
             }
             handler.exited();
         }
@@ -138,8 +145,8 @@ public final class EventPump {
     private void loop(long buffer, ByteBuffer view) {
         int spurious = 0;
         for (;;) {
-            int r = backend.lineGetMessage(hLineApp, buffer, TapiConstants.INFINITE);
-            if (r != 0) {
+            int r = backend.lineGetMessages(hLineApp, buffer, BATCH, TapiConstants.INFINITE);
+            if (r <= 0) {
                 if (stopping) {
                     return;
                 }
@@ -152,26 +159,33 @@ public final class EventPump {
                 return;
             }
             spurious = 0;
-            Message m = read(view);
-            try {
-                handler.message(m);
-            } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "Processing " + m + " threw; the pump goes on", e);
+            for (int i = 0; i < r; i++) {
+                if (i > 0 && stopping) {
+                    // Closing: lineShutdown discards what is still queued, and the rest of the
+                    // batch is what it would have discarded had the pump not taken it yet.
+                    return;
+                }
+                Message m = read(view, i * Layout.LINEMESSAGE_SIZE);
+                try {
+                    handler.message(m);
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, "Processing " + m + " threw; the pump goes on", e);
+                }
             }
         }
     }
 
-    private static Message read(ByteBuffer v) {
-        int device = v.getInt(Layout.LINEMESSAGE_HDEVICE);
-        int id = v.getInt(Layout.LINEMESSAGE_MESSAGEID);
+    private static Message read(ByteBuffer v, int at) {
+        int device = v.getInt(at + Layout.LINEMESSAGE_HDEVICE);
+        int id = v.getInt(at + Layout.LINEMESSAGE_MESSAGEID);
         if (Layout.POINTER_SIZE == 8) {
-            return new Message(device, id, v.getLong(Layout.LINEMESSAGE_INSTANCE),
-                    v.getLong(Layout.LINEMESSAGE_PARAM1), v.getLong(Layout.LINEMESSAGE_PARAM2),
-                    v.getLong(Layout.LINEMESSAGE_PARAM3));
+            return new Message(device, id, v.getLong(at + Layout.LINEMESSAGE_INSTANCE),
+                    v.getLong(at + Layout.LINEMESSAGE_PARAM1), v.getLong(at + Layout.LINEMESSAGE_PARAM2),
+                    v.getLong(at + Layout.LINEMESSAGE_PARAM3));
         }
-        return new Message(device, id, Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_INSTANCE)),
-                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM1)),
-                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM2)),
-                Integer.toUnsignedLong(v.getInt(Layout.LINEMESSAGE_PARAM3)));
+        return new Message(device, id, Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_INSTANCE)),
+                Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM1)),
+                Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM2)),
+                Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM3)));
     }
 }

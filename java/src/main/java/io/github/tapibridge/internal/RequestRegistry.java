@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * request after the function returned; the event pump {@linkplain #reply reports} the reply when it
  * dequeues it. TAPI guarantees only that the reply is queued after the function returned, so the
  * pump may dequeue it before the issuing thread has registered the ID. Both orders are handled
- * with one {@link ConcurrentHashMap#compute} each and no waiting:
+ * with one atomic map operation each and no waiting (a {@code putIfAbsent} or a {@code get} and
+ * {@code remove(key, value)} when nothing else is under the ID, else one
+ * {@link ConcurrentHashMap#compute}):
  * <ul>
  *   <li>register first: the map holds the {@link Pending} request; the reply removes it and the
  *       pump processes it;</li>
@@ -188,6 +190,10 @@ public final class RequestRegistry {
         if (shutdown) {
             return Registration.SHUT_DOWN;
         }
+        if (entries.putIfAbsent(requestId, request) == null) {
+            // The usual case, as compute's first branch below, without its lambda and array.
+            return afterInsert(requestId, request);
+        }
         Object[] replaced = new Object[1];
         Object after = entries.compute(requestId, (id, present) -> {
             if (present == null) {
@@ -213,6 +219,10 @@ public final class RequestRegistry {
             purge(request.epoch);
             return Registration.REPLIED;
         }
+        return afterInsert(requestId, request);
+    }
+
+    private Registration afterInsert(int requestId, Pending request) {
         if (shutdown && entries.remove(requestId, request)) {
             // shutdown() ran between the check above and the insertion and did not see it.
             return Registration.SHUT_DOWN;
@@ -232,6 +242,14 @@ public final class RequestRegistry {
     public Pending reply(int requestId, int result) {
         if (shutdown) {
             return null;
+        }
+        Object waiting = entries.get(requestId);
+        if (waiting instanceof Pending && entries.remove(requestId, waiting)) {
+            // The usual case, as compute's last branch below, without its lambda and array: the
+            // atomic remove makes this thread the request's only owner.
+            Pending p = (Pending) waiting;
+            purge(p.epoch);
+            return p;
         }
         Object[] found = new Object[1];
         entries.compute(requestId, (id, present) -> {

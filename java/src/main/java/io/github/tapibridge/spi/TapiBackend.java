@@ -1,5 +1,6 @@
 package io.github.tapibridge.spi;
 
+import io.github.tapibridge.internal.Layout;
 import java.nio.ByteBuffer;
 
 /**
@@ -102,6 +103,41 @@ public interface TapiBackend extends AutoCloseable {
 
     /** Blocks up to {@code dwTimeout} ms ({@code -1} = INFINITE) for the next message. */
     int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout);
+
+    /**
+     * Drains a batch of messages: blocks once, as {@link #lineGetMessage}{@code (hLineApp,
+     * lpMessages, dwTimeout)}, for the first message, then takes those already queued with
+     * timeout 0 into the following {@code LINEMESSAGE}s of the array ({@code sizeof(LINEMESSAGE)}
+     * apart: 8 bytes and four pointers), until {@code count} are taken or one such call fails
+     * (the queue is empty, or the application was shut down: the next drain reports it). Queue
+     * order is kept: element {@code i} was queued before element {@code i + 1}.
+     *
+     * <p>This default loops over {@link #lineGetMessage} in Java; a backend may do the same in
+     * one native crossing.
+     *
+     * @param hLineApp the application
+     * @param lpMessages an array of {@code count} {@code LINEMESSAGE}s
+     * @param count the array's length, at least 1
+     * @param dwTimeout the first call's timeout in ms ({@code -1} = INFINITE)
+     * @return how many messages were taken (1 to {@code count}), or the first call's negative
+     *         {@code LINEERR_} code
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
+    default int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: " + count + ", at least 1");
+        }
+        int r = lineGetMessage(hLineApp, lpMessages, dwTimeout);
+        if (r != 0) {
+            return r;
+        }
+        long size = Layout.LINEMESSAGE_SIZE;
+        int n = 1;
+        while (n < count && lineGetMessage(hLineApp, lpMessages + n * size, 0) == 0) {
+            n++;
+        }
+        return n;
+    }
 
     int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode, int dwMessageID);
 

@@ -227,6 +227,12 @@ abstract class JniTapiCalls implements TapiBackend {
         return TapiJni.lineGetMessage(provider, hLineApp, lpMessage, dwTimeout);
     }
 
+    /** One crossing per batch: the drain loop runs in C. */
+    @Override
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+        return TapiJni.lineGetMessages(provider, hLineApp, lpMessages, count, dwTimeout);
+    }
+
     @Override
     public int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode,
                                 int dwMessageID) {

@@ -28,7 +28,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 11;
+    public static final int ABI_VERSION = 12;
 
     private TapiJni() {
     }
@@ -129,6 +129,15 @@ public final class TapiJni {
 
     /** Blocks up to {@code dwTimeout} ms ({@code -1} = INFINITE); holds no JNI lock meanwhile. */
     static native int lineGetMessage(long provider, int hLineApp, long lpMessage, int dwTimeout);
+
+    /**
+     * Blocks once, as {@link #lineGetMessage}, for the first message, then takes the messages
+     * already queued into the following {@code LINEMESSAGE}s, up to {@code count}; returns how
+     * many (at least 1) or the first call's {@code LINEERR_}. Throws IllegalArgumentException
+     * for a count below 1.
+     */
+    static native int lineGetMessages(long provider, int hLineApp, long lpMessages, int count,
+                                      int dwTimeout);
 
     static native int lineCompleteCall(long provider, int hCall, long lpdwCompletionID,
                                        int dwCompletionMode, int dwMessageID);

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * {@link TapiBackend#lineGetMessages}, the event pump's batch drain: one blocking call, then
  * what is already queued, up to the array's length, in queue order; and the pump that uses it
  * delivers nothing after a close made by a listener in the middle of a batch. Run in full
- * through both backends by {@code MessageBatchJniTest} and {@code MessageBatchJnaTest}.
+ * through every backend by {@code MessageBatchJniTest}, {@code MessageBatchJnaTest} and
+ * {@code MessageBatchFfmTest}.
  */
 abstract class MessageBatchContract {
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the C baseline (native/bench, tapisim-bench) and the JMH benchmarks in one go, writes their
 # JSON to benchmarks/results/, and renders benchmarks/README.md (tables) and
-# benchmarks/chart.svg from it. A full run takes about 10 minutes on 2 cores.
+# benchmarks/chart.svg from it. A full run takes about 25 minutes on 2 cores with a JDK 22+ (12 without).
 #
 #   benchmarks/run.sh                 build if needed, run everything, render
 #   benchmarks/run.sh --render-only   render README.md and chart.svg from the saved JSON

@@ -107,6 +107,17 @@ static inline int next_msg(HLINEAPP app, LINEMESSAGE *m)
     return lineGetMessage(app, m, 0) == 0;
 }
 
+/* Takes messages until LINE_REPLY for `request` and returns its result (a check fails if none). */
+static inline LONG reply_of(HLINEAPP app, LONG request)
+{
+    LINEMESSAGE m;
+    while (next_msg(app, &m))
+        if (m.dwMessageID == LINE_REPLY && (LONG)m.dwParam1 == request)
+            return (LONG)m.dwParam2;
+    CHECK(!"no LINE_REPLY");
+    return 1;
+}
+
 /* Expects the next message to be exactly this one. */
 #define EXPECT_MSG(app, dev, msg, p1, p2, p3) do { LINEMESSAGE m_; \
     int got_ = next_msg(app, &m_); CHECK(got_); if (got_) { \

@@ -45,16 +45,6 @@ static DWORD caps_features(HLINEAPP app, DWORD dev, DWORD addressId)
     return u.c.dwAddressFeatures;
 }
 
-static LONG reply_of(HLINEAPP app, LONG request)
-{
-    LINEMESSAGE m;
-    while (next_msg(app, &m))
-        if (m.dwMessageID == LINE_REPLY && (LONG)m.dwParam1 == request)
-            return (LONG)m.dwParam2;
-    CHECK(!"no LINE_REPLY");
-    return 1;
-}
-
 /* lineMakeCallW from address `addressId`, NULL destination (dial tone). */
 static LONG dialtone_call(HLINE line, DWORD addressId, HCALL *call)
 {

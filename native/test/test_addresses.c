@@ -82,17 +82,6 @@ static int party_is(const LINECALLINFO *ci, DWORD off, DWORD size, const char *n
     return size != 0 && strcmp(s, number) == 0;
 }
 
-/* Takes messages until LINE_REPLY for `request` and returns its result. */
-static LONG reply_of(HLINEAPP app, LONG request)
-{
-    LINEMESSAGE m;
-    while (next_msg(app, &m))
-        if (m.dwMessageID == LINE_REPLY && (LONG)m.dwParam1 == request)
-            return (LONG)m.dwParam2;
-    CHECK(!"no LINE_REPLY");
-    return 1;
-}
-
 /* The next LINE_APPNEWCALL on `line` (other messages skipped): its address ID in *addressId. */
 static HCALL new_call_on(HLINEAPP app, HLINE line, DWORD *addressId)
 {

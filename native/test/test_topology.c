@@ -77,17 +77,6 @@ static void message_of(const addr_caps *u, DWORD i, char *out, size_t n)
             u->c.dwCompletionMsgTextEntrySize, out, n);
 }
 
-/* Takes messages until LINE_REPLY for `request` and returns its result. */
-static LONG reply_of(HLINEAPP app, LONG request)
-{
-    LINEMESSAGE m;
-    while (next_msg(app, &m))
-        if (m.dwMessageID == LINE_REPLY && (LONG)m.dwParam1 == request)
-            return (LONG)m.dwParam2;
-    CHECK(!"no LINE_REPLY");
-    return 1;
-}
-
 TEST(set_lines_changes_the_device_count)
 {
     CHECK_EQ(num_devs(), TAPISIM_DEFAULT_LINES);

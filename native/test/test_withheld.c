@@ -35,16 +35,6 @@ static HCALL new_call_on(HLINEAPP app, HLINE line)
     return 0;
 }
 
-static LONG reply_of(HLINEAPP app, LONG request)
-{
-    LINEMESSAGE m;
-    while (next_msg(app, &m))
-        if (m.dwMessageID == LINE_REPLY && (LONG)m.dwParam1 == request)
-            return (LONG)m.dwParam2;
-    CHECK(!"no LINE_REPLY");
-    return 1;
-}
-
 /* A caller of `flags` rings line 1, the call is answered; its caller ID and connected ID show
  * only `partyFlag`, with no number and no name. */
 static void check_hidden(DWORD flags, DWORD partyFlag)

@@ -23,7 +23,7 @@
 
 tb_guard_slot tb_guard_slots[TB_GUARD_SLOTS];
 int tb_guard_fence = 1;
-_Thread_local tb_reader *tb_guard_self;
+_Thread_local tb_reader *tb_guard_self TB_TLS_MODEL;
 
 static _Atomic(tb_reader *) readers;
 static atomic_flag slots_lock = ATOMIC_FLAG_INIT; /* publish and retire, never the calls */

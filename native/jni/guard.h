@@ -41,7 +41,17 @@ typedef struct tb_guard_slot {
 
 extern tb_guard_slot tb_guard_slots[TB_GUARD_SLOTS];
 extern int tb_guard_fence;       /* no process-wide barrier: entering fences */
-extern _Thread_local tb_reader *tb_guard_self;
+/*
+ * The calling thread's record. On ELF the initial-exec model makes reading it one load from the
+ * thread pointer instead of a call to __tls_get_addr on every native (the default for a library
+ * loaded with dlopen): one pointer of the static TLS space glibc keeps for such libraries.
+ */
+#if defined(__ELF__) && defined(__GNUC__)
+#define TB_TLS_MODEL __attribute__((tls_model("initial-exec")))
+#else
+#define TB_TLS_MODEL
+#endif
+extern _Thread_local tb_reader *tb_guard_self TB_TLS_MODEL;
 
 /* Once, before any other function here (JNI_OnLoad). */
 void tb_guard_init(void);

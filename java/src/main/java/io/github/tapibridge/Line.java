@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -48,7 +47,7 @@ public final class Line implements AutoCloseable {
     private final LineOptions options;
     private final long instance;
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
-    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ListenerArray listeners = new ListenerArray();
     /** The futures of {@link #whenNewCall}. */
     final Waits<Call> newCallWaits = new Waits<>();
     private volatile int handle;
@@ -75,7 +74,7 @@ public final class Line implements AutoCloseable {
     }
 
     Object[] listenerArray() {
-        return listeners.toArray();
+        return listeners.snapshot();
     }
 
     boolean hasListeners() {

@@ -2,7 +2,6 @@ package io.github.tapibridge;
 
 import io.github.tapibridge.internal.SerialExecutor;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -10,13 +9,12 @@ import java.util.function.Consumer;
  * the hand-over of each event to a line's listeners and then the application's, on the event pump
  * thread or, if one is configured, through a {@link SerialExecutor} on the listener executor.
  *
- * <p>Threading: any thread adds and removes listeners (a copy-on-write list); events are emitted
+ * <p>Threading: any thread adds and removes listeners (a copy-on-write array); events are emitted
  * on the event pump thread only. No lock.
  */
 final class Listeners {
 
-    private final CopyOnWriteArrayList<Consumer<LineEvent>> listeners =
-            new CopyOnWriteArrayList<>();
+    private final ListenerArray listeners = new ListenerArray();
     private final SerialExecutor executor;
 
     Listeners(TapiConfig config) {
@@ -39,20 +37,22 @@ final class Listeners {
     /** Delivers an event to the line's listeners and the application's, in order. */
     void emit(Line line, LineEvent event) {
         Object[] own = line != null ? line.listenerArray() : null;
-        Object[] all = listeners.toArray();
+        Object[] all = listeners.snapshot();
         if ((own == null || own.length == 0) && all.length == 0) {
             return;
         }
-        Runnable delivery = () -> {
+        if (executor == null) {
             if (own != null) {
                 deliver(own, event);
             }
             deliver(all, event);
-        };
-        if (executor == null) {
-            delivery.run();
         } else {
-            executor.execute(delivery);
+            executor.execute(() -> {
+                if (own != null) {
+                    deliver(own, event);
+                }
+                deliver(all, event);
+            });
         }
     }
 

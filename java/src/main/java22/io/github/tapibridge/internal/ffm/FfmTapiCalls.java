@@ -1,5 +1,7 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.Layout;
+
 /**
  * The TAPI functions of {@link FfmBackend} that every provider has, each a downcall of
  * {@link Downcalls} inside the backend's guard. On the bundled simulator, {@code lineGetCallStatus},
@@ -54,6 +56,43 @@ abstract class FfmTapiCalls extends FfmMemory {
                     ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessage,
                             dwTimeout)
                     : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessage, dwTimeout);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * As the interface's default, inside one entry of the guard for the whole batch; the calls
+     * after the first do not wait, so they are critical on the simulator.
+     */
+    @Override
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: " + count + ", at least 1");
+        }
+        guard.enter();
+        try {
+            int r = critical && dwTimeout == 0
+                    ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessages,
+                            dwTimeout)
+                    : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessages, dwTimeout);
+            if (r != 0) {
+                return r;
+            }
+            int n = 1;
+            while (n < count) {
+                long at = lpMessages + (long) n * Layout.LINEMESSAGE_SIZE;
+                int next = critical
+                        ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, at, 0)
+                        : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, at, 0);
+                if (next != 0) {
+                    break;
+                }
+                n++;
+            }
+            return n;
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {

@@ -51,15 +51,9 @@ SIM_EXPORT LONG WINAPI lineInitializeExW(LPHLINEAPP lphLineApp, HINSTANCE hInsta
         if (app == NULL)
             r = LINEERR_NOMEM;
     }
-    if (r == 0 && sim_cond_init(&app->cond) != 0) {
-        free(app);
-        app = NULL;
-        r = LINEERR_RESOURCEUNAVAIL;
-    }
 #ifdef _WIN32
     /* Manual reset: signalled while messages are queued (sim_app_queue_changed). */
     if (r == 0 && (app->event = CreateEventW(NULL, TRUE, FALSE, NULL)) == NULL) {
-        sim_cond_destroy(&app->cond);
         free(app);
         app = NULL;
         r = LINEERR_RESOURCEUNAVAIL;
@@ -158,18 +152,32 @@ SIM_EXPORT LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage
     /* An application looking at its messages is where the switch answers completion
      * requests (they are never answered inside the call that made them). */
     sim_compl_dispatch();
+    if (app->qcount == 0 && dwTimeout != 0 && !g_sim.wakeReady) {
+        sim_unlock();
+        return LINEERR_NOMEM; /* the switch could not create its condition variable */
+    }
     if (app->qcount == 0 && dwTimeout != 0) {
         uint64_t deadline = dwTimeout == INFINITE
                           ? SIM_FOREVER : sim_mono_ns() + (uint64_t)dwTimeout * 1000000u;
-        app->waiters++;
+        app->waiters++; /* keeps the app's memory while it waits (sim_app_shutdown) */
+        g_sim.waiters++;
         while (app->qcount == 0 && !app->dead) {
             if (g_sim.creqs != NULL) {
                 sim_compl_dispatch();
                 continue;
             }
-            if (sim_cond_wait_until(&app->cond, &g_sim.lock, deadline))
+            if (g_sim.wakePending) {
+                /* The dispatch queued messages for other apps, and the wait below releases
+                 * the lock without waking anyone: release it through sim_unlock first, so
+                 * that no release of the lock leaves a wake-up pending. */
+                sim_unlock();
+                sim_mutex_lock(&g_sim.lock);
+                continue;
+            }
+            if (sim_cond_wait_until(&g_sim.wake, &g_sim.lock, deadline))
                 break;
         }
+        g_sim.waiters--;
         app->waiters--;
         if (app->dead) {
             if (app->waiters == 0)

@@ -49,7 +49,7 @@ SIM_EXPORT LONG tapisim_post_messages(HLINEAPP hLineApp, DWORD count)
         }
         app->qcount += count;
         sim_app_queue_changed(app);
-        sim_cond_broadcast(&app->cond);
+        sim_wake_waiters();
     }
     /* One trace line for the batch, not one per message as sim_post writes. */
     r = sim_ret(r, "tapisim_post_messages(0x%08" PRIXDW ", %" PRIuDW ")", hLineApp, count);

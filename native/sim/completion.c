@@ -646,15 +646,15 @@ SIM_EXPORT LONG WINAPI lineCompleteCall(HCALL hCall, LPDWORD lpdwCompletionID, D
     return r;
 }
 
-/* Queues a request for the next dispatch and wakes its app so a waiting lineGetMessage
- * dispatches it. Returns the request ID. */
+/* Queues a request for the next dispatch and wakes the lineGetMessage waiters so that one of
+ * them dispatches it. Returns the request ID. */
 static LONG deliver(sim_creq *q)
 {
     sim_creq **tail = &g_sim.creqs;
     while (*tail)
         tail = &(*tail)->next;
     *tail = q;
-    sim_cond_signal(&q->open->app->cond);
+    sim_wake_waiters();
     return (LONG)q->request;
 }
 

@@ -32,8 +32,8 @@ int sim_cond_init(sim_cond *c)
     return 0;
 }
 
-void sim_cond_destroy(sim_cond *c) { (void)c; /* a Win32 condition variable holds nothing */ }
-void sim_cond_signal(sim_cond *c) { WakeConditionVariable(c); }
+/* Legal without holding the SRW lock the waiters sleep with (sim_unlock calls it after
+ * releasing it). */
 void sim_cond_broadcast(sim_cond *c) { WakeAllConditionVariable(c); }
 
 int sim_cond_wait_until(sim_cond *c, sim_mutex *m, uint64_t deadlineNs)
@@ -111,8 +111,6 @@ int sim_cond_init(sim_cond *c)
     return r != 0;
 }
 
-void sim_cond_destroy(sim_cond *c) { pthread_cond_destroy(c); }
-void sim_cond_signal(sim_cond *c) { pthread_cond_signal(c); }
 void sim_cond_broadcast(sim_cond *c) { pthread_cond_broadcast(c); }
 
 int sim_cond_wait_until(sim_cond *c, sim_mutex *m, uint64_t deadlineNs)

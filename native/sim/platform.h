@@ -28,10 +28,9 @@ typedef pthread_t sim_thread;
 void sim_mutex_lock(sim_mutex *m);
 void sim_mutex_unlock(sim_mutex *m);
 
-/* Returns 0, or nonzero if the condition variable could not be created. */
+/* Returns 0, or nonzero if the condition variable could not be created. The switch's one
+ * condition variable is never destroyed, so there is no sim_cond_destroy. */
 int sim_cond_init(sim_cond *c);
-void sim_cond_destroy(sim_cond *c);
-void sim_cond_signal(sim_cond *c);
 void sim_cond_broadcast(sim_cond *c);
 /*
  * Waits on c, releasing m meanwhile, until signalled (or woken spuriously) or until the

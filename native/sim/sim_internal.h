@@ -65,11 +65,10 @@ typedef struct sim_app {
     DWORD apiVersion;               /* highest version the app said it supports */
     LINEMESSAGE *queue;             /* ring buffer */
     size_t qcap, qhead, qcount;
-    sim_cond cond;
 #ifdef _WIN32
     HANDLE event;                   /* LINEINITIALIZEEXPARAMS.Handles.hEvent: set while queued */
 #endif
-    int waiters;                    /* threads blocked in lineGetMessage */
+    int waiters;                    /* its threads blocked in lineGetMessage */
     int dead;                       /* shut down; freed by the last waiter */
     struct sim_open *opens;
     struct sim_app *next;
@@ -233,6 +232,22 @@ typedef struct sim_fault {
 typedef struct sim_switch {
     sim_mutex lock;
     int initialised;
+    /*
+     * What a thread blocked in lineGetMessage waits on: one condition variable for the whole
+     * switch, not one per application, because it is signalled after the lock is released
+     * (sim_unlock), and by then an application that was shut down may already have been freed
+     * by its last waiter; g_sim lives as long as the library. The signal comes after the
+     * unlock so that the woken thread finds the lock free instead of waking, blocking on the
+     * lock and being woken a second time. No wake-up is lost: a waiter checks its condition
+     * and starts waiting under the lock, releasing it atomically inside the wait, so a thread
+     * that changes the condition and then broadcasts finds it already waiting. Every waiter
+     * is woken (a broadcast: a signal could wake another app's waiter instead) and re-checks
+     * its own queue, its app and g_sim.creqs; with one reader per app that costs little.
+     */
+    sim_cond wake;
+    int wakeReady;                  /* `wake` was created (by the first sim_lock) */
+    int waiters;                    /* threads blocked in lineGetMessage, all apps */
+    int wakePending;                /* broadcast `wake` at the next unlock (sim_wake_waiters) */
     DWORD now;
     uint64_t timerSeq;
     DWORD nextHandle, nextRequest, nextCallId, nextOpenSeq;
@@ -262,6 +277,7 @@ extern sim_switch g_sim;
 /* switch.c: lock, handles, requests, clock, stations, faults, message queues */
 void sim_lock(void);
 void sim_unlock(void);
+void sim_wake_waiters(void);
 DWORD sim_new_handle(sim_obj *obj, int kind);
 void sim_drop_handle(sim_obj *obj);
 void *sim_find(DWORD handle, int kind);

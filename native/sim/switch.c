@@ -32,14 +32,29 @@ void sim_lock(void)
          * can never name a new object. */
         g_sim.nextHandle = 0x00010001u;
         g_sim.nextRequest = 0x00001001u;
+        /* Never destroyed: lives, like the lock, as long as the library. */
+        g_sim.wakeReady = sim_cond_init(&g_sim.wake) == 0;
         sim_init_topology();
     }
     g_sim.traceMark = g_sim.traceLen;
 }
 
+/* Releases the lock, then wakes the lineGetMessage waiters if sim_wake_waiters asked for it. */
 void sim_unlock(void)
 {
+    int wake = g_sim.wakePending;
+    g_sim.wakePending = 0;
     sim_mutex_unlock(&g_sim.lock);
+    if (wake)
+        sim_cond_broadcast(&g_sim.wake);
+}
+
+/* A waiter's condition changed (a message queued, its app shut down, a completion request
+ * queued): wake every waiter when the lock is next released. */
+void sim_wake_waiters(void)
+{
+    if (g_sim.waiters > 0)
+        g_sim.wakePending = 1;
 }
 
 /* ---- handles ---------------------------------------------------------------------------- */
@@ -197,7 +212,7 @@ static void clock_thread(void *unused)
         sim_sleep_ms(2);
         sim_mutex_lock(&g_sim.lock);
         if (g_sim.clockStop) {
-            sim_mutex_unlock(&g_sim.lock);
+            sim_unlock();
             return;
         }
         uint64_t now = mono_ms();
@@ -206,7 +221,7 @@ static void clock_thread(void *unused)
         g_sim.traceMark = g_sim.traceLen;
         if (g_sim.now + step >= g_sim.now)
             advance_to(g_sim.now + step);
-        sim_mutex_unlock(&g_sim.lock);
+        sim_unlock(); /* wakes the readers of what the timers posted */
     }
 }
 
@@ -378,7 +393,7 @@ void sim_post(sim_app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst,
               app->obj.handle, sim_msg_name(msg), hDevice, (unsigned long long)inst,
               (unsigned long long)p1, (unsigned long long)p2, (unsigned long long)p3,
               note[0] ? " " : "", note);
-    sim_cond_signal(&app->cond);
+    sim_wake_waiters();
 }
 
 /* Removes queued messages about `hDevice` (a line or call handle the app no longer holds). */
@@ -425,7 +440,6 @@ void sim_app_release(sim_app *app)
 #ifdef _WIN32
     CloseHandle(app->event);
 #endif
-    sim_cond_destroy(&app->cond);
     free(app->queue);
     free(app);
 }
@@ -448,7 +462,7 @@ void sim_app_shutdown(sim_app *app)
     app->qcount = 0;
     sim_app_queue_changed(app);
     if (app->waiters > 0)
-        sim_cond_broadcast(&app->cond);
+        sim_wake_waiters();
     else
         sim_app_release(app);
 }

@@ -25,7 +25,7 @@ static LONG enqueue(sim_app *app, const LINEMESSAGE *msg)
     app->queue[(app->qhead + app->qcount) % app->qcap] = *msg;
     if (++app->qcount == 1)
         sim_app_queue_changed(app);
-    sim_cond_broadcast(&app->cond);
+    sim_wake_waiters();
     return 0;
 }
 

@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code emptyNative}: a JNI call that does nothing ({@code TapiJni.abiVersion()}): the
  *       transition into native code and back;</li>
- *   <li>{@code guard}: {@link Guard#enter()} and {@link Guard#exit()}, the Java guard (two
- *       atomic read-modify-writes) that the JNA backend and the API objects run; the JNI backend
- *       no longer does: libtapibridge guards its natives in C without a locked instruction;</li>
+ *   <li>{@code guard}: {@link Guard#enter()} and {@link Guard#exit(io.github.tapibridge.internal.GuardRecord)},
+ *       the Java guard (a push onto the thread's own record, one fence, a pop) that the FFM and
+ *       JNA backends and the API objects run; the JNI backend does not: libtapibridge guards its
+ *       natives in C without a fence;</li>
  *   <li>{@code unguardedNative}: the native {@code TapiJni.lineGetMessage} called directly,
  *       without the backend's Java method (it runs the C guard);</li>
  *   <li>{@code backend}: {@code JniBackend.lineGetMessage}, the Java method and the native.</li>
@@ -103,8 +104,7 @@ public class JniBreakdownBenchmark {
 
     @Benchmark
     public void guard() {
-        guard.enter();
-        guard.exit();
+        guard.exit(guard.enter());
     }
 
     @Benchmark

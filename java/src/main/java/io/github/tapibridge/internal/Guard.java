@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * thread's push, and waits for its exit, or the entering thread sees the flag, and backs out; the
  * two fences order each side's write before its read (the Dekker pattern), so both cannot miss
  * the other. So calls on one object from several threads (a caller and the event pump) never
- * contend for a cache line, and a call costs one fence and two thread-local lookups; the old
- * counter of calls in flight cost two locked read-modify-writes of a line every caller shared.
+ * contend for a cache line, and a call costs one fence and a thread-local lookup (two when the
+ * caller does not hand {@link #enter()}'s result to {@link #exit(GuardRecord)}); the old counter
+ * of calls in flight cost two locked read-modify-writes of a line every caller shared.
  * See {@code docs/architecture.md}, "The guards".
  *
  * <p>A thread must not wait for a guard it is itself inside (it would wait forever); the library
@@ -64,19 +65,22 @@ public final class Guard {
     /**
      * Counts a call in flight on the calling thread.
      *
+     * @return the calling thread's record, for {@link #exit(GuardRecord)} (which spares looking
+     *         it up again), or null if the call was counted apart
      * @throws IllegalStateException if the guard is closed
      */
-    public void enter() {
+    public GuardRecord enter() {
         GuardRecord r = GuardRecord.current();
         if (!r.push(this)) {
             enterOverflow();
-            return;
+            return null;
         }
         VarHandle.fullFence();
         if (closed) {
             r.pop(this);
             throw closedException();
         }
+        return r;
     }
 
     private void enterOverflow() {
@@ -90,7 +94,16 @@ public final class Guard {
 
     /** Ends a call counted by {@link #enter()} on this thread; call it in a {@code finally} block. */
     public void exit() {
-        if (!GuardRecord.current().pop(this)) {
+        exit(GuardRecord.current());
+    }
+
+    /**
+     * Ends a call counted by {@link #enter()} on this thread, given what it returned.
+     *
+     * @param entered the result of {@link #enter()}
+     */
+    public void exit(GuardRecord entered) {
+        if (entered == null || !entered.pop(this)) {
             overflow.decrementAndGet();
         }
         if (closed) {

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * The guards one thread is inside ({@link Guard}): a short stack written only by its thread,
  * read by closing threads. Every thread that has entered a guard has one, in a process-wide list
  * that a closer reads; the records of threads that have ended are dropped from it when the next
- * thread registers.
+ * thread registers. Opaque outside this package: {@link Guard#enter()} returns it, for
+ * {@link Guard#exit(GuardRecord)}.
  */
-final class GuardRecord {
+public final class GuardRecord {
 
     /** Guards one thread can be inside at once before {@link Guard} counts the rest apart. */
     static final int DEPTH = 8;

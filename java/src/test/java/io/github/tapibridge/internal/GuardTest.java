@@ -81,6 +81,22 @@ class GuardTest {
     }
 
     @Test
+    void theRecordEnterReturnsLeavesTheSameCallEvenPastTheDepth() {
+        Guard g = new Guard("Thing");
+        GuardRecord[] held = new GuardRecord[GuardRecord.DEPTH + 2];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = g.enter();
+        }
+        assertTrue(held[0] != null && held[GuardRecord.DEPTH - 1] != null, "on the record");
+        assertTrue(held[GuardRecord.DEPTH] == null, "counted apart: enter says so");
+        assertEquals(held.length, g.inFlight());
+        for (int i = held.length - 1; i >= 0; i--) {
+            g.exit(held[i]);
+        }
+        assertEquals(0, g.inFlight());
+    }
+
+    @Test
     void enterAllBacksOutOfEveryGuardWhenOneIsClosed() {
         Guard a = new Guard("A");
         Guard b = new Guard("B");

@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.GuardRecord;
 /**
  * The call control functions of {@link FfmBackend} ({@code lineDialW}, {@code lineHold},
  * {@code lineUnhold}, {@code lineSwapHold}) and its transfer and digits functions
@@ -38,101 +39,101 @@ abstract class FfmCallControl extends FfmTapiCalls {
 
     @Override
     public int lineDialW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long dest = wide(lpszDestAddress, "lpszDestAddress", 0);
             return (int) Downcalls.INT_PTR_INT.invokeExact(callControl("lineDialW").lineDialW(), hCall, dest, dwCountryCode);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineHold(int hCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(callControl("lineHold").lineHold(), hCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineUnhold(int hCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(callControl("lineUnhold").lineUnhold(), hCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineSwapHold(int hActiveCall, int hHeldCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_INT.invokeExact(callControl("lineSwapHold").lineSwapHold(), hActiveCall, hHeldCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineRedirectW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long dest = wide(lpszDestAddress, "lpszDestAddress", 0);
             return (int) Downcalls.INT_PTR_INT.invokeExact(transferDigits("lineRedirectW").lineRedirectW(), hCall, dest, dwCountryCode);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineBlindTransferW(int hCall, String lpszDestAddress, int dwCountryCode) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long dest = wide(lpszDestAddress, "lpszDestAddress", 0);
             return (int) Downcalls.INT_PTR_INT.invokeExact(transferDigits("lineBlindTransferW").lineBlindTransferW(), hCall, dest, dwCountryCode);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGenerateDigitsW(int hCall, int dwDigitMode, String lpszDigits, int dwDuration) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long digits = wide(lpszDigits, "lpszDigits", 0);
             return (int) Downcalls.LINE_GENERATE_DIGITS_W.invokeExact(transferDigits("lineGenerateDigitsW").lineGenerateDigitsW(), hCall, dwDigitMode, digits, dwDuration);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineMonitorDigits(int hCall, int dwDigitModes) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_INT.invokeExact(transferDigits("lineMonitorDigits").lineMonitorDigits(), hCall, dwDigitModes);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 }

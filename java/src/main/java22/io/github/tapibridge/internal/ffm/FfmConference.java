@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.GuardRecord;
 /**
  * The consultation transfer and conference functions of {@link FfmBackend}
  * ({@code lineSetupTransferW}, {@code lineCompleteTransfer}, {@code lineAddToConference},
@@ -29,20 +30,20 @@ abstract class FfmConference extends FfmCallControl {
 
     @Override
     public int lineSetupTransferW(int hCall, long lphConsultCall, long lpCallParams) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_PTR_PTR.invokeExact(conference("lineSetupTransferW").lineSetupTransferW(),
                     hCall, lphConsultCall, lpCallParams);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineCompleteTransfer(int hCall, int hConsultCall, long lphConfCall, int dwTransferMode) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_INT_PTR_INT.invokeExact(
                     conference("lineCompleteTransfer").lineCompleteTransfer(), hCall, hConsultCall, lphConfCall,
@@ -50,39 +51,39 @@ abstract class FfmConference extends FfmCallControl {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineAddToConference(int hConfCall, int hConsultCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_INT.invokeExact(conference("lineAddToConference").lineAddToConference(),
                     hConfCall, hConsultCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineRemoveFromConference(int hCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(
                     conference("lineRemoveFromConference").lineRemoveFromConference(), hCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetAddressStatusW(int hLine, int dwAddressID, long lpAddressStatus) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             java.lang.foreign.MemorySegment function = library.lineGetAddressStatusW;
             if (function == null) {
@@ -93,7 +94,7 @@ abstract class FfmConference extends FfmCallControl {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.tapibridge.internal.ffm;
 
 import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.GuardRecord;
 import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.lang.foreign.Arena;
@@ -151,7 +152,7 @@ abstract class FfmMemory implements TapiBackend {
         if (size < 0) {
             throw new IllegalArgumentException("cannot allocate " + size + " bytes");
         }
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long p = (long) Downcalls.CALLOC.invokeExact(1L, Math.max(size, 1L));
             if (p == 0) {
@@ -162,13 +163,13 @@ abstract class FfmMemory implements TapiBackend {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public void free(long address) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             if (address != 0) {
                 Downcalls.FREE.invokeExact(address);
@@ -177,7 +178,7 @@ abstract class FfmMemory implements TapiBackend {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
@@ -190,22 +191,22 @@ abstract class FfmMemory implements TapiBackend {
     @Override
     public int getInt(long address) {
         requireAddress(address);
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return ALL.get(INT, address);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public void putInt(long address, int value) {
         requireAddress(address);
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             ALL.set(INT, address, value);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
@@ -213,11 +214,11 @@ abstract class FfmMemory implements TapiBackend {
     public void read(long address, byte[] dst, int offset, int length) {
         requireAddress(address);
         Objects.checkFromIndexSize(offset, length, dst.length);
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             MemorySegment.copy(ALL, ValueLayout.JAVA_BYTE, address, dst, offset, length);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
@@ -225,11 +226,11 @@ abstract class FfmMemory implements TapiBackend {
     public void write(long address, byte[] src, int offset, int length) {
         requireAddress(address);
         Objects.checkFromIndexSize(offset, length, src.length);
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             MemorySegment.copy(src, offset, ALL, ValueLayout.JAVA_BYTE, address, length);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
@@ -239,11 +240,11 @@ abstract class FfmMemory implements TapiBackend {
         if (size < 0) {
             throw new IllegalArgumentException("view of " + size + " bytes");
         }
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return MemorySegment.ofAddress(address).reinterpret(size).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 }

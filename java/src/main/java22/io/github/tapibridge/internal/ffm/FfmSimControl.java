@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.GuardRecord;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -36,7 +37,7 @@ abstract class FfmSimControl extends FfmConference {
 
     @Override
     public String tapisimTrace() {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             FfmSim s = sim();
             MemorySegment needed = arena.allocate(ValueLayout.JAVA_INT);
@@ -57,13 +58,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public long tapisimRemoteCall(String from, String fromName, String to) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             FfmSim s = sim();
             MemorySegment callId = arena.allocate(ValueLayout.JAVA_INT);
@@ -73,13 +74,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public long tapisimRemoteCallEx(String from, String fromName, String to, int flags) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try (Arena arena = Arena.ofConfined()) {
             FfmSim s = sim();
             MemorySegment callId = arena.allocate(ValueLayout.JAVA_INT);
@@ -89,26 +90,26 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimReset() {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.VOID.invokeExact(s.reset());
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetStation(String number, int state) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(number, "number", 0);
@@ -116,39 +117,39 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimAdvance(int ms) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT.invokeExact(s.advance(), ms);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimNow() {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.VOID.invokeExact(s.now());
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimFailNext(String function, int lineerr) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long f = utf8(function, "function", 0);
@@ -156,13 +157,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetOption(String name, int value) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(name, "name", 0);
@@ -170,65 +171,65 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimTraceClear() {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.VOID.invokeExact(s.traceClear());
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimPostMessages(int hLineApp, int count) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT_INT.invokeExact(s.postMessages(), hLineApp, count);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSync(int hLineApp, int token) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT_INT.invokeExact(s.sync(), hLineApp, token);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetLines(int count) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT.invokeExact(s.setLines(), count);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetLine(int deviceId, String number, String name) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(number, "number", 0);
@@ -237,26 +238,26 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetCompletionCaps(int deviceId, int maxCompletions, int modes, int conditions) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT_INT_INT_INT.invokeExact(s.setCompletionCaps(), deviceId, maxCompletions, modes, conditions);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetCompletionMessages(int deviceId, String texts) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long t = utf8(texts, "texts", 0);
@@ -264,13 +265,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetAddresses(int deviceId, String numbers) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(numbers, "numbers", 0);
@@ -278,14 +279,14 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetAddressCompletionCaps(int deviceId, int addressId, int maxCompletions, int modes,
             int conditions) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             return (int) Downcalls.INT_INT_INT_INT_INT.invokeExact(s.setAddressCompletionCaps(), deviceId, addressId, maxCompletions, modes,
@@ -293,13 +294,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimSetAddressCompletionMessages(int deviceId, int addressId, String texts) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long t = utf8(texts, "texts", 0);
@@ -307,13 +308,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimRemoteAnswer(String number) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(number, "number", 0);
@@ -321,13 +322,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimRemoteHangup(String number) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(number, "number", 0);
@@ -335,13 +336,13 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int tapisimRemoteDigits(String number, String digits) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             FfmSim s = sim();
             long n = utf8(number, "number", 0);
@@ -350,7 +351,7 @@ abstract class FfmSimControl extends FfmConference {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.GuardRecord;
 import io.github.tapibridge.internal.Layout;
 
 /**
@@ -20,7 +21,7 @@ abstract class FfmTapiCalls extends FfmMemory {
     @Override
     public int lineInitializeExW(long lphLineApp, long hInstance, String lpszFriendlyAppName,
                                  long lpdwNumDevs, long lpdwAPIVersion, long lpLineInitializeExParams) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long name = wide(lpszFriendlyAppName, "lpszFriendlyAppName", 0);
             return (int) Downcalls.LINE_INITIALIZE_EX_W.invokeExact(library.lineInitializeExW, lphLineApp, hInstance,
@@ -28,14 +29,14 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineMakeCallW(int hLine, long lphCall, String lpszDestAddress, int dwCountryCode,
                              long lpCallParams) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             long dest = wide(lpszDestAddress, "lpszDestAddress", 0);
             return (int) Downcalls.LINE_MAKE_CALL_W.invokeExact(library.lineMakeCallW, hLine, lphCall, dest,
@@ -43,14 +44,14 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     /** Critical only with {@code dwTimeout == 0} (on the simulator): with a timeout it blocks. */
     @Override
     public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return critical && dwTimeout == 0
                     ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessage,
@@ -59,7 +60,7 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
@@ -72,7 +73,7 @@ abstract class FfmTapiCalls extends FfmMemory {
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + ", at least 1");
         }
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             int r = critical && dwTimeout == 0
                     ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessages,
@@ -96,162 +97,162 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineShutdown(int hLineApp) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(library.lineShutdown, hLineApp);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineNegotiateAPIVersion(int hLineApp, int dwDeviceID, int dwAPILowVersion,
             int dwAPIHighVersion, long lpdwAPIVersion, long lpExtensionID) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.LINE_NEGOTIATE_API_VERSION.invokeExact(library.lineNegotiateAPIVersion, hLineApp, dwDeviceID, dwAPILowVersion, dwAPIHighVersion, lpdwAPIVersion, lpExtensionID);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetDevCapsW(int hLineApp, int dwDeviceID, int dwAPIVersion, int dwExtVersion,
             long lpLineDevCaps) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.LINE_GET_DEV_CAPS_W.invokeExact(library.lineGetDevCapsW, hLineApp, dwDeviceID, dwAPIVersion, dwExtVersion, lpLineDevCaps);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetAddressCapsW(int hLineApp, int dwDeviceID, int dwAddressID, int dwAPIVersion,
             int dwExtVersion, long lpAddressCaps) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.LINE_GET_ADDRESS_CAPS_W.invokeExact(library.lineGetAddressCapsW, hLineApp, dwDeviceID, dwAddressID, dwAPIVersion, dwExtVersion, lpAddressCaps);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineOpenW(int hLineApp, int dwDeviceID, long lphLine, int dwAPIVersion, int dwExtVersion,
             long dwCallbackInstance, int dwPrivileges, int dwMediaModes, long lpCallParams) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.LINE_OPEN_W.invokeExact(library.lineOpenW, hLineApp, dwDeviceID, lphLine, dwAPIVersion, dwExtVersion, dwCallbackInstance,
                     dwPrivileges, dwMediaModes, lpCallParams);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineClose(int hLine) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(library.lineClose, hLine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineSetStatusMessages(int hLine, int dwLineStates, int dwAddressStates) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_INT_INT.invokeExact(library.lineSetStatusMessages, hLine, dwLineStates, dwAddressStates);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetLineDevStatusW(int hLine, long lpLineDevStatus) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_PTR.invokeExact(library.lineGetLineDevStatusW, hLine, lpLineDevStatus);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineAnswer(int hCall, long lpsUserUserInfo, int dwSize) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_PTR_INT.invokeExact(library.lineAnswer, hCall, lpsUserUserInfo, dwSize);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineDrop(int hCall, long lpsUserUserInfo, int dwSize) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_PTR_INT.invokeExact(library.lineDrop, hCall, lpsUserUserInfo, dwSize);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineDeallocateCall(int hCall) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT.invokeExact(library.lineDeallocateCall, hCall);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetCallInfoW(int hCall, long lpCallInfo) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return (int) Downcalls.INT_PTR.invokeExact(library.lineGetCallInfoW, hCall, lpCallInfo);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineGetCallStatus(int hCall, long lpCallStatus) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return critical
                     ? (int) Downcalls.INT_PTR_CRITICAL.invokeExact(library.lineGetCallStatus, hCall, lpCallStatus)
@@ -259,13 +260,13 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode, int dwMessageID) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return critical
                     ? (int) Downcalls.LINE_COMPLETE_CALL_CRITICAL.invokeExact(library.lineCompleteCall, hCall, lpdwCompletionID, dwCompletionMode, dwMessageID)
@@ -273,13 +274,13 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 
     @Override
     public int lineUncompleteCall(int hLine, int dwCompletionID) {
-        guard.enter();
+        GuardRecord held = guard.enter();
         try {
             return critical
                     ? (int) Downcalls.INT_INT_CRITICAL.invokeExact(library.lineUncompleteCall, hLine, dwCompletionID)
@@ -287,7 +288,7 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit();
+            guard.exit(held);
         }
     }
 }

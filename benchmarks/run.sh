@@ -15,6 +15,9 @@
 # backends (JNI, JNA, FFM, FFM without critical calls); each result file names its JDK
 # (jmh-NAME-jdkN.json) and README.md says which figure came from which JDK.
 #
+# The single-threaded parts (the C calls, CrossingBenchmark, JniBreakdownBenchmark) run on one CPU,
+# TAPIBRIDGE_BENCH_CPU (default 0), with taskset (see c_baseline).
+#
 # Close other work first: the machine's load average is recorded with the results.
 set -euo pipefail
 
@@ -168,14 +171,27 @@ python3 benchmarks/render.py --snapshot "$results/machine.json"
 # passing disturbance of the machine hits a few of its runs, not all of them; render.py pools the
 # runs and reports each session's median.
 session=0
+# The synchronous calls run on one CPU, from C and from the JVM alike (TAPIBRIDGE_BENCH_CPU, default
+# 0; not with a single CPU or without taskset): on the project's 2-vCPU virtual machine one vCPU
+# ran them up to 1.8x slower than the other, for seconds to minutes at a time and whichever
+# process it was (C as well as Java), so a process's figure depended on where the scheduler put
+# its thread. The round trips and event delivery need both CPUs and are not pinned.
+calls=(lineGetCallStatus lineCompleteCall_rejected lineGetMessage_empty)
+shapes=(completionRoundTrip_oneThread completionRoundTrip_pump completionRoundTrip_pipelined
+        eventDelivery_oneThread eventDelivery_pump)
+pin=()
+if command -v taskset > /dev/null && [ "$(nproc)" -gt 1 ]; then
+    pin=(taskset -c "${TAPIBRIDGE_BENCH_CPU:-0}")
+fi
 c_baseline() {
     session=$((session + 1))
-    echo "== C baseline, session $session ($cbench)"
+    echo "== C baseline, session $session ($cbench${pin[*]:+, the calls on: ${pin[*]}})"
+    local settings=(--runs 3 --time-ms 200)
     if $quick; then
-        "$cbench" --runs 1 --time-ms 50 --json "$results/c-bench-$session.json"
-    else
-        "$cbench" --runs 3 --time-ms 200 --json "$results/c-bench-$session.json"
+        settings=(--runs 1 --time-ms 50)
     fi
+    "${pin[@]}" "$cbench" "${settings[@]}" --json "$results/c-bench-$session-calls.json" "${calls[@]}"
+    "$cbench" "${settings[@]}" --json "$results/c-bench-$session.json" "${shapes[@]}"
 }
 
 # JMH: the settings are the classes' annotations.
@@ -188,14 +204,20 @@ params_default=(-p variant=JNI,JNA,JNA_INTERFACE -p backend=JNI,JNA)
 jmh() { # NAME ARGS...
     local name=$1
     shift
-    echo "== JMH $name on JDK $jdk_default: JNI and JNA ($jar)"
-    java -jar "$jar" "${jmh_args[@]}" "${params_default[@]}" \
+    # The single-threaded classes run on the CPU of the C calls (see c_baseline); JMH's forks
+    # inherit the affinity.
+    local on=()
+    case "$name" in
+        CrossingBenchmark|JniBreakdownBenchmark) on=("${pin[@]}") ;;
+    esac
+    echo "== JMH $name on JDK $jdk_default: JNI and JNA ($jar${on[*]:+, on: ${on[*]}})"
+    "${on[@]}" java -jar "$jar" "${jmh_args[@]}" "${params_default[@]}" \
         -rff "$results/jmh-$name-jdk$jdk_default.json" "$@" | tee -a "$results/jmh.txt"
     if [ -n "$jdk22" ]; then
         local major
         major=$(java_major "$jdk22/bin/java")
-        echo "== JMH $name on JDK $major ($jdk22): JNI, JNA and FFM ($jar)"
-        "$jdk22/bin/java" -jar "$jar" "${jmh_args[@]}" -jvmArgsAppend "${native_access[*]}" \
+        echo "== JMH $name on JDK $major ($jdk22): JNI, JNA and FFM ($jar${on[*]:+, on: ${on[*]}})"
+        "${on[@]}" "$jdk22/bin/java" -jar "$jar" "${jmh_args[@]}" -jvmArgsAppend "${native_access[*]}" \
             -rff "$results/jmh-$name-jdk$major.json" "$@" | tee -a "$results/jmh.txt"
     fi
 }

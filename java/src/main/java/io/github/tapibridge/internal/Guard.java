@@ -78,6 +78,7 @@ public final class Guard {
         VarHandle.fullFence();
         if (closed) {
             r.pop(this);
+            wakeCloser(); // it may have seen the push
             throw closedException();
         }
         return r;
@@ -148,6 +149,11 @@ public final class Guard {
                     r.pop(guards[j]);
                 } else if (j < i) {
                     guards[j].overflow.decrementAndGet();
+                } else {
+                    continue;
+                }
+                if (guards[j].closed) {
+                    guards[j].wakeCloser(); // it may have seen the entry
                 }
             }
             throw e;

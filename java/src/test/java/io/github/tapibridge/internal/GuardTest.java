@@ -37,18 +37,7 @@ class GuardTest {
         Guard g = new Guard("Thing");
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = new Thread(() -> {
-            g.enter();
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                g.exit();
-            }
-        });
-        caller.start();
+        callInside(g, entered, release);
         assertTrue(entered.await(30, TimeUnit.SECONDS));
         g.close();
         Thread closer = new Thread(g::awaitQuiescent);
@@ -159,18 +148,7 @@ class GuardTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread[] callers = new Thread[3];
         for (int i = 0; i < callers.length; i++) {
-            callers[i] = new Thread(() -> {
-                g.enter();
-                try {
-                    entered.countDown();
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    g.exit();
-                }
-            });
-            callers[i].start();
+            callers[i] = callInside(g, entered, release);
         }
         assertTrue(entered.await(30, TimeUnit.SECONDS));
         assertEquals(3, g.inFlight());
@@ -186,18 +164,7 @@ class GuardTest {
         Guard g = new Guard("Thing");
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread caller = new Thread(() -> {
-            g.enter();
-            try {
-                entered.countDown();
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                g.exit();
-            }
-        });
-        caller.start();
+        callInside(g, entered, release);
         assertTrue(entered.await(30, TimeUnit.SECONDS));
         g.close();
         boolean[] keptInterrupt = new boolean[1];
@@ -263,5 +230,22 @@ class GuardTest {
             }
             assertFalse(late.get(), "a call ran after awaitQuiescent returned, round " + round);
         }
+    }
+
+    /** Starts a thread that enters g, counts entered down and stays inside until release. */
+    private static Thread callInside(Guard g, CountDownLatch entered, CountDownLatch release) {
+        Thread caller = new Thread(() -> {
+            g.enter();
+            try {
+                entered.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                g.exit();
+            }
+        });
+        caller.start();
+        return caller;
     }
 }

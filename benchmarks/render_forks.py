@@ -60,15 +60,20 @@ def forks_markdown(c, j, calls, ratio):
                              + ", ".join(f"{r:.2f}x" for r in forks) + ")")
             if parts:
                 w(f"| crossing within {target:.2f}x of C | {label} | {'; '.join(parts)} | {_verdict(oks)} |")
-    cpl = c.get("completionRoundTrip_pipelined")
-    for base, target in PIPELINED_OVER_C.items():
-        for variant, label in _variants(j, base):
-            f = j.get(("CompletionRoundTripBenchmark.pipelined", variant))
-            if not f or not cpl:
-                continue
-            forks = [m / cpl.median for m in f.fork_means]
-            w(f"| pipelined round trips at least {target:.2f}x of C | {label} | {ratio(f.median, cpl.median)} ("
-              + ", ".join(f"{r:.2f}x" for r in forks) + f") | {_verdict([r >= target for r in forks])} |")
+    shares = (("CompletionRoundTripBenchmark.pipelined", "completionRoundTrip_pipelined",
+               PIPELINED_OVER_C, "pipelined round trips at least {:.2f}x of C"),
+              ("EventDeliveryBenchmark.deliver", "eventDelivery_pump",
+               EVENTS_OVER_C_PUMP, "event delivery at least {:.2f}x of the C pump"))
+    for jname, cname, targets, text in shares:
+        cf = c.get(cname)
+        for base, target in targets.items():
+            for variant, label in _variants(j, base):
+                f = j.get((jname, variant))
+                if not f or not cf:
+                    continue
+                forks = [m / cf.median for m in f.fork_means]
+                w(f"| {text.format(target)} | {label} | {ratio(f.median, cf.median)} ("
+                  + ", ".join(f"{r:.2f}x" for r in forks) + f") | {_verdict([r >= target for r in forks])} |")
     cpump = c.get("completionRoundTrip_pump")
     for base, (before, c_before) in ONE_AT_A_TIME_BEFORE.items():
         for variant, label in _variants(j, base):
@@ -78,14 +83,5 @@ def forks_markdown(c, j, calls, ratio):
             w(f"| one at a time no worse than before (2026-11-24: {before:,.0f} per second, "
               f"{before / c_before:.2f}x of C's pump shape) | {label} | {f.median:,.0f} per second, "
               f"{f.median / cpump.median:.2f}x of C ({cpump.median:,.0f}) | {_verdict([f.median >= before])} |")
-    cev = c.get("eventDelivery_pump")
-    for base, target in EVENTS_OVER_C_PUMP.items():
-        for variant, label in _variants(j, base):
-            f = j.get(("EventDeliveryBenchmark.deliver", variant))
-            if not f or not cev:
-                continue
-            forks = [m / cev.median for m in f.fork_means]
-            w(f"| event delivery at least {target:.2f}x of the C pump | {label} | {ratio(f.median, cev.median)} ("
-              + ", ".join(f"{r:.2f}x" for r in forks) + f") | {_verdict([r >= target for r in forks])} |")
     w("")
     return out

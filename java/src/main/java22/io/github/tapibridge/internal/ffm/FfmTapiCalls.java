@@ -53,12 +53,7 @@ abstract class FfmTapiCalls extends FfmMemory {
     public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
         GuardRecord held = guard.enter();
         try {
-            return critical && dwTimeout == 0
-                    ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessage,
-                            dwTimeout)
-                    : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessage, dwTimeout);
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
+            return getMessage(hLineApp, lpMessage, dwTimeout);
         } finally {
             guard.exit(held);
         }
@@ -75,29 +70,29 @@ abstract class FfmTapiCalls extends FfmMemory {
         }
         GuardRecord held = guard.enter();
         try {
-            int r = critical && dwTimeout == 0
-                    ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessages,
-                            dwTimeout)
-                    : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessages, dwTimeout);
+            int r = getMessage(hLineApp, lpMessages, dwTimeout);
             if (r != 0) {
                 return r;
             }
             int n = 1;
-            while (n < count) {
-                long at = lpMessages + (long) n * Layout.LINEMESSAGE_SIZE;
-                int next = critical
-                        ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, at, 0)
-                        : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, at, 0);
-                if (next != 0) {
-                    break;
-                }
+            while (n < count && getMessage(hLineApp, lpMessages + (long) n * Layout.LINEMESSAGE_SIZE, 0) == 0) {
                 n++;
             }
             return n;
-        } catch (Throwable t) {
-            throw Downcalls.rethrow(t);
         } finally {
             guard.exit(held);
+        }
+    }
+
+    /** The downcall of {@code lineGetMessage}, inside the caller's guard entry. */
+    private int getMessage(int hLineApp, long lpMessage, int dwTimeout) {
+        try {
+            return critical && dwTimeout == 0
+                    ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessage,
+                            dwTimeout)
+                    : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessage, dwTimeout);
+        } catch (Throwable t) {
+            throw Downcalls.rethrow(t);
         }
     }
 

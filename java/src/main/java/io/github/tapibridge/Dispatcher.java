@@ -14,7 +14,8 @@ import java.lang.System.Logger.Level;
  * what listeners see.
  *
  * <p>Threading: the event pump thread only, one message at a time, in queue order. No lock and no
- * state of its own.
+ * state of its own. A {@link Message} is the pump's reused instance: nothing here keeps it past
+ * {@link #message}.
  */
 final class Dispatcher {
 
@@ -119,7 +120,8 @@ final class Dispatcher {
                 call = handles.callFor(line, hCall, CallPrivilege.OWNER);
                 call.announced = true;
             } else {
-                Session.LOG.log(Level.DEBUG, "Ignoring {0} for an unknown call", m);
+                // Formatted now: the pump overwrites m with its next message.
+                Session.LOG.log(Level.DEBUG, () -> "Ignoring " + m + " for an unknown call");
                 return;
             }
         }

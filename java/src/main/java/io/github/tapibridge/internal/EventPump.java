@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
  * The event pump of one TAPI application: a Java-owned daemon thread that drains the message
  * queue in batches ({@link TapiBackend#lineGetMessages}: block once with {@code INFINITE}, then
  * take up to {@link #BATCH} - 1 more already queued) into one reused native array of
- * {@code LINEMESSAGE}s, reads them through {@link TapiBackend#view}, and hands each message to
- * the {@link Handler}, in queue order. No native thread ever calls into Java
+ * {@code LINEMESSAGE}s, reads them through {@link TapiBackend#view} into one reused
+ * {@link Message}, and hands each message to the {@link Handler}, in queue order. No native thread ever calls into Java
  * ({@code docs/architecture.md}, "Threads", "The data flow of an event").
  *
  * <p>The loop ends when {@code lineGetMessage} fails: normally because {@code lineShutdown} (on
@@ -35,7 +35,8 @@ public final class EventPump {
         /**
          * Processes one message.
          *
-         * @param message the message
+         * @param message the message, valid during this call only: the pump overwrites it with
+         *        the next one ({@link Message#copy()} keeps one)
          */
         void message(Message message);
 
@@ -143,6 +144,7 @@ public final class EventPump {
     }
 
     private void loop(long buffer, ByteBuffer view) {
+        Message m = new Message(0, 0, 0, 0, 0, 0); // overwritten with each message
         int spurious = 0;
         for (;;) {
             int r = backend.lineGetMessages(hLineApp, buffer, BATCH, TapiConstants.INFINITE);
@@ -165,7 +167,7 @@ public final class EventPump {
                     // batch is what it would have discarded had the pump not taken it yet.
                     return;
                 }
-                Message m = read(view, i * Layout.LINEMESSAGE_SIZE);
+                read(view, i * Layout.LINEMESSAGE_SIZE, m);
                 try {
                     handler.message(m);
                 } catch (RuntimeException | Error e) {
@@ -175,15 +177,17 @@ public final class EventPump {
         }
     }
 
-    private static Message read(ByteBuffer v, int at) {
+    /** Reads the LINEMESSAGE at {@code at} into {@code m}. */
+    private static void read(ByteBuffer v, int at, Message m) {
         int device = v.getInt(at + Layout.LINEMESSAGE_HDEVICE);
         int id = v.getInt(at + Layout.LINEMESSAGE_MESSAGEID);
         if (Layout.POINTER_SIZE == 8) {
-            return new Message(device, id, v.getLong(at + Layout.LINEMESSAGE_INSTANCE),
+            m.set(device, id, v.getLong(at + Layout.LINEMESSAGE_INSTANCE),
                     v.getLong(at + Layout.LINEMESSAGE_PARAM1), v.getLong(at + Layout.LINEMESSAGE_PARAM2),
                     v.getLong(at + Layout.LINEMESSAGE_PARAM3));
+            return;
         }
-        return new Message(device, id, Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_INSTANCE)),
+        m.set(device, id, Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_INSTANCE)),
                 Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM1)),
                 Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM2)),
                 Integer.toUnsignedLong(v.getInt(at + Layout.LINEMESSAGE_PARAM3)));

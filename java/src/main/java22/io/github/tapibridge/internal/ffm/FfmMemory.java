@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * segment ({@link #wide}). Native memory comes from {@code calloc} and goes back to {@code free};
  * it is counted per backend, as the other backends count it.
  *
- * <p>Thread-safe. Every method runs inside one {@link Guard}: after {@link #close()} starts, every
- * method throws IllegalStateException, and {@code close()} waits for the calls already running
- * before it releases the provider. A thread blocked in {@link #lineGetMessage(int, long, int)}
+ * <p>Thread-safe. Every method runs inside one {@link Guard} (but for the simulator's hot
+ * functions, which run inside libtapibridge's C guard instead: {@link FfmTapiCalls}): after
+ * {@link #close()} starts, every method throws IllegalStateException, and {@code close()} waits
+ * for the calls already running before it releases the provider. A thread blocked in {@link #lineGetMessage(int, long, int)}
  * counts as running: shut its application down first ({@link #lineShutdown(int)} wakes it).
  */
 @SuppressWarnings("restricted") // native access is this backend's job; granted by --enable-native-access
@@ -53,7 +54,7 @@ abstract class FfmMemory implements TapiBackend {
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(SLOT * SLOTS, 8));
 
     final FfmLibrary library;
-    /** Whether the functions of {@link Downcalls#CRITICAL} are called critically. */
+    /** Whether the functions of {@link FfmDirect#FUNCTIONS} go through libtapibridge's C guard. */
     final boolean critical;
     final String description;
     final Guard guard;

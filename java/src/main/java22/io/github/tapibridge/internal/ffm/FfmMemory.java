@@ -24,10 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * segment ({@link #wide}). Native memory comes from {@code calloc} and goes back to {@code free};
  * it is counted per backend, as the other backends count it.
  *
- * <p>Thread-safe. Every method runs inside one {@link Guard} (but for the simulator's hot
- * functions, which run inside libtapibridge's C guard instead: {@link FfmTapiCalls}): after
- * {@link #close()} starts, every method throws IllegalStateException, and {@code close()} waits
- * for the calls already running before it releases the provider. A thread blocked in {@link #lineGetMessage(int, long, int)}
+ * <p>Thread-safe. Every method runs inside one {@link Guard}: after {@link #close()} starts, every
+ * method throws IllegalStateException, and {@code close()} waits for the calls already running
+ * before it releases the provider. The simulator's hot functions ({@link FfmTapiCalls}) run inside
+ * libtapibridge's C guard instead, as the JNI backend's calls do: they are refused from the moment
+ * {@code close()}, once the Java guard's calls have returned, retires the provider's C handle,
+ * which waits for those in flight. A thread blocked in {@link #lineGetMessage(int, long, int)}
  * counts as running: shut its application down first ({@link #lineShutdown(int)} wakes it).
  */
 @SuppressWarnings("restricted") // native access is this backend's job; granted by --enable-native-access

@@ -83,7 +83,7 @@ static void pin_self(void)
 #endif
 }
 
-void tb_guard_init(void)
+static void init_once(void)
 {
     pin_self();
 #ifdef _WIN32
@@ -99,6 +99,30 @@ void tb_guard_init(void)
         tb_guard_fence = 0;
 #endif
 #endif
+}
+
+/*
+ * Runs init_once exactly once, whoever calls first (JNI_OnLoad, or tapibridge_ffm_open when only
+ * a symbol lookup loaded the library); a concurrent caller waits until it is done. A spinning
+ * flag rather than pthread_once or InitOnceExecuteOnce: the same code on every platform.
+ */
+static atomic_int init_state; /* 0: not started, 1: running, 2: done */
+
+void tb_guard_init(void)
+{
+    int expected = 0;
+    if (atomic_compare_exchange_strong(&init_state, &expected, 1)) {
+        init_once();
+        atomic_store_explicit(&init_state, 2, memory_order_release);
+        return;
+    }
+    while (atomic_load_explicit(&init_state, memory_order_acquire) != 2) {
+#ifdef _WIN32
+        SwitchToThread();
+#else
+        sched_yield();
+#endif
+    }
 }
 
 tb_reader *tb_guard_attach(void)

@@ -53,7 +53,7 @@ extern int tb_guard_fence;       /* no process-wide barrier: entering fences */
 #endif
 extern _Thread_local tb_reader *tb_guard_self TB_TLS_MODEL;
 
-/* Once, before any other function here (JNI_OnLoad). */
+/* Before any other function here (JNI_OnLoad, tapibridge_ffm_open); later calls do nothing. */
 void tb_guard_init(void);
 
 /* The calling thread's record, made on its first call; NULL when out of memory. */

@@ -176,4 +176,24 @@ void *tb_mem_alloc(tb_provider *p, size_t size);
 void tb_mem_free(tb_provider *p, void *block);
 long long tb_mem_live(tb_provider *p);
 
+/*
+ * The event pump's drain (TapiJni.lineGetMessages and tapibridge_ffm_lineGetMessages): blocks
+ * once, as lineGetMessage(dwTimeout), for the first message, then takes what is already queued
+ * (timeout 0) into the following LINEMESSAGEs of m, up to count (at least 1) in all, so that a
+ * burst costs one crossing. Returns how many it took (1 to count), or the first call's LINEERR_;
+ * a later call that finds the queue empty (or the application shut down) ends the batch, and the
+ * next drain reports it. Queue order is kept.
+ */
+static inline LONG tb_get_messages(tb_provider *p, HLINEAPP hLineApp, LINEMESSAGE *m, LONG count,
+                                   DWORD dwTimeout)
+{
+    LONG r = p->lineGetMessage(hLineApp, m, dwTimeout);
+    if (r != 0)
+        return r;
+    LONG n = 1;
+    while (n < count && p->lineGetMessage(hLineApp, m + n, 0) == 0)
+        n++;
+    return n;
+}
+
 #endif /* TAPIBRIDGE_PROVIDER_H */

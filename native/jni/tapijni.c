@@ -363,13 +363,7 @@ static jint JNICALL tj_lineGetMessage(JNIEnv *env, jclass cls, jlong provider, j
     return p->lineGetMessage((HLINEAPP)hLineApp, (LPLINEMESSAGE)PTR(lpMessage), (DWORD)dwTimeout);
 }
 
-/*
- * The event pump's drain: blocks once, as lineGetMessage(dwTimeout), for the first message, then
- * takes what is already queued (timeout 0) into the following LINEMESSAGEs of the array, up to
- * `count` in all, so that a burst costs one crossing. Returns how many it took (1 to count), or
- * the first call's LINEERR_; a later call that finds the queue empty (or the application shut
- * down) ends the batch, and the next drain reports it. Queue order is kept.
- */
+/* The event pump's drain (tb_get_messages, provider.h): a burst of messages in one crossing. */
 static jint JNICALL tj_lineGetMessages(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
                                        jlong lpMessages, jint count, jint dwTimeout)
 {
@@ -378,14 +372,8 @@ static jint JNICALL tj_lineGetMessages(JNIEnv *env, jclass cls, jlong provider, 
         throw_fmt(env, IAE, "count: %d, at least 1", (int)count);
         return 0;
     }
-    LINEMESSAGE *m = (LINEMESSAGE *)PTR(lpMessages);
-    LONG r = p->lineGetMessage((HLINEAPP)hLineApp, m, (DWORD)dwTimeout);
-    if (r != 0)
-        return r;
-    jint n = 1;
-    while (n < count && p->lineGetMessage((HLINEAPP)hLineApp, m + n, 0) == 0)
-        n++;
-    return n;
+    return tb_get_messages(p, (HLINEAPP)hLineApp, (LINEMESSAGE *)PTR(lpMessages), (LONG)count,
+                           (DWORD)dwTimeout);
 }
 
 static jint JNICALL tj_lineCompleteCall(JNIEnv *env, jclass cls, jlong provider, jint hCall,

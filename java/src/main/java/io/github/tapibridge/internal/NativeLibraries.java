@@ -96,6 +96,8 @@ public final class NativeLibraries {
     /** Guards every static field below. */
     private static final Object LOCK = new Object();
     private static Path bridge;
+    /** The bridge's file found for the FFM backend, not loaded through System.load. */
+    private static Path bridgeFile;
     private static Path simulator;
     private static Path extractDirectory;
     /** Extracted libraries by resource name. */
@@ -116,7 +118,9 @@ public final class NativeLibraries {
                 return;
             }
             List<String> tried = new ArrayList<>();
-            Path found = find(BRIDGE, Lookup.SYSTEM, file -> load(file, tried), tried);
+            // The file the FFM backend already mapped, if any: one module, whoever loads it.
+            Path found = bridgeFile != null && load(bridgeFile, tried) ? bridgeFile
+                    : find(BRIDGE, Lookup.SYSTEM, file -> load(file, tried), tried);
             if (found == null) {
                 throw notFound(Lookup.SYSTEM.platform(), BRIDGE, tried);
             }
@@ -135,6 +139,33 @@ public final class NativeLibraries {
         synchronized (LOCK) {
             loadBridge();
             return bridge;
+        }
+    }
+
+    /**
+     * The file of the JNI bridge, found as {@link #loadBridge()} finds it but not loaded: the FFM
+     * backend maps it with a symbol lookup and calls its plain C API, so neither System.load nor
+     * JNI_OnLoad runs. A later {@link #loadBridge()} loads this same file (one module for the
+     * platform's loader). Thread-safe.
+     *
+     * @return the bridge's file: the loaded one if {@link #loadBridge()} ran first
+     * @throws UnsatisfiedLinkError if no place holds it (the message lists every place tried)
+     */
+    public static Path bridgeFile() {
+        synchronized (LOCK) {
+            if (bridge != null) {
+                return bridge;
+            }
+            if (bridgeFile == null) {
+                List<String> tried = new ArrayList<>();
+                Path found = find(BRIDGE, Lookup.SYSTEM, file -> true, tried);
+                if (found == null) {
+                    throw notFound(Lookup.SYSTEM.platform(), BRIDGE, tried);
+                }
+                bridgeFile = found;
+                LOG.log(Level.DEBUG, "bridge library for the FFM backend: {0}", found);
+            }
+            return bridgeFile;
         }
     }
 
@@ -193,14 +224,17 @@ public final class NativeLibraries {
     }
 
     /**
-     * Refuses a bridge of another ABI version.
+     * Refuses a bridge of another ABI version: of its JNI natives, or (for the FFM backend) of
+     * its plain C API, each numbered on its own.
      *
-     * @param library the version the library reports ({@code TapiJni.abiVersion()})
-     * @param expected the version of the Java declarations ({@code TapiJni.ABI_VERSION})
+     * @param library the version the library reports ({@code TapiJni.abiVersion()},
+     *        {@code tapibridge_ffm_abi_version()})
+     * @param expected the version of the Java declarations ({@code TapiJni.ABI_VERSION}, the
+     *        FFM backend's)
      * @param file the library file, for the message
      * @throws UnsatisfiedLinkError naming both versions and the file if they differ
      */
-    static void checkAbi(int library, int expected, Path file) {
+    public static void checkAbi(int library, int expected, Path file) {
         if (library != expected) {
             throw new UnsatisfiedLinkError("tapibridge: the native library " + file
                     + " has ABI version " + library + " but this tapibridge jar needs ABI version "

@@ -20,10 +20,11 @@ import java.util.Set;
  * needs no {@code MemorySegment} per call). Every TAPI function returns its {@code LONG} as
  * {@code int}.
  *
- * <p>The critical handles ({@code Linker.Option.critical(false)}) skip the thread's transition
- * out of Java: the call cannot reach a safepoint, so it must never block and never call back into
- * Java, and it may touch no Java heap (none of these does: every argument is an address of native
- * memory). See {@link #CRITICAL} for which functions use them.
+ * <p>Every TAPI handle here is plain. The critical downcalls ({@code Linker.Option.critical(false)}:
+ * no transition of the thread out of Java, so the call cannot reach a safepoint, must never block
+ * or call back into Java, and may touch no Java heap) are those of {@code calloc} and {@code free}
+ * below and, on the bundled simulator, those of libtapibridge's guarded wrappers
+ * ({@link FfmDirect}): see {@link #CRITICAL}.
  */
 @SuppressWarnings("restricted") // native access is this backend's job; granted by --enable-native-access
 final class Downcalls {
@@ -35,15 +36,17 @@ final class Downcalls {
     private static final MemoryLayout P = JAVA_LONG;
 
     /**
-     * The functions called with a critical handle, on the bundled simulator only (and, for
-     * {@code lineGetMessage}, only with {@code dwTimeout == 0}): they run under the switch's lock
-     * for a bounded time and never wait. Every other function is a plain downcall: the lifecycle
-     * functions ({@code lineInitializeExW}, {@code lineShutdown}, {@code lineOpenW},
-     * {@code lineClose}) may start or stop threads and wait for them, {@code lineGetMessage} with a
-     * timeout blocks, and the simulator's control functions are for tests. On {@code tapi32.dll}
-     * and any other provider library no call is critical: Windows TAPI answers through the TAPI
-     * service (a call may wait on it), and an unknown library may block anywhere.
-     * {@code calloc} and {@code free} of the C library (native memory) are always critical.
+     * The functions called with a critical handle, on the bundled simulator only, through
+     * libtapibridge's wrappers ({@link FfmDirect}; for {@code lineGetMessage} only with
+     * {@code dwTimeout == 0}): they run under the switch's lock for a bounded time and never wait.
+     * The batch {@code lineGetMessages} goes through a wrapper too, with a plain downcall: it
+     * blocks once. Every other function is a plain downcall: the lifecycle functions
+     * ({@code lineInitializeExW}, {@code lineShutdown}, {@code lineOpenW}, {@code lineClose}) may
+     * start or stop threads and wait for them, {@code lineGetMessage} with a timeout blocks, and
+     * the simulator's control functions are for tests. On {@code tapi32.dll} and any other
+     * provider library no call is critical: Windows TAPI answers through the TAPI service (a call
+     * may wait on it), and an unknown library may block anywhere. {@code calloc} and {@code free}
+     * of the C library (native memory) are always critical.
      */
     static final Set<String> CRITICAL = Set.of("lineGetCallStatus", "lineCompleteCall",
             "lineUncompleteCall", "lineGetMessage");
@@ -61,19 +64,15 @@ final class Downcalls {
     static final MethodHandle INT_INT_INT = plain(I, I, I);
     /** lineGetLineDevStatusW, lineGetCallInfoW, lineGetCallStatus: {@code (DWORD, pointer)}. */
     static final MethodHandle INT_PTR = plain(I, P);
-    static final MethodHandle INT_PTR_CRITICAL = critical(I, P);
     static final MethodHandle LINE_MAKE_CALL_W = plain(I, P, P, I, P);
     /**
      * lineAnswer, lineDrop, lineGetMessage; lineDialW, lineRedirectW, lineBlindTransferW:
      * {@code (DWORD, pointer, DWORD)}.
      */
     static final MethodHandle INT_PTR_INT = plain(I, P, I);
-    static final MethodHandle INT_PTR_INT_CRITICAL = critical(I, P, I);
     static final MethodHandle LINE_COMPLETE_CALL = plain(I, P, I, I);
-    static final MethodHandle LINE_COMPLETE_CALL_CRITICAL = critical(I, P, I, I);
     /** lineUncompleteCall, lineSwapHold, lineMonitorDigits: {@code (DWORD, DWORD)}. */
     static final MethodHandle INT_INT = plain(I, I);
-    static final MethodHandle INT_INT_CRITICAL = critical(I, I);
     static final MethodHandle LINE_GENERATE_DIGITS_W = plain(I, I, P, I);
 
     // ---- simulator control (tapisim.h); C strings are pointers -----------------------------
@@ -112,10 +111,6 @@ final class Downcalls {
 
     private static MethodHandle plain(MemoryLayout... arguments) {
         return LINKER.downcallHandle(FunctionDescriptor.of(JAVA_INT, arguments));
-    }
-
-    private static MethodHandle critical(MemoryLayout... arguments) {
-        return LINKER.downcallHandle(FunctionDescriptor.of(JAVA_INT, arguments), Linker.Option.critical(false));
     }
 
     /**

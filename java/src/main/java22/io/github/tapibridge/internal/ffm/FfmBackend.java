@@ -14,28 +14,43 @@ import java.util.Objects;
  * {@code --enable-native-access=io.github.tapibridge} (module path) or {@code ALL-UNNAMED}
  * (class path). Requires a 64-bit JVM.
  *
- * <p>Downcalls, per function ({@link Downcalls}): on the bundled simulator (and its isolated
- * copies) these are critical ({@code Linker.Option.critical(false)}: no thread state transition;
- * they never block, never call back and touch no Java heap):
+ * <p>Guards: every call runs inside the backend's Java guard ({@link
+ * io.github.tapibridge.internal.Guard}: a fence per call), except on the bundled simulator (and
+ * its isolated copies), whose hot functions {@code lineGetCallStatus}, {@code lineCompleteCall},
+ * {@code lineUncompleteCall}, {@code lineGetMessage} and {@code lineGetMessages} go through
+ * libtapibridge's plain C wrappers ({@link FfmDirect}, {@code native/jni/tapibridge_ffm.h}) with
+ * no Java guard: each wrapper enters the bridge's C call guard, as a JNI native does, and that
+ * entry needs no fence (the closing side pays with a process-wide barrier), which Java cannot
+ * express. So the simulator needs libtapibridge as well; {@link #criticalFunctions()} and
+ * {@link #directFunctions()} say which calls go where.
+ *
+ * <p>Downcalls, per function ({@link Downcalls}): on the bundled simulator these wrappers are
+ * critical ({@code Linker.Option.critical(false)}: no thread state transition; they never block,
+ * never call back and touch no Java heap):
  * <ul>
  *   <li>{@code lineGetCallStatus}, {@code lineCompleteCall}, {@code lineUncompleteCall};</li>
- *   <li>{@code lineGetMessage} with {@code dwTimeout == 0} (with a timeout it blocks: plain);</li>
+ *   <li>{@code lineGetMessage} with {@code dwTimeout == 0} (with a timeout it blocks: plain, and
+ *       so is the batch {@code lineGetMessages});</li>
  *   <li>{@code calloc} and {@code free} of the C library (native memory), on every provider.</li>
  * </ul>
  * Plain downcalls: {@code lineInitializeExW}, {@code lineShutdown}, {@code lineOpenW},
  * {@code lineClose} (they may start, stop or wait for threads and take locks), {@code
  * lineGetMessage} with a timeout, every other TAPI function, the call control and transfer and
  * digits groups, and the simulator's control functions. On {@code tapi32.dll} and on any other
- * library opened by path every TAPI call is plain: Windows TAPI answers through the TAPI service,
- * and an unknown library may block anywhere.
+ * library opened by path (the simulator's file included) every TAPI call is a plain downcall
+ * inside the Java guard: Windows TAPI answers through the TAPI service, and an unknown library
+ * may block anywhere.
  *
  * <p>Each provider library is loaded once per process and stays loaded ({@link FfmLibrary});
  * an isolated switch's copy is unloaded (its arena closed) with the last backend on it. Each
  * backend keeps its own allocation count and closed state. Strings are checked as the JNI bridge
  * checks them (at most 1024 UTF-16 units, no U+0000), with the same messages.
  *
- * <p>Thread-safe. {@link #close()} waits for calls in progress; a thread blocked in {@link
- * #lineGetMessage} must first be woken by {@code lineShutdown}.
+ * <p>Thread-safe. {@link #close()} closes the Java guard and waits for the calls inside it, then
+ * closes the provider's handle in libtapibridge, which waits for the calls inside the C guard,
+ * and only then releases the library (an isolated copy is unloaded with its last backend, after
+ * libtapibridge dropped its own hold on the copy); a thread blocked in {@link #lineGetMessage}
+ * must first be woken by {@code lineShutdown}.
  */
 public final class FfmBackend extends FfmSimControl {
 
@@ -56,10 +71,12 @@ public final class FfmBackend extends FfmSimControl {
     }
 
     /**
-     * The simulator bundled with tapibridge; its hot functions are called critically.
+     * The simulator bundled with tapibridge; its hot functions go through libtapibridge's
+     * guarded wrappers, called critically.
      *
      * @return a backend whose provider is libtapisim
-     * @throws UnsatisfiedLinkError if the simulator cannot be found or loaded
+     * @throws UnsatisfiedLinkError if the simulator or libtapibridge cannot be found or loaded,
+     *         or libtapibridge is of another ABI version
      */
     public static FfmBackend openSimulator() {
         require64Bit();
@@ -114,27 +131,51 @@ public final class FfmBackend extends FfmSimControl {
         Objects.requireNonNull(onClose, "onClose");
         require64Bit();
         FfmLibrary library = FfmLibrary.acquireIsolated(copy.toAbsolutePath().toString());
-        return new FfmBackend(library, description, library, onClose);
+        try {
+            return new FfmBackend(library, description, library, onClose);
+        } catch (RuntimeException | Error e) {
+            library.releaseIsolated(); // libtapibridge refused it: the copy's other holds stay
+            throw e;
+        }
     }
 
     /**
      * The functions that this backend calls critically on the provider it is bound to, for tests
      * and diagnostics.
      *
-     * @return the C names; empty unless the provider is the bundled simulator
+     * @return the C names ({@code lineGetMessage} only with {@code dwTimeout == 0}); empty unless
+     *         the provider is the bundled simulator
      */
     public java.util.Set<String> criticalFunctions() {
         return critical ? Downcalls.CRITICAL : java.util.Set.of();
     }
 
+    /**
+     * The functions that this backend calls through libtapibridge's guarded wrappers, with no
+     * Java guard, for tests and diagnostics: those of {@link #criticalFunctions()} and the batch
+     * {@code lineGetMessages}.
+     *
+     * @return the C names; empty unless the provider is the bundled simulator
+     */
+    public java.util.Set<String> directFunctions() {
+        return direct != 0 ? FfmDirect.FUNCTIONS : java.util.Set.of();
+    }
+
+    /** The C close first (it waits for the C-guarded calls), then the library's release. */
     @Override
     void released() {
         try {
-            if (isolated != null) {
-                isolated.releaseIsolated();
+            if (direct != 0) {
+                FfmDirect.close(direct);
             }
         } finally {
-            onClose.run();
+            try {
+                if (isolated != null) {
+                    isolated.releaseIsolated();
+                }
+            } finally {
+                onClose.run();
+            }
         }
     }
 }

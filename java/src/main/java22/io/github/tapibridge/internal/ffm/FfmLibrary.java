@@ -49,8 +49,14 @@ final class FfmLibrary {
 
     final String path;
     private final Arena arena;
-    /** Whether the functions of {@link Downcalls#CRITICAL} are called critically. */
+    /**
+     * Whether this is the bundled simulator or an isolated copy of it: its hot functions
+     * ({@link FfmDirect#FUNCTIONS}) go through libtapibridge's C guard, critically where they
+     * never block ({@link Downcalls#CRITICAL}).
+     */
     final boolean critical;
+    /** False for an isolated copy: unloaded with its last backend. */
+    final boolean pinned;
 
     final MemorySegment lineInitializeExW;
     final MemorySegment lineShutdown;
@@ -83,10 +89,11 @@ final class FfmLibrary {
     /** Backends on an isolated copy. Guarded by {@link #ISOLATED}. */
     private int references;
 
-    private FfmLibrary(String path, Arena arena, boolean critical) {
+    private FfmLibrary(String path, Arena arena, boolean critical, boolean pinned) {
         this.path = path;
         this.arena = arena;
         this.critical = critical;
+        this.pinned = pinned;
         SymbolLookup lookup;
         try {
             lookup = SymbolLookup.libraryLookup(Path.of(path), arena);
@@ -138,7 +145,7 @@ final class FfmLibrary {
         synchronized (PINNED) {
             FfmLibrary library = PINNED.get(key);
             if (library == null) {
-                library = open(file, simulator);
+                library = open(file, simulator, true);
                 PINNED.put(key, library);
             }
             return library;
@@ -157,7 +164,7 @@ final class FfmLibrary {
         synchronized (ISOLATED) {
             FfmLibrary library = ISOLATED.get(path);
             if (library == null) {
-                library = open(path, true);
+                library = open(path, true, false);
                 ISOLATED.put(path, library);
             }
             library.references++;
@@ -177,10 +184,10 @@ final class FfmLibrary {
     }
 
     /** Loads a library in an arena of its own, closed again if the library lacks a function. */
-    private static FfmLibrary open(String path, boolean simulator) {
+    private static FfmLibrary open(String path, boolean simulator, boolean pinned) {
         Arena arena = Arena.ofShared();
         try {
-            return new FfmLibrary(path, arena, simulator);
+            return new FfmLibrary(path, arena, simulator, pinned);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;

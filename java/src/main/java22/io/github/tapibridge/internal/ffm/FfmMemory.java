@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe. Every method runs inside one {@link Guard}: after {@link #close()} starts, every
  * method throws IllegalStateException, and {@code close()} waits for the calls already running
- * before it releases the provider. A thread blocked in {@link #lineGetMessage(int, long, int)}
+ * before it releases the provider. The simulator's hot functions ({@link FfmTapiCalls}) run inside
+ * libtapibridge's C guard instead, as the JNI backend's calls do: they are refused from the moment
+ * {@code close()}, once the Java guard's calls have returned, retires the provider's C handle,
+ * which waits for those in flight. A thread blocked in {@link #lineGetMessage(int, long, int)}
  * counts as running: shut its application down first ({@link #lineShutdown(int)} wakes it).
  */
 @SuppressWarnings("restricted") // native access is this backend's job; granted by --enable-native-access
@@ -53,7 +56,7 @@ abstract class FfmMemory implements TapiBackend {
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(SLOT * SLOTS, 8));
 
     final FfmLibrary library;
-    /** Whether the functions of {@link Downcalls#CRITICAL} are called critically. */
+    /** Whether the functions of {@link FfmDirect#FUNCTIONS} go through libtapibridge's C guard. */
     final boolean critical;
     final String description;
     final Guard guard;

@@ -5,15 +5,44 @@ import io.github.tapibridge.internal.Layout;
 
 /**
  * The TAPI functions of {@link FfmBackend} that every provider has, each a downcall of
- * {@link Downcalls} inside the backend's guard. On the bundled simulator, {@code lineGetCallStatus},
- * {@code lineCompleteCall}, {@code lineUncompleteCall} and {@code lineGetMessage} with
- * {@code dwTimeout == 0} are critical calls ({@link Downcalls#CRITICAL}); every other call, and
- * every call on another provider, is a plain downcall.
+ * {@link Downcalls} inside the backend's Java guard, except on the bundled simulator (and its
+ * isolated copies), where {@code lineGetCallStatus}, {@code lineCompleteCall},
+ * {@code lineUncompleteCall}, {@code lineGetMessage} and {@code lineGetMessages} call
+ * libtapibridge's wrappers ({@link FfmDirect}) with no Java guard: the wrappers enter the C guard
+ * of the bridge, which costs no fence. Those downcalls are critical except
+ * {@code lineGetMessage} with a timeout and the batch, which block ({@link Downcalls#CRITICAL}).
  */
 abstract class FfmTapiCalls extends FfmMemory {
 
+    /** The provider's handle in libtapibridge's C guard ({@link FfmDirect}), or 0: Java guard only. */
+    final long direct;
+
     FfmTapiCalls(FfmLibrary library, String description) {
         super(library, description);
+        this.direct = library.critical ? FfmDirect.open(library.path, library.pinned) : 0;
+    }
+
+    /**
+     * A wrapper's result, or what its own results mean: the C guard refused the handle once
+     * {@link #close()} began (IllegalStateException, as the Java guard's), or it could not record
+     * the thread (OutOfMemoryError).
+     */
+    private int answer(int result) {
+        if (FfmDirect.refused(result)) {
+            throw refusal(result);
+        }
+        return result;
+    }
+
+    private RuntimeException refusal(int result) {
+        if (result == FfmDirect.NOMEM) {
+            throw new OutOfMemoryError("the call guard's record of this thread");
+        }
+        if (result == FfmDirect.CLOSED) {
+            guard.ensureOpen(); // closed by now: the Java guard's exception
+            return new IllegalStateException("FFM backend (" + description + ") is closed");
+        }
+        return new IllegalArgumentException("refused by libtapibridge: " + Integer.toHexString(result));
     }
 
     // ---- TAPI ----------------------------------------------------------------------------
@@ -48,9 +77,12 @@ abstract class FfmTapiCalls extends FfmMemory {
         }
     }
 
-    /** Critical only with {@code dwTimeout == 0} (on the simulator): with a timeout it blocks. */
+    /** On the simulator, critical only with {@code dwTimeout == 0}: with a timeout it blocks. */
     @Override
     public int lineGetMessage(int hLineApp, long lpMessage, int dwTimeout) {
+        if (direct != 0) {
+            return answer(FfmDirect.lineGetMessage(direct, hLineApp, lpMessage, dwTimeout));
+        }
         GuardRecord held = guard.enter();
         try {
             return getMessage(hLineApp, lpMessage, dwTimeout);
@@ -60,13 +92,16 @@ abstract class FfmTapiCalls extends FfmMemory {
     }
 
     /**
-     * As the interface's default, inside one entry of the guard for the whole batch; the calls
-     * after the first do not wait, so they are critical on the simulator.
+     * As the interface's default, inside one entry of the guard for the whole batch; on the
+     * simulator one plain downcall of libtapibridge's batch, the JNI bridge's loop.
      */
     @Override
     public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + ", at least 1");
+        }
+        if (direct != 0) {
+            return answer(FfmDirect.lineGetMessages(direct, hLineApp, lpMessages, count, dwTimeout));
         }
         GuardRecord held = guard.enter();
         try {
@@ -87,10 +122,7 @@ abstract class FfmTapiCalls extends FfmMemory {
     /** The downcall of {@code lineGetMessage}, inside the caller's guard entry. */
     private int getMessage(int hLineApp, long lpMessage, int dwTimeout) {
         try {
-            return critical && dwTimeout == 0
-                    ? (int) Downcalls.INT_PTR_INT_CRITICAL.invokeExact(library.lineGetMessage, hLineApp, lpMessage,
-                            dwTimeout)
-                    : (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessage, dwTimeout);
+            return (int) Downcalls.INT_PTR_INT.invokeExact(library.lineGetMessage, hLineApp, lpMessage, dwTimeout);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -247,11 +279,12 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     @Override
     public int lineGetCallStatus(int hCall, long lpCallStatus) {
+        if (direct != 0) {
+            return answer(FfmDirect.lineGetCallStatus(direct, hCall, lpCallStatus));
+        }
         GuardRecord held = guard.enter();
         try {
-            return critical
-                    ? (int) Downcalls.INT_PTR_CRITICAL.invokeExact(library.lineGetCallStatus, hCall, lpCallStatus)
-                    : (int) Downcalls.INT_PTR.invokeExact(library.lineGetCallStatus, hCall, lpCallStatus);
+            return (int) Downcalls.INT_PTR.invokeExact(library.lineGetCallStatus, hCall, lpCallStatus);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
@@ -261,11 +294,13 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     @Override
     public int lineCompleteCall(int hCall, long lpdwCompletionID, int dwCompletionMode, int dwMessageID) {
+        if (direct != 0) {
+            return answer(FfmDirect.lineCompleteCall(direct, hCall, lpdwCompletionID, dwCompletionMode, dwMessageID));
+        }
         GuardRecord held = guard.enter();
         try {
-            return critical
-                    ? (int) Downcalls.LINE_COMPLETE_CALL_CRITICAL.invokeExact(library.lineCompleteCall, hCall, lpdwCompletionID, dwCompletionMode, dwMessageID)
-                    : (int) Downcalls.LINE_COMPLETE_CALL.invokeExact(library.lineCompleteCall, hCall, lpdwCompletionID, dwCompletionMode, dwMessageID);
+            return (int) Downcalls.LINE_COMPLETE_CALL.invokeExact(library.lineCompleteCall, hCall, lpdwCompletionID,
+                    dwCompletionMode, dwMessageID);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
@@ -275,11 +310,12 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     @Override
     public int lineUncompleteCall(int hLine, int dwCompletionID) {
+        if (direct != 0) {
+            return answer(FfmDirect.lineUncompleteCall(direct, hLine, dwCompletionID));
+        }
         GuardRecord held = guard.enter();
         try {
-            return critical
-                    ? (int) Downcalls.INT_INT_CRITICAL.invokeExact(library.lineUncompleteCall, hLine, dwCompletionID)
-                    : (int) Downcalls.INT_INT.invokeExact(library.lineUncompleteCall, hLine, dwCompletionID);
+            return (int) Downcalls.INT_INT.invokeExact(library.lineUncompleteCall, hLine, dwCompletionID);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {

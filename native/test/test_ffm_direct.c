@@ -1,0 +1,192 @@
+/*
+ * libtapibridge's plain C API for the FFM backend (jni/tapibridge_ffm.h), without a JVM: the
+ * bridge is linked and never sees JNI_OnLoad, so its first open initialises the call guard
+ * itself. Each wrapper must answer what the provider's own function answers, and a closed or
+ * forged handle must reach no provider.
+ */
+#include "sim_test.h"
+
+#include "tapibridge_ffm.h"
+
+#ifndef TAPISIM_FILE
+#error "TAPISIM_FILE: the simulator library's path (native/CMakeLists.txt defines it)"
+#endif
+
+/* tapibridge_ffm_open on an ASCII path; the result code, *handle on success. */
+static int32_t open_path(const char *path, int32_t pinned, int64_t *handle)
+{
+    uint16_t units[1024];
+    int32_t n = 0;
+    for (; path[n] != '\0' && n < 1024; n++)
+        units[n] = (uint16_t)(unsigned char)path[n];
+    char err[512];
+    return tapibridge_ffm_open(units, n, pinned, handle, err, (int32_t)sizeof err);
+}
+
+static int64_t open_simulator(void)
+{
+    int64_t handle = 0;
+    CHECK_EQ(open_path(TAPISIM_FILE, 1, &handle), 0);
+    CHECK(handle != 0);
+    return handle;
+}
+
+/* A line of the simulator with a call to a busy station on it, for the completion functions. */
+typedef struct {
+    HLINEAPP app;
+    HLINE line;
+    HCALL call;
+} busy_call;
+
+static busy_call call_busy_station(void)
+{
+    busy_call b;
+    b.app = init_app("ffm direct");
+    b.line = open_line(b.app, 0, 0x00030001, LINECALLPRIVILEGE_OWNER, 0);
+    CHECK_EQ(tapisim_set_station("201", 1), 0);
+    b.call = 0;
+    LONG request = make_call(b.line, "201", &b.call);
+    CHECK(request > 0);
+    CHECK_EQ(reply_of(b.app, request), 0);
+    drain(b.app);
+    return b;
+}
+
+TEST(abi_version_is_the_headers)
+{
+    CHECK_EQ(tapibridge_ffm_abi_version(), TAPIBRIDGE_FFM_ABI_VERSION);
+}
+
+TEST(open_refuses_what_the_loader_cannot_take)
+{
+    int64_t handle = 1;
+    uint16_t nul[] = { 'a', 0, 'b' };
+    char err[256];
+    CHECK_EQ(tapibridge_ffm_open(NULL, 4, 1, &handle, err, (int32_t)sizeof err), TAPIBRIDGE_FFM_BADARG);
+    CHECK_EQ(handle, 0);
+    CHECK_EQ(tapibridge_ffm_open(nul, 0, 1, &handle, err, (int32_t)sizeof err), TAPIBRIDGE_FFM_BADARG);
+    CHECK_EQ(tapibridge_ffm_open(nul, 3, 1, &handle, err, (int32_t)sizeof err), TAPIBRIDGE_FFM_BADARG);
+    CHECK_EQ(tapibridge_ffm_open(nul, 1, 1, NULL, err, (int32_t)sizeof err), TAPIBRIDGE_FFM_BADARG);
+    CHECK_EQ(open_path("no-such-provider-library", 1, &handle), TAPIBRIDGE_FFM_LOAD);
+    CHECK_EQ(handle, 0);
+}
+
+/* Each wrapper answers what the function answers when called directly, on the same switch. */
+TEST(wrappers_answer_as_the_providers_functions)
+{
+    int64_t h = open_simulator();
+    busy_call b = call_busy_station();
+    LINECALLSTATUS direct, wrapped;
+    memset(&direct, 0, sizeof direct);
+    memset(&wrapped, 0, sizeof wrapped);
+    direct.dwTotalSize = wrapped.dwTotalSize = sizeof direct;
+    CHECK_EQ(tapibridge_ffm_lineGetCallStatus(h, b.call, &wrapped), lineGetCallStatus(b.call, &direct));
+    CHECK_EQ(wrapped.dwCallState, direct.dwCallState);
+    CHECK(wrapped.dwCallState != 0);
+    CHECK_ERR(tapibridge_ffm_lineGetCallStatus(h, 0x7FFF0000, &wrapped),
+              lineGetCallStatus(0x7FFF0000, &direct));
+
+    DWORD id = 0;
+    LONG request = tapibridge_ffm_lineCompleteCall(h, b.call, &id, LINECALLCOMPLMODE_CALLBACK, 0);
+    CHECK(request > 0);
+    CHECK_EQ(reply_of(b.app, request), 0);
+    CHECK(id != 0);
+    CHECK_ERR(tapibridge_ffm_lineCompleteCall(h, b.call, NULL, LINECALLCOMPLMODE_CALLBACK, 0),
+              lineCompleteCall(b.call, NULL, LINECALLCOMPLMODE_CALLBACK, 0));
+    request = tapibridge_ffm_lineUncompleteCall(h, b.line, id);
+    CHECK(request > 0);
+    CHECK_EQ(reply_of(b.app, request), 0);
+    /* Again: the completion is gone. Asynchronous (a request ID each), so the replies compare. */
+    LONG wrappedAgain = tapibridge_ffm_lineUncompleteCall(h, b.line, id);
+    LONG wrappedReply = wrappedAgain > 0 ? reply_of(b.app, wrappedAgain) : wrappedAgain;
+    LONG directAgain = lineUncompleteCall(b.line, id);
+    LONG directReply = directAgain > 0 ? reply_of(b.app, directAgain) : directAgain;
+    CHECK(directReply != 0);
+    CHECK_ERR(wrappedReply, directReply);
+    drain(b.app);
+
+    LINEMESSAGE m;
+    CHECK_ERR(tapibridge_ffm_lineGetMessage(h, b.app, &m, 0), lineGetMessage(b.app, &m, 0));
+    CHECK_ERR(tapibridge_ffm_lineGetMessage(h, 0x7FFF0000, &m, 0), lineGetMessage(0x7FFF0000, &m, 0));
+    CHECK_EQ(lineShutdown(b.app), 0);
+    CHECK_EQ(tapibridge_ffm_close(h), 0);
+}
+
+/* The batch blocks once, then takes what is queued, up to count, in queue order. */
+TEST(batch_takes_the_queued_messages_in_order)
+{
+    int64_t h = open_simulator();
+    HLINEAPP app = init_app("ffm batch");
+    drain(app);
+    CHECK_EQ(tapisim_post_messages(app, 5), 0);
+    LINEMESSAGE got[8];
+    memset(got, 0, sizeof got);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 2, 0), 2);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got + 2, 6, 0), 3);
+    for (DWORD i = 0; i < 5; i++) {
+        CHECK_EQ(got[i].dwMessageID, LINE_DEVSPECIFIC);
+        CHECK_EQ(got[i].dwParam1, i);
+        CHECK_EQ(got[i].dwParam2, 5);
+    }
+    /* An empty queue: the first call's LINEERR_, as lineGetMessage's. */
+    LINEMESSAGE m;
+    LONG empty = lineGetMessage(app, &m, 0);
+    CHECK(empty < 0);
+    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0), empty);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 0, 0), TAPIBRIDGE_FFM_BADARG);
+    CHECK_EQ(lineShutdown(app), 0);
+    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0), lineGetMessage(app, &m, 0));
+    CHECK_EQ(tapibridge_ffm_close(h), 0);
+}
+
+/* After close, and for handles never opened, no wrapper reaches the provider. */
+TEST(closed_or_forged_handles_reach_no_provider)
+{
+    int64_t h = open_simulator();
+    CHECK_EQ(tapibridge_ffm_close(h), 0);
+    CHECK_EQ(tapibridge_ffm_close(h), TAPIBRIDGE_FFM_CLOSED);
+    CHECK_EQ(tapisim_trace_clear(), 0);
+    LINECALLSTATUS s;
+    memset(&s, 0, sizeof s);
+    s.dwTotalSize = sizeof s;
+    LINEMESSAGE m[2];
+    DWORD id = 0;
+    int64_t forged[] = { h, 0, 1, (int64_t)((uint64_t)h ^ ((uint64_t)1 << 32)), -1, h + 1 };
+    for (size_t i = 0; i < sizeof forged / sizeof *forged; i++) {
+        int64_t f = forged[i];
+        CHECK_EQ(tapibridge_ffm_lineGetCallStatus(f, 1, &s), TAPIBRIDGE_FFM_CLOSED);
+        CHECK_EQ(tapibridge_ffm_lineCompleteCall(f, 1, &id, LINECALLCOMPLMODE_CALLBACK, 0),
+                 TAPIBRIDGE_FFM_CLOSED);
+        CHECK_EQ(tapibridge_ffm_lineUncompleteCall(f, 1, 1), TAPIBRIDGE_FFM_CLOSED);
+        CHECK_EQ(tapibridge_ffm_lineGetMessage(f, 1, m, 0), TAPIBRIDGE_FFM_CLOSED);
+        CHECK_EQ(tapibridge_ffm_lineGetMessages(f, 1, m, 2, 0), TAPIBRIDGE_FFM_CLOSED);
+        if (f != h)
+            CHECK_EQ(tapibridge_ffm_close(f), TAPIBRIDGE_FFM_CLOSED);
+    }
+    char *trace = trace_text();
+    CHECK(trace != NULL);
+    if (trace != NULL) {
+        CHECK(strstr(trace, "lineGetCallStatus") == NULL);
+        CHECK(strstr(trace, "lineCompleteCall") == NULL);
+        CHECK(strstr(trace, "lineUncompleteCall") == NULL);
+        free(trace);
+    }
+    /* A handle opened again is a new one: the old one stays refused. */
+    int64_t again = open_simulator();
+    CHECK(again != h);
+    CHECK_EQ(tapibridge_ffm_lineGetCallStatus(h, 1, &s), TAPIBRIDGE_FFM_CLOSED);
+    CHECK(tapibridge_ffm_lineGetCallStatus(again, 1, &s) != TAPIBRIDGE_FFM_CLOSED);
+    CHECK_EQ(tapibridge_ffm_close(again), 0);
+}
+
+int main(int argc, char **argv)
+{
+    static const test_case tests[] = {
+        T(abi_version_is_the_headers),
+        T(open_refuses_what_the_loader_cannot_take),
+        T(wrappers_answer_as_the_providers_functions),
+        T(batch_takes_the_queued_messages_in_order),
+        T(closed_or_forged_handles_reach_no_provider),
+    };
+    return run_tests(tests, sizeof tests / sizeof *tests, argc, argv);
+}

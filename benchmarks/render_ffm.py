@@ -41,9 +41,10 @@ def ffm_markdown(c, j, calls, num, ratio, bytes_op):
         return f.median if f else None
 
     w(f"Every figure of this section was measured on JDK {jdk} (the tables above: the default "
-      "JDK). *FFM, critical* is `Backend.FFM` on the simulator, whose hot calls use "
-      "`Linker.Option.critical(false)`; *FFM, plain* the same backend on the same library opened "
-      "by path, where every call is a plain downcall.")
+      "JDK). *FFM, critical* is `Backend.FFM` on the simulator, whose hot calls are critical "
+      "downcalls (`Linker.Option.critical(false)`) into libtapibridge's wrappers, inside its C "
+      "guard; *FFM, plain* the same backend on the same library opened by path, where every call "
+      "is a plain downcall inside the Java guard.")
     w("")
     w(f"| Call | C | JNI | JNA direct | FFM, critical | FFM, plain | FFM / C | FFM plain / C "
       f"| FFM / JNI | B/op FFM, FFM plain |")

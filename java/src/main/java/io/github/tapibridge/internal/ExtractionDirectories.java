@@ -36,7 +36,7 @@ final class ExtractionDirectories {
     /** The only files the clean-up deletes inside an extraction directory: what it extracts. */
     private static final Set<String> EXTRACTED_NAMES = Set.copyOf(NativeLibraries.LIBRARIES.stream()
             .flatMap(library -> List.of("win32", "darwin", "linux").stream()
-                    .map(os -> NativeLibraries.fileName(os + "-", library)))
+                    .map(os -> NativePlatform.fileName(os + "-", library)))
             .toList());
 
     /** The copies of the simulator that isolated switches load ({@link NativeLibraries#isolatedCopy}). */

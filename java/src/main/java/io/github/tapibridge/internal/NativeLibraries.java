@@ -1,5 +1,9 @@
 package io.github.tapibridge.internal;
 
+import static io.github.tapibridge.internal.NativePlatform.bundledResource;
+import static io.github.tapibridge.internal.NativePlatform.fileName;
+import static io.github.tapibridge.internal.NativePlatform.platform;
+
 import io.github.tapibridge.internal.jni.TapiJni;
 
 import java.io.File;
@@ -18,7 +22,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -33,32 +36,19 @@ import java.util.function.Predicate;
  *   <li>system property {@value #TAPISIM_PATH_PROPERTY} (simulator only): the full path of the
  *       simulator library;</li>
  *   <li>system property {@value #LIBRARY_PATH_PROPERTY}: a directory holding both libraries under
- *       their file names for the platform (below);</li>
+ *       their file names for the platform ({@link NativePlatform#fileName});</li>
  *   <li>the bundled resource {@code <platform>/<file name>} of the {@code tapibridge-native} jar
  *       ({@code linux-x86-64/libtapibridge.so}, {@code win32-x86-64/tapibridge.dll}: the folder
- *       named as JNA names it, see {@link #platform()}), looked up through the class loader of
- *       this class (so it works on the class path and the module path), and, unless it already is
- *       a file, extracted once per process into a private directory of the temporary folder
- *       (below);</li>
+ *       named as JNA names it, see {@link NativePlatform#platform()}), looked up through the
+ *       class loader of this class (so it works on the class path and the module path), and,
+ *       unless it already is a file, extracted once per process into a private directory of the
+ *       temporary folder (below);</li>
  *   <li>the directories of {@code java.library.path}.</li>
  * </ol>
  * A place that does not hold the library, or whose library fails to load, is skipped; if no place
  * works, the UnsatisfiedLinkError lists every place tried and why it failed. After loading the
  * bridge, its ABI version must equal {@link TapiJni#ABI_VERSION}. Nothing is printed: what was
  * loaded from where goes to the {@link System.Logger} of this class at DEBUG.
- *
- * <h2>File names</h2>
- * The file name of a library follows from the platform folder, not from the JVM that runs the
- * search, so that the lookup for any platform can be computed (and tested) on any host:
- * <table>
- *   <caption>File names by platform folder</caption>
- *   <tr><th>platform folder</th><th>bridge</th><th>simulator</th></tr>
- *   <tr><td>{@code win32-*}</td><td>{@code tapibridge.dll}</td><td>{@code tapisim.dll}</td></tr>
- *   <tr><td>{@code darwin-*}</td><td>{@code libtapibridge.dylib}</td><td>{@code libtapisim.dylib}</td></tr>
- *   <tr><td>{@code linux-*} and any other</td><td>{@code libtapibridge.so}</td><td>{@code libtapisim.so}</td></tr>
- * </table>
- * The same names are looked for in the directory of {@value #LIBRARY_PATH_PROPERTY} and in
- * {@code java.library.path}, and named in the error.
  *
  * <h2>Extraction and clean-up</h2>
  * Bundled libraries inside a jar are copied into a directory {@code tapibridge-<16 hex digits>}
@@ -251,35 +241,7 @@ public final class NativeLibraries {
      * names), system properties and class path resources. Tests substitute each.
      */
     record Lookup(String platform, Function<String, String> property, Function<String, URL> resource) {
-        static final Lookup SYSTEM = new Lookup(NativeLibraries.platform(), System::getProperty, NativeLibraries::resource);
-    }
-
-    /**
-     * The file name of a library on a platform: a function of the platform folder alone, never of
-     * the JVM that asks.
-     *
-     * @param platform a platform folder ({@code win32-x86-64}, {@code linux-x86-64}, ...)
-     * @param library {@link #BRIDGE} or {@link #SIMULATOR}
-     * @return {@code <library>.dll} for {@code win32-*}, {@code lib<library>.dylib} for
-     *         {@code darwin-*}, else {@code lib<library>.so}
-     */
-    static String fileName(String platform, String library) {
-        if (platform.startsWith("win32-")) {
-            return library + ".dll";
-        }
-        if (platform.startsWith("darwin-")) {
-            return "lib" + library + ".dylib";
-        }
-        return "lib" + library + ".so";
-    }
-
-    /**
-     * The resource that holds a library in the {@code tapibridge-native} jar.
-     *
-     * @return {@code <platform>/<file name>}
-     */
-    static String bundledResource(String platform, String library) {
-        return platform + "/" + fileName(platform, library);
+        static final Lookup SYSTEM = new Lookup(NativePlatform.platform(), System::getProperty, NativeLibraries::resource);
     }
 
     /**
@@ -458,44 +420,5 @@ public final class NativeLibraries {
                 return null;
             }
         }
-    }
-
-    // ---- platform -----------------------------------------------------------------------
-
-    /**
-     * The folder of the bundled libraries for this JVM, in JNA's naming.
-     *
-     * @return for example {@code linux-x86-64}
-     */
-    public static String platform() {
-        return platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
-    }
-
-    static String platform(String osName, String osArch) {
-        String name = osName.toLowerCase(Locale.ROOT);
-        String os;
-        if (name.startsWith("windows")) {
-            os = "win32";
-        } else if (name.startsWith("mac") || name.startsWith("darwin")) {
-            os = "darwin";
-        } else if (name.startsWith("linux")) {
-            os = "linux";
-        } else {
-            os = name.replaceAll("[^a-z0-9]", "");
-        }
-        String a = osArch.toLowerCase(Locale.ROOT);
-        String arch;
-        if (a.matches("x86_64|amd64|x64|em64t")) {
-            arch = "x86-64";
-        } else if (a.matches("aarch64|arm64")) {
-            arch = "aarch64";
-        } else if (a.matches("i[3-6]86|x86")) {
-            arch = "x86";
-        } else if (a.startsWith("arm")) {
-            arch = "arm";
-        } else {
-            arch = a;
-        }
-        return os + "-" + arch;
     }
 }

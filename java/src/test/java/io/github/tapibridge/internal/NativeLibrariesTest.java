@@ -35,25 +35,25 @@ class NativeLibrariesTest {
     private static final String REQUIRE_WINDOWS = "tapibridge.test.requireWindows";
 
     private static NativeLibraries.Lookup lookup(Map<String, String> properties, URL resource) {
-        return new NativeLibraries.Lookup(NativeLibraries.platform(), properties::get, name -> resource);
+        return new NativeLibraries.Lookup(NativePlatform.platform(), properties::get, name -> resource);
     }
 
     @Test
     void fileNamesFollowThePlatformFolderNotTheHost() {
-        assertEquals("tapibridge.dll", NativeLibraries.fileName("win32-x86-64", "tapibridge"));
-        assertEquals("tapisim.dll", NativeLibraries.fileName("win32-x86-64", "tapisim"));
-        assertEquals("tapisim.dll", NativeLibraries.fileName("win32-aarch64", "tapisim"));
-        assertEquals("libtapibridge.so", NativeLibraries.fileName("linux-x86-64", "tapibridge"));
-        assertEquals("libtapisim.so", NativeLibraries.fileName("linux-aarch64", "tapisim"));
-        assertEquals("libtapisim.dylib", NativeLibraries.fileName("darwin-aarch64", "tapisim"));
-        assertEquals("libtapisim.so", NativeLibraries.fileName("freebsd-x86-64", "tapisim"));
+        assertEquals("tapibridge.dll", NativePlatform.fileName("win32-x86-64", "tapibridge"));
+        assertEquals("tapisim.dll", NativePlatform.fileName("win32-x86-64", "tapisim"));
+        assertEquals("tapisim.dll", NativePlatform.fileName("win32-aarch64", "tapisim"));
+        assertEquals("libtapibridge.so", NativePlatform.fileName("linux-x86-64", "tapibridge"));
+        assertEquals("libtapisim.so", NativePlatform.fileName("linux-aarch64", "tapisim"));
+        assertEquals("libtapisim.dylib", NativePlatform.fileName("darwin-aarch64", "tapisim"));
+        assertEquals("libtapisim.so", NativePlatform.fileName("freebsd-x86-64", "tapisim"));
         assertEquals(List.of("win32-x86-64/tapibridge.dll", "win32-x86-64/tapisim.dll"),
                 NativeLibraries.bundledResources("win32-x86-64"));
         assertEquals(List.of("linux-x86-64/libtapibridge.so", "linux-x86-64/libtapisim.so"),
                 NativeLibraries.bundledResources("linux-x86-64"));
         // On the host itself the names agree with the JVM's own.
         for (String library : NativeLibraries.LIBRARIES) {
-            assertEquals(System.mapLibraryName(library), NativeLibraries.fileName(NativeLibraries.platform(), library));
+            assertEquals(System.mapLibraryName(library), NativePlatform.fileName(NativePlatform.platform(), library));
         }
     }
 
@@ -92,8 +92,8 @@ class NativeLibrariesTest {
 
     @Test
     void everyLibraryTheLoaderWouldAskForOnLinuxX8664IsBundled() throws IOException {
-        boolean host = NativeLibraries.platform().equals("linux-x86-64");
-        assertBundled("linux-x86-64", host, "the host is " + NativeLibraries.platform()
+        boolean host = NativePlatform.platform().equals("linux-x86-64");
+        assertBundled("linux-x86-64", host, "the host is " + NativePlatform.platform()
                 + ", linux-x86-64 libraries not in the native jar");
     }
 
@@ -145,13 +145,13 @@ class NativeLibrariesTest {
 
     @Test
     void platformFolderInJnaNaming() {
-        assertEquals("linux-x86-64", NativeLibraries.platform("Linux", "amd64"));
-        assertEquals("linux-aarch64", NativeLibraries.platform("Linux", "aarch64"));
-        assertEquals("win32-x86-64", NativeLibraries.platform("Windows 11", "amd64"));
-        assertEquals("win32-x86", NativeLibraries.platform("Windows 10", "x86"));
-        assertEquals("darwin-x86-64", NativeLibraries.platform("Mac OS X", "x86_64"));
-        assertEquals("darwin-aarch64", NativeLibraries.platform("Mac OS X", "aarch64"));
-        assertEquals("freebsd-x86-64", NativeLibraries.platform("FreeBSD", "amd64"));
+        assertEquals("linux-x86-64", NativePlatform.platform("Linux", "amd64"));
+        assertEquals("linux-aarch64", NativePlatform.platform("Linux", "aarch64"));
+        assertEquals("win32-x86-64", NativePlatform.platform("Windows 11", "amd64"));
+        assertEquals("win32-x86", NativePlatform.platform("Windows 10", "x86"));
+        assertEquals("darwin-x86-64", NativePlatform.platform("Mac OS X", "x86_64"));
+        assertEquals("darwin-aarch64", NativePlatform.platform("Mac OS X", "aarch64"));
+        assertEquals("freebsd-x86-64", NativePlatform.platform("FreeBSD", "amd64"));
     }
 
     @Test
@@ -163,11 +163,11 @@ class NativeLibrariesTest {
         List<String> tried = new ArrayList<>();
         assertNull(NativeLibraries.find(NativeLibraries.SIMULATOR, lookup(props, null),
                 p -> true, tried));
-        String message = NativeLibraries.notFound(NativeLibraries.platform(), NativeLibraries.SIMULATOR, tried).getMessage();
+        String message = NativeLibraries.notFound(NativePlatform.platform(), NativeLibraries.SIMULATOR, tried).getMessage();
         String file = System.mapLibraryName("tapisim");
         assertTrue(message.contains(NativeLibraries.TAPISIM_PATH_PROPERTY + "=/bogus/libtapisim-file.so"), message);
         assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + "=/bogus/tapibridge/dir"), message);
-        assertTrue(message.contains("bundled resource " + NativeLibraries.platform() + "/" + file), message);
+        assertTrue(message.contains("bundled resource " + NativePlatform.platform() + "/" + file), message);
         assertTrue(message.contains("java.library.path=" + empty), message);
         assertTrue(message.contains("/another/bogus"), message);
         assertEquals(4, tried.size(), tried.toString());
@@ -177,7 +177,7 @@ class NativeLibrariesTest {
     void unsetPropertiesAreNamedToo() {
         List<String> tried = new ArrayList<>();
         assertNull(NativeLibraries.find(NativeLibraries.BRIDGE, lookup(Map.of(), null), p -> true, tried));
-        String message = NativeLibraries.notFound(NativeLibraries.platform(), NativeLibraries.BRIDGE, tried).getMessage();
+        String message = NativeLibraries.notFound(NativePlatform.platform(), NativeLibraries.BRIDGE, tried).getMessage();
         assertTrue(message.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + ": not set"), message);
         assertTrue(message.contains(System.mapLibraryName("tapibridge")), message);
         assertTrue(message.contains("java.library.path=null"), message);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tapibridge.internal.NativeLibraries;
+import io.github.tapibridge.internal.NativePlatform;
 
 import java.io.File;
 import java.io.IOException;
@@ -88,7 +89,7 @@ class JniCheckTest {
         String out = r.output();
         assertTrue(out.contains("java.lang.UnsatisfiedLinkError"), out);
         assertTrue(out.contains(NativeLibraries.LIBRARY_PATH_PROPERTY + "=/bogus/tapibridge"), out);
-        assertTrue(out.contains("bundled resource " + NativeLibraries.platform() + "/"
+        assertTrue(out.contains("bundled resource " + NativePlatform.platform() + "/"
                 + System.mapLibraryName("tapibridge")), out);
         assertTrue(out.contains("java.library.path=" + emptyDir), out);
         assertTrue(!JNI_COMPLAINT.matcher(out).find(), out);

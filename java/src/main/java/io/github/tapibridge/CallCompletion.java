@@ -68,9 +68,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * future (in the same way, on the same thread): completing, cancelling or timing out the one a
  * caller got ({@code orTimeout}, {@code cancel}, {@code obtrudeValue} ...) changes neither the
  * completion nor what other callers see. The futures are completed on the event pump thread;
- * callbacks chained to them run there, in message order, and must not block. The {@link CancellationException}s carry no stack trace: they are
- * created on the event pump, where a trace would show only the pump's own frames, and filling one
- * in was the largest single cost of a cancelled round trip.
+ * callbacks chained to them run there, in message order, and must not block. The
+ * {@link CancellationException}s carry no stack trace: they are created on the event pump, where a
+ * trace would show only the pump's own frames, and filling one in was the largest single cost of
+ * a cancelled round trip. {@code handle}, {@code exceptionally} and {@code whenComplete} see such
+ * an exception as it is; so do {@code get} and {@code join} on JDK 17, while newer JDKs (25, for
+ * one) throw from those two a new {@link CancellationException} of their own ({@code "get"},
+ * {@code "join"}) whose {@linkplain Throwable#getCause() cause} is the completion's: read the
+ * message there.
  *
  * <p>Thread-safe.
  *
@@ -302,8 +307,9 @@ public final class CallCompletion {
 
     /**
      * The cancellation of {@link #whenFired()}, without a stack trace (see the class comment). A
-     * {@link CancellationException}, so {@link CompletableFuture#isCancelled()} is true and
-     * {@code get} and {@code join} throw it as it is.
+     * {@link CancellationException}, so {@link CompletableFuture#isCancelled()} is true, and
+     * {@code get} and {@code join} throw it, itself on JDK 17, as the cause of their own on newer
+     * JDKs.
      */
     private static final class Cancelled extends CancellationException {
         private static final long serialVersionUID = 1L;

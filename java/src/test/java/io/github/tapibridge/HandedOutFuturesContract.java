@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,31 @@ abstract class HandedOutFuturesContract extends SimTestSupport {
         CompletableFuture<Call> after = c.whenFired();
         assertTrue(after.isCancelled(), "the same settlement for every later caller");
         assertThrows(java.util.concurrent.CancellationException.class, after::join);
+    }
+
+    /**
+     * The completion's {@link java.util.concurrent.CancellationException} names it wherever its
+     * future is read. {@code handle} sees it as it is on every JDK; {@code join} throws it as it
+     * is on JDK 17, while newer JDKs (25 here) throw a new one of their own ("join") whose cause
+     * it is: the class comment of {@link CallCompletion} said "as it is" for every JDK.
+     */
+    @Test
+    void aCancelledCompletionNamesItselfWhereverItsFutureIsRead() throws Exception {
+        Recorder events = new Recorder();
+        Line line = openRecorded(0, events);
+        Call call = busyCall(line, events, "285");
+        CallCompletion c = await(call.completeCall(CallCompletionMode.CALLBACK));
+        await(c.cancel());
+        String expected = "Completion " + c.id() + " was cancelled";
+        Throwable seen = c.whenFired().handle((v, e) -> e).get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+        assertEquals(expected, assertInstanceOf(CancellationException.class, seen).getMessage());
+        CancellationException joined = assertThrows(CancellationException.class, c.whenFired()::join);
+        CancellationException ours = joined.getCause() == null ? joined
+                : assertInstanceOf(CancellationException.class, joined.getCause());
+        assertEquals(expected, ours.getMessage());
+        if (Runtime.version().feature() == 17) {
+            assertSame(seen, joined, "JDK 17 throws the completion's own exception");
+        }
     }
 
     @Test

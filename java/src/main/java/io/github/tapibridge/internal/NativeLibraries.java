@@ -147,13 +147,7 @@ public final class NativeLibraries {
                 return bridge;
             }
             if (bridgeFile == null) {
-                List<String> tried = new ArrayList<>();
-                Path found = find(BRIDGE, Lookup.SYSTEM, file -> true, tried);
-                if (found == null) {
-                    throw notFound(Lookup.SYSTEM.platform(), BRIDGE, tried);
-                }
-                bridgeFile = found;
-                LOG.log(Level.DEBUG, "bridge library for the FFM backend: {0}", found);
+                bridgeFile = locate(BRIDGE, "bridge library for the FFM backend");
             }
             return bridgeFile;
         }
@@ -169,16 +163,26 @@ public final class NativeLibraries {
     public static Path simulatorPath() {
         synchronized (LOCK) {
             if (simulator == null) {
-                List<String> tried = new ArrayList<>();
-                Path found = find(SIMULATOR, Lookup.SYSTEM, file -> true, tried);
-                if (found == null) {
-                    throw notFound(Lookup.SYSTEM.platform(), SIMULATOR, tried);
-                }
-                simulator = found;
-                LOG.log(Level.DEBUG, "simulator library: {0}", found);
+                simulator = locate(SIMULATOR, "simulator library");
             }
             return simulator;
         }
+    }
+
+    /**
+     * The first file of the search for {@code library}, not loaded (the caller holds LOCK).
+     *
+     * @param what what the file is for, for the DEBUG log
+     * @throws UnsatisfiedLinkError if no place holds it (the message lists every place tried)
+     */
+    private static Path locate(String library, String what) {
+        List<String> tried = new ArrayList<>();
+        Path found = find(library, Lookup.SYSTEM, file -> true, tried);
+        if (found == null) {
+            throw notFound(Lookup.SYSTEM.platform(), library, tried);
+        }
+        LOG.log(Level.DEBUG, what + ": {0}", found);
+        return found;
     }
 
     /**

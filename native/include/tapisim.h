@@ -389,6 +389,17 @@ LONG tapisim_sync(HLINEAPP hLineApp, DWORD token);
 
 #define TAPISIM_LINE_SYNC 0x7A510001u
 
+/*
+ * Not TAPI: a word that changes whenever something lineGetMessage would see has happened in
+ * the switch (a message queued for any application, a request queued for its LINE_REPLY, an
+ * application shut down). It is bumped after the switch's lock is released and read without
+ * it, so a thread that has just drained its queue can watch it (spinning briefly before it
+ * blocks in lineGetMessage) without slowing the threads that make requests, and call
+ * lineGetMessage again only once it changed. Only a change means anything: the value wraps,
+ * and one change may be for another application. Never fails; takes no lock.
+ */
+DWORD tapisim_activity(void);
+
 #ifdef __cplusplus
 }
 #endif

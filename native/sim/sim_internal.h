@@ -11,6 +11,8 @@
 #include "tapi_format.h"
 #include "platform.h"
 
+#include <stdatomic.h>
+
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -248,6 +250,8 @@ typedef struct sim_switch {
     int wakeReady;                  /* `wake` was created (by the first sim_lock) */
     int waiters;                    /* threads blocked in lineGetMessage, all apps */
     int wakePending;                /* broadcast `wake` at the next unlock (sim_wake_waiters) */
+    /* sim_unlock bumps sim_activity (below): like wakePending, but whether anyone waits or not. */
+    int activityPending;
     DWORD now;
     uint64_t timerSeq;
     DWORD nextHandle, nextRequest, nextCallId, nextOpenSeq;
@@ -278,6 +282,18 @@ extern sim_switch g_sim;
 void sim_lock(void);
 void sim_unlock(void);
 void sim_wake_waiters(void);
+
+/*
+ * What a waiter can watch without the lock (tapisim_activity): bumped by sim_unlock, after the
+ * lock is released, when the critical section did something lineGetMessage would see (a message
+ * queued, a completion request queued, an app shut down). On a cache line of its own: a thread
+ * spinning on it must not share a line with the lock and the state that every request writes.
+ */
+typedef struct sim_activity_word {
+    _Alignas(64) _Atomic DWORD value;
+    char pad[64 - sizeof(DWORD)];
+} sim_activity_word;
+extern sim_activity_word sim_activity;
 DWORD sim_new_handle(sim_obj *obj, int kind);
 void sim_drop_handle(sim_obj *obj);
 void *sim_find(DWORD handle, int kind);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 sim_switch g_sim = { .lock = SIM_MUTEX_INIT };
+sim_activity_word sim_activity;
 
 static void sim_init_topology(void)
 {
@@ -43,16 +44,21 @@ void sim_lock(void)
 void sim_unlock(void)
 {
     int wake = g_sim.wakePending;
+    int active = g_sim.activityPending;
     g_sim.wakePending = 0;
+    g_sim.activityPending = 0;
     sim_mutex_unlock(&g_sim.lock);
+    if (active) /* after the unlock: whoever sees it finds the lock free */
+        atomic_fetch_add_explicit(&sim_activity.value, 1, memory_order_release);
     if (wake)
         sim_cond_broadcast(&g_sim.wake);
 }
 
 /* A waiter's condition changed (a message queued, its app shut down, a completion request
- * queued): wake every waiter when the lock is next released. */
+ * queued): wake every waiter, and bump the activity word, when the lock is next released. */
 void sim_wake_waiters(void)
 {
+    g_sim.activityPending = 1;
     if (g_sim.waiters > 0)
         g_sim.wakePending = 1;
 }
@@ -245,6 +251,13 @@ SIM_EXPORT DWORD tapisim_now(void)
     DWORD now = g_sim.now;
     sim_unlock();
     return now;
+}
+
+/* Read without the lock, as a spinning waiter must: an acquire load, so that a change seen
+ * here is followed by a lineGetMessage that sees what changed. */
+SIM_EXPORT DWORD tapisim_activity(void)
+{
+    return atomic_load_explicit(&sim_activity.value, memory_order_acquire);
 }
 
 /* For the control functions that check their arguments before they take the lock. */
@@ -461,10 +474,12 @@ void sim_app_shutdown(sim_app *app)
     app->dead = 1;
     app->qcount = 0;
     sim_app_queue_changed(app);
-    if (app->waiters > 0)
+    if (app->waiters > 0) {
         sim_wake_waiters();
-    else
+    } else {
+        g_sim.activityPending = 1; /* a drain spinning outside lineGetMessage looks again */
         sim_app_release(app);
+    }
 }
 
 SIM_EXPORT LONG tapisim_reset(void)

@@ -235,6 +235,46 @@ TEST(shutdown_ends_the_wait_of_its_reader_only)
     }
 }
 
+/* tapisim_activity changes with what lineGetMessage would see, and only then: a waiter spinning
+ * on it misses nothing and is not sent back to the lock by calls that change nothing for it. */
+TEST(activity_word_changes_with_what_a_reader_would_see)
+{
+    HLINEAPP app = init_app("activity");
+    HLINE line = open_line(app, 0, V31, LINECALLPRIVILEGE_OWNER, 0);
+    CHECK_EQ(tapisim_set_station("201", 1), 0);
+    HCALL call = 0;
+    LONG request = make_call(line, "201", &call);
+    CHECK(request > 0);
+    CHECK_EQ(reply_of(app, request), 0);
+    drain(app);
+
+    DWORD a = tapisim_activity();
+    LINECALLSTATUS status;
+    memset(&status, 0, sizeof status);
+    status.dwTotalSize = sizeof status;
+    CHECK_EQ(lineGetCallStatus(call, &status), 0);
+    LINEMESSAGE m;
+    CHECK(lineGetMessage(app, &m, 0) < 0);
+    CHECK_EQ(tapisim_activity(), a); /* a query and an empty take change nothing */
+
+    CHECK_EQ(tapisim_post_messages(app, 1), 0);
+    DWORD b = tapisim_activity();
+    CHECK(b != a); /* a message queued */
+    CHECK_EQ(lineGetMessage(app, &m, 0), 0);
+
+    DWORD id = 0;
+    b = tapisim_activity();
+    request = lineCompleteCall(call, &id, LINECALLCOMPLMODE_CAMPON, 0);
+    CHECK(request > 0);
+    CHECK(tapisim_activity() != b); /* a request queued for its LINE_REPLY */
+    CHECK_EQ(reply_of(app, request), 0);
+    drain(app);
+
+    b = tapisim_activity();
+    CHECK_EQ(lineShutdown(app), 0);
+    CHECK(tapisim_activity() != b); /* its waiters must look again */
+}
+
 int main(int argc, char **argv)
 {
     static const test_case tests[] = {
@@ -244,6 +284,7 @@ int main(int argc, char **argv)
         T(readers_of_two_apps_get_exactly_their_own_markers),
         T(replies_for_one_app_reach_its_reader_whoever_dispatches_them),
         T(shutdown_ends_the_wait_of_its_reader_only),
+        T(activity_word_changes_with_what_a_reader_would_see),
     };
     return run_tests(tests, sizeof tests / sizeof *tests, argc, argv);
 }

@@ -166,13 +166,13 @@ int32_t tapibridge_ffm_lineGetMessage(int64_t handle, uint32_t hLineApp, void *l
 
 /* Guarded batch of lineGetMessage (tb_get_messages, shared with TapiJni.lineGetMessages). */
 int32_t tapibridge_ffm_lineGetMessages(int64_t handle, uint32_t hLineApp, void *lpMessages,
-                                       int32_t count, uint32_t dwTimeout)
+                                       int32_t count, uint32_t dwTimeout, int32_t spinMicros)
 {
-    if (count < 1)
+    if (count < 1 || spinMicros < 0)
         return TAPIBRIDGE_FFM_BADARG;
     DIRECT_ENTER(handle)
     LONG result = tb_get_messages(p, (HLINEAPP)hLineApp, (LINEMESSAGE *)lpMessages, count,
-                                  (DWORD)dwTimeout);
+                                  (DWORD)dwTimeout, (DWORD)spinMicros);
     tb_guard_leave(&r);
     return result;
 }

@@ -19,6 +19,7 @@
 #include <windows.h>
 #else
 #include <dlfcn.h>
+#include <time.h>
 #endif
 
 #include "tapisim.h"
@@ -285,4 +286,49 @@ void tb_mem_free(tb_provider *p, void *block)
 long long tb_mem_live(tb_provider *p)
 {
     return atomic_load_explicit(&p->live, memory_order_relaxed);
+}
+
+/* ---- the drain's spin (tb_get_messages) ---------------------------------------------------- */
+
+#ifdef _WIN32
+uint64_t tb_mono_ns(void)
+{
+    static LARGE_INTEGER frequency; /* written with the same value by every first caller */
+    LARGE_INTEGER now;
+    if (frequency.QuadPart == 0)
+        QueryPerformanceFrequency(&frequency);
+    QueryPerformanceCounter(&now);
+    return (uint64_t)(now.QuadPart / frequency.QuadPart) * 1000000000u
+         + (uint64_t)(now.QuadPart % frequency.QuadPart) * 1000000000u / (uint64_t)frequency.QuadPart;
+}
+#else
+uint64_t tb_mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+#endif
+
+/* A spin-wait hint: lets the sibling hardware thread run, and saves power, while nothing changes. */
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
+int tb_await_activity(tb_provider *p, DWORD seen, uint64_t deadlineNs)
+{
+    for (;;) {
+        for (int i = 0; i < 64; i++) { /* a few microseconds of pauses between clock reads */
+            if (p->tapisim_activity() != seen)
+                return 1;
+            cpu_relax();
+        }
+        if (tb_mono_ns() >= deadlineNs)
+            return 0;
+    }
 }

@@ -92,6 +92,7 @@
     X(tapisim_set_option, LONG, (const char *, DWORD))                                          \
     X(tapisim_post_messages, LONG, (HLINEAPP, DWORD))                                          \
     X(tapisim_sync, LONG, (HLINEAPP, DWORD))                                                  \
+    X(tapisim_activity, DWORD, (void))                                                        \
     TB_TAPISIM_TOPOLOGY_FUNCTIONS(X)                                                          \
     TB_TAPISIM_REMOTE_FUNCTIONS(X)
 
@@ -177,17 +178,50 @@ void tb_mem_free(tb_provider *p, void *block);
 long long tb_mem_live(tb_provider *p);
 
 /*
+ * Waits, spinning, until p->tapisim_activity() differs from `seen` (1) or the monotonic clock
+ * passes `deadlineNs` (0). For tb_get_messages; p->tapisim_activity must be set.
+ */
+int tb_await_activity(tb_provider *p, DWORD seen, uint64_t deadlineNs);
+
+/* The monotonic clock, in nanoseconds. */
+uint64_t tb_mono_ns(void);
+
+/*
  * The event pump's drain (TapiJni.lineGetMessages and tapibridge_ffm_lineGetMessages): blocks
  * once, as lineGetMessage(dwTimeout), for the first message, then takes what is already queued
  * (timeout 0) into the following LINEMESSAGEs of m, up to count (at least 1) in all, so that a
  * burst costs one crossing. Returns how many it took (1 to count), or the first call's LINEERR_;
  * a later call that finds the queue empty (or the application shut down) ends the batch, and the
  * next drain reports it. Queue order is kept.
+ *
+ * spinUs > 0 with dwTimeout INFINITE, on a provider with tapisim_activity (the simulator): before
+ * it blocks, the drain takes with timeout 0 and, while the queue is empty, spins on the activity
+ * word for up to spinUs microseconds in all, taking again whenever the word changes; only then
+ * does it block. The pump asks for it while replies are owed, so that a request made meanwhile
+ * reaches it without waking a blocked thread: no futex call for the requester, no wake-up
+ * latency for the pump, and no lock taken while nothing happens. Other providers block at once.
  */
 static inline LONG tb_get_messages(tb_provider *p, HLINEAPP hLineApp, LINEMESSAGE *m, LONG count,
-                                   DWORD dwTimeout)
+                                   DWORD dwTimeout, DWORD spinUs)
 {
-    LONG r = p->lineGetMessage(hLineApp, m, dwTimeout);
+    LONG r;
+    if (spinUs != 0 && dwTimeout == INFINITE && p->tapisim_activity != NULL) {
+        uint64_t deadline = 0;
+        for (;;) {
+            DWORD seen = p->tapisim_activity(); /* before the take: no change is missed */
+            r = p->lineGetMessage(hLineApp, m, 0);
+            if (r != (LONG)LINEERR_OPERATIONFAILED)
+                break; /* a message, or an error */
+            if (deadline == 0)
+                deadline = tb_mono_ns() + (uint64_t)spinUs * 1000u;
+            if (!tb_await_activity(p, seen, deadline)) {
+                r = p->lineGetMessage(hLineApp, m, dwTimeout);
+                break;
+            }
+        }
+    } else {
+        r = p->lineGetMessage(hLineApp, m, dwTimeout);
+    }
     if (r != 0)
         return r;
     LONG n = 1;

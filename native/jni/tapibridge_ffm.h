@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 /* Bump when a function here is added, removed or changes meaning (FfmDirect.ABI_VERSION). */
-#define TAPIBRIDGE_FFM_ABI_VERSION 1
+#define TAPIBRIDGE_FFM_ABI_VERSION 2
 
 /* Results outside every TAPI result. */
 #define TAPIBRIDGE_FFM_CLOSED ((int32_t)0xFFFF0001) /* the handle names no open provider */
@@ -82,12 +82,13 @@ TAPIBRIDGE_FFM_API int32_t tapibridge_ffm_lineGetMessage(int64_t handle, uint32_
 /*
  * The event pump's drain, as the JNI bridge's: blocks once, as lineGetMessage(dwTimeout), then
  * takes what is already queued into the following LINEMESSAGEs of lpMessages, up to count in
- * all. Returns how many it took (1 to count), the first call's LINEERR_, or
- * TAPIBRIDGE_FFM_BADARG if count is below 1.
+ * all; with spinMicros > 0 and INFINITE it first spins on the simulator's activity word for up
+ * to spinMicros in all (tb_get_messages). Returns how many it took (1 to count), the first
+ * call's LINEERR_, or TAPIBRIDGE_FFM_BADARG if count is below 1 or spinMicros below 0.
  */
 TAPIBRIDGE_FFM_API int32_t tapibridge_ffm_lineGetMessages(int64_t handle, uint32_t hLineApp,
                                                           void *lpMessages, int32_t count,
-                                                          uint32_t dwTimeout);
+                                                          uint32_t dwTimeout, int32_t spinMicros);
 
 #ifdef __cplusplus
 }

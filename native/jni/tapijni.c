@@ -27,7 +27,7 @@
  * Must equal TapiJni.ABI_VERSION. One version covers the natives of TapiJni and TapisimJni: bump
  * it when a native of either is added, removed or changes meaning.
  */
-#define TAPIBRIDGE_ABI_VERSION 12
+#define TAPIBRIDGE_ABI_VERSION 13
 
 #define TAPIJNI_CLASS "io/github/tapibridge/internal/jni/TapiJni"
 
@@ -365,15 +365,20 @@ static jint JNICALL tj_lineGetMessage(JNIEnv *env, jclass cls, jlong provider, j
 
 /* The event pump's drain (tb_get_messages, provider.h): a burst of messages in one crossing. */
 static jint JNICALL tj_lineGetMessages(JNIEnv *env, jclass cls, jlong provider, jint hLineApp,
-                                       jlong lpMessages, jint count, jint dwTimeout)
+                                       jlong lpMessages, jint count, jint dwTimeout,
+                                       jint spinMicros)
 {
     PROVIDER(0)
     if (count < 1) {
         throw_fmt(env, IAE, "count: %d, at least 1", (int)count);
         return 0;
     }
+    if (spinMicros < 0) {
+        throw_fmt(env, IAE, "spinMicros: %d, at least 0", (int)spinMicros);
+        return 0;
+    }
     return tb_get_messages(p, (HLINEAPP)hLineApp, (LINEMESSAGE *)PTR(lpMessages), (LONG)count,
-                           (DWORD)dwTimeout);
+                           (DWORD)dwTimeout, (DWORD)spinMicros);
 }
 
 static jint JNICALL tj_lineCompleteCall(JNIEnv *env, jclass cls, jlong provider, jint hCall,
@@ -550,7 +555,7 @@ static const JNINativeMethod methods[] = {
     NATIVE(lineGetCallInfoW, "(JIJ)I"),
     NATIVE(lineGetCallStatus, "(JIJ)I"),
     NATIVE(lineGetMessage, "(JIJI)I"),
-    NATIVE(lineGetMessages, "(JIJII)I"),
+    NATIVE(lineGetMessages, "(JIJIII)I"),
     NATIVE(lineCompleteCall, "(JIJII)I"),
     NATIVE(lineUncompleteCall, "(JII)I"),
     NATIVE(lineDialW, "(JILjava/lang/String;I)I"),

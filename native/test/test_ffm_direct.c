@@ -8,6 +8,9 @@
 
 #include "tapibridge_ffm.h"
 
+#include <pthread.h>
+#include <time.h>
+
 #ifndef TAPISIM_FILE
 #error "TAPISIM_FILE: the simulator library's path (native/CMakeLists.txt defines it)"
 #endif
@@ -121,8 +124,8 @@ TEST(batch_takes_the_queued_messages_in_order)
     CHECK_EQ(tapisim_post_messages(app, 5), 0);
     LINEMESSAGE got[8];
     memset(got, 0, sizeof got);
-    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 2, 0), 2);
-    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got + 2, 6, 0), 3);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 2, 0, 0), 2);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got + 2, 6, 0, 0), 3);
     for (DWORD i = 0; i < 5; i++) {
         CHECK_EQ(got[i].dwMessageID, LINE_DEVSPECIFIC);
         CHECK_EQ(got[i].dwParam1, i);
@@ -132,10 +135,52 @@ TEST(batch_takes_the_queued_messages_in_order)
     LINEMESSAGE m;
     LONG empty = lineGetMessage(app, &m, 0);
     CHECK(empty < 0);
-    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0), empty);
-    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 0, 0), TAPIBRIDGE_FFM_BADARG);
+    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0, 0), empty);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, app, got, 0, 0, 0), TAPIBRIDGE_FFM_BADARG);
     CHECK_EQ(lineShutdown(app), 0);
-    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0), lineGetMessage(app, &m, 0));
+    CHECK_ERR(tapibridge_ffm_lineGetMessages(h, app, got, 3, 0, 0), lineGetMessage(app, &m, 0));
+    CHECK_EQ(tapibridge_ffm_close(h), 0);
+}
+
+/* A drain on another thread, spinning for up to a minute on the activity word. */
+typedef struct {
+    int64_t handle;
+    HLINEAPP app;
+    LINEMESSAGE m[4];
+    int32_t result;
+} spinning_drain;
+
+static void *drain_spinning(void *arg)
+{
+    spinning_drain *d = arg;
+    d->result = tapibridge_ffm_lineGetMessages(d->handle, d->app, d->m, 4, INFINITE, 60000000);
+    return NULL;
+}
+
+/* The spin takes what is posted while it spins as soon as the word changes: the test would
+ * take a minute otherwise (and ctest's timeout would fail it). A negative spin is refused. */
+TEST(a_spinning_batch_takes_a_message_posted_meanwhile_at_once)
+{
+    int64_t h = open_simulator();
+    spinning_drain d;
+    memset(&d, 0, sizeof d);
+    d.handle = h;
+    d.app = init_app("ffm spin");
+    drain(d.app);
+    CHECK_EQ(tapibridge_ffm_lineGetMessages(h, d.app, d.m, 4, INFINITE, -1), TAPIBRIDGE_FFM_BADARG);
+    struct timespec start, end;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    pthread_t thread;
+    CHECK_EQ(pthread_create(&thread, NULL, drain_spinning, &d), 0);
+    struct timespec pause = { 0, 100 * 1000 * 1000 };
+    nanosleep(&pause, NULL);
+    CHECK_EQ(tapisim_post_messages(d.app, 1), 0);
+    pthread_join(thread, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    CHECK(end.tv_sec - start.tv_sec < 30); /* not the minute of the spin */
+    CHECK_EQ(d.result, 1);
+    CHECK_EQ(d.m[0].dwMessageID, LINE_DEVSPECIFIC);
+    CHECK_EQ(lineShutdown(d.app), 0);
     CHECK_EQ(tapibridge_ffm_close(h), 0);
 }
 
@@ -159,7 +204,7 @@ TEST(closed_or_forged_handles_reach_no_provider)
                  TAPIBRIDGE_FFM_CLOSED);
         CHECK_EQ(tapibridge_ffm_lineUncompleteCall(f, 1, 1), TAPIBRIDGE_FFM_CLOSED);
         CHECK_EQ(tapibridge_ffm_lineGetMessage(f, 1, m, 0), TAPIBRIDGE_FFM_CLOSED);
-        CHECK_EQ(tapibridge_ffm_lineGetMessages(f, 1, m, 2, 0), TAPIBRIDGE_FFM_CLOSED);
+        CHECK_EQ(tapibridge_ffm_lineGetMessages(f, 1, m, 2, 0, 0), TAPIBRIDGE_FFM_CLOSED);
         if (f != h)
             CHECK_EQ(tapibridge_ffm_close(f), TAPIBRIDGE_FFM_CLOSED);
     }
@@ -186,6 +231,7 @@ int main(int argc, char **argv)
         T(open_refuses_what_the_loader_cannot_take),
         T(wrappers_answer_as_the_providers_functions),
         T(batch_takes_the_queued_messages_in_order),
+        T(a_spinning_batch_takes_a_message_posted_meanwhile_at_once),
         T(closed_or_forged_handles_reach_no_provider),
     };
     return run_tests(tests, sizeof tests / sizeof *tests, argc, argv);

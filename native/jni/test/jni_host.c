@@ -22,7 +22,7 @@
 
 /* TapiJni.ABI_VERSION (it covers both classes), and every native declaration of TapiJni.java and
  * of TapisimJni.java, in the order of each file. */
-#define TAPIJNI_ABI_VERSION 12
+#define TAPIJNI_ABI_VERSION 13
 
 typedef struct {
     const char *name, *descriptor;
@@ -58,7 +58,7 @@ static const declared_native tapijni_declared[] = {
     { "lineGetCallInfoW", "(JIJ)I" },
     { "lineGetCallStatus", "(JIJ)I" },
     { "lineGetMessage", "(JIJI)I" },
-    { "lineGetMessages", "(JIJII)I" },
+    { "lineGetMessages", "(JIJIII)I" },
     { "lineCompleteCall", "(JIJII)I" },
     { "lineUncompleteCall", "(JII)I" },
     { "lineDialW", "(JILjava/lang/String;I)I" },

@@ -353,6 +353,11 @@ final class Session implements EventPump.Handler {
     }
 
     @Override
+    public boolean repliesOwed() {
+        return registry.repliesOwed();
+    }
+
+    @Override
     public void stopped(int error) {
         // The provider shut the application down (for example a simulator reset).
         for (Line line : lines()) {

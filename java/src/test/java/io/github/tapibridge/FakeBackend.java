@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -442,6 +443,17 @@ final class FakeBackend implements TapiBackend {
         putInt(buf + Layout.LINECALLSTATUS_CALLSTATE, d[0]);
         putInt(buf + Layout.LINECALLSTATUS_CALLPRIVILEGE, CallPrivilege.OWNER.bits());
         return 0;
+    }
+
+    /** The spinMicros of every drain the pump made, in order. */
+    final List<Integer> drainSpins = new CopyOnWriteArrayList<>();
+
+    /** Records the spin the pump asks for; the drain itself is the interface's (no spin). */
+    @Override
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
+                               int spinMicros) {
+        drainSpins.add(spinMicros);
+        return TapiBackend.super.lineGetMessages(hLineApp, lpMessages, count, dwTimeout, spinMicros);
     }
 
     @Override

@@ -30,6 +30,13 @@ public final class EventPump {
 
     private static final int BUFFER_SIZE = BATCH * Layout.LINEMESSAGE_SIZE;
 
+    /**
+     * The longest a drain spins before it blocks while replies are owed: long enough to cover
+     * the gap between two requests of a thread issuing them in a row, short enough that a pump
+     * waiting for a slow switch soon blocks.
+     */
+    public static final int SPIN_MICROS = 50;
+
     /** Receives what the pump dequeues. Called on the pump thread only. */
     public interface Handler {
         /**
@@ -39,6 +46,16 @@ public final class EventPump {
          *        the next one ({@link Message#copy()} keeps one)
          */
         void message(Message message);
+
+        /**
+         * Whether replies are owed to the application: asked before each drain. While they
+         * are, the drain spins for up to {@link #SPIN_MICROS} before it blocks.
+         *
+         * @return true if requests wait for their {@code LINE_REPLY}
+         */
+        default boolean repliesOwed() {
+            return false;
+        }
 
         /**
          * The pump stopped without {@link #requestStop()}: {@code lineGetMessage} failed.
@@ -147,7 +164,8 @@ public final class EventPump {
         Message m = new Message(0, 0, 0, 0, 0, 0); // overwritten with each message
         int spurious = 0;
         for (;;) {
-            int r = backend.lineGetMessages(hLineApp, buffer, BATCH, TapiConstants.INFINITE);
+            int r = backend.lineGetMessages(hLineApp, buffer, BATCH, TapiConstants.INFINITE,
+                    handler.repliesOwed() ? SPIN_MICROS : 0);
             if (r <= 0) {
                 if (stopping) {
                     return;

@@ -164,6 +164,8 @@ public final class RequestRegistry {
     private final Consumer<Pending> discard;
     private final AtomicLong releases = new AtomicLong();
     private final AtomicInteger markers = new AtomicInteger();
+    /** EarlyReply placeholders in the map (only the rare paths of compute change it). */
+    private final AtomicInteger earlyReplies = new AtomicInteger();
     private volatile boolean shutdown;
 
     /**
@@ -201,6 +203,7 @@ public final class RequestRegistry {
             }
             if (present instanceof EarlyReply) {
                 request.earlyResult = ((EarlyReply) present).result;
+                earlyReplies.decrementAndGet();
                 return null;
             }
             if (present instanceof Released) {
@@ -254,6 +257,7 @@ public final class RequestRegistry {
         Object[] found = new Object[1];
         entries.compute(requestId, (id, present) -> {
             if (present == null) {
+                earlyReplies.incrementAndGet();
                 return new EarlyReply(result);
             }
             if (present instanceof Released) {
@@ -357,6 +361,7 @@ public final class RequestRegistry {
     public List<Pending> shutdown() {
         shutdown = true;
         markers.set(0);
+        earlyReplies.set(0);
         List<Pending> list = new ArrayList<>();
         for (Integer id : entries.keySet()) {
             Object o = entries.remove(id);
@@ -374,6 +379,18 @@ public final class RequestRegistry {
      */
     public boolean isShutDown() {
         return shutdown;
+    }
+
+    /**
+     * Whether a registered request waits for its reply: more entries than the placeholders of
+     * early replies (their requests need no reply any more; the issuing thread takes them) and
+     * the markers of released requests. Cheap (a count, no iteration), for the event pump's
+     * choice to spin before it blocks; a snapshot, which may be stale by the time it is used.
+     *
+     * @return true if a reply is owed to a registered request
+     */
+    public boolean repliesOwed() {
+        return entries.mappingCount() > (long) markers.get() + earlyReplies.get();
     }
 
     /**

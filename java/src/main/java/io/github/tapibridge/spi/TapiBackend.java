@@ -112,20 +112,32 @@ public interface TapiBackend extends AutoCloseable {
      * (the queue is empty, or the application was shut down: the next drain reports it). Queue
      * order is kept: element {@code i} was queued before element {@code i + 1}.
      *
-     * <p>This default loops over {@link #lineGetMessage} in Java; a backend may do the same in
-     * one native crossing.
+     * <p>With {@code spinMicros} above 0 and {@code dwTimeout} INFINITE, the first wait may spin
+     * for up to {@code spinMicros} microseconds before it blocks: the event pump asks for it
+     * while replies are owed, so that a request made meanwhile reaches it without waking a
+     * blocked thread. A backend spins only where the provider has a word to watch without its
+     * lock (the bundled simulator's {@code tapisim_activity}), taking again whenever it changes;
+     * elsewhere it blocks at once. The spin changes when the call returns, never what it returns.
+     *
+     * <p>This default loops over {@link #lineGetMessage} in Java and does not spin; a backend
+     * may do the same in one native crossing.
      *
      * @param hLineApp the application
      * @param lpMessages an array of {@code count} {@code LINEMESSAGE}s
      * @param count the array's length, at least 1
      * @param dwTimeout the first call's timeout in ms ({@code -1} = INFINITE)
+     * @param spinMicros the longest spin before blocking, 0 for none
      * @return how many messages were taken (1 to {@code count}), or the first call's negative
      *         {@code LINEERR_} code
-     * @throws IllegalArgumentException if {@code count} is below 1
+     * @throws IllegalArgumentException if {@code count} is below 1 or {@code spinMicros} below 0
      */
-    default int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+    default int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
+                                int spinMicros) {
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + ", at least 1");
+        }
+        if (spinMicros < 0) {
+            throw new IllegalArgumentException("spinMicros: " + spinMicros + ", at least 0");
         }
         int r = lineGetMessage(hLineApp, lpMessages, dwTimeout);
         if (r != 0) {

@@ -51,6 +51,39 @@ class RequestRegistryTest {
         assertEquals(0, registry.earlyReplyCount());
     }
 
+    /**
+     * Only a registered request waiting for its reply owes one: not an early reply's placeholder
+     * (its request will find it when it registers) and not a released request's marker. The
+     * event pump spins before blocking exactly while this is true.
+     */
+    @Test
+    void repliesAreOwedOnlyWhileARegisteredRequestWaits() {
+        assertFalse(registry.repliesOwed(), "empty");
+        Pending waiting = request(null);
+        registry.register(0x1001, waiting);
+        assertTrue(registry.repliesOwed());
+        assertSame(waiting, registry.reply(0x1001, 0));
+        assertFalse(registry.repliesOwed(), "replied");
+
+        assertNull(registry.reply(0x1002, 0));
+        assertFalse(registry.repliesOwed(), "an early reply's placeholder owes nothing");
+        assertEquals(Registration.REPLIED, registry.register(0x1002, request(null)));
+        assertFalse(registry.repliesOwed());
+
+        Object line = new Object();
+        registry.register(0x1003, request(line));
+        assertTrue(registry.repliesOwed());
+        registry.abandon(line);
+        assertEquals(1, registry.release(line).size());
+        assertEquals(1, registry.releasedCount());
+        assertFalse(registry.repliesOwed(), "a released request's marker owes nothing");
+
+        registry.register(0x1004, request(null));
+        assertTrue(registry.repliesOwed());
+        assertEquals(1, registry.shutdown().size());
+        assertFalse(registry.repliesOwed(), "shut down");
+    }
+
     @Test
     void pendingRequestKeepsItsData() {
         Object owner = new Object();

@@ -1,6 +1,7 @@
 package io.github.tapibridge.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import io.github.tapibridge.internal.EventPump;
 import io.github.tapibridge.internal.Layout;
 import io.github.tapibridge.internal.TapiConstants;
 import io.github.tapibridge.spi.TapiBackend;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,14 +96,14 @@ abstract class MessageBatchContract {
         int app = initialize();
         long array = alloc(3 * SIZE);
         assertEquals(0, backend.tapisimPostMessages(app, 5));
-        assertEquals(3, backend.lineGetMessages(app, array, 3, 0));
+        assertEquals(3, backend.lineGetMessages(app, array, 3, 0, 0));
         for (int i = 0; i < 3; i++) {
             assertEquals(i, posted(array, i, 5));
         }
-        assertEquals(2, backend.lineGetMessages(app, array, 3, 0));
+        assertEquals(2, backend.lineGetMessages(app, array, 3, 0, 0));
         assertEquals(3, posted(array, 0, 5));
         assertEquals(4, posted(array, 1, 5));
-        assertEquals(LineError.LINEERR_OPERATIONFAILED.code(), backend.lineGetMessages(app, array, 3, 0),
+        assertEquals(LineError.LINEERR_OPERATIONFAILED.code(), backend.lineGetMessages(app, array, 3, 0, 0),
                 "empty queue, timeout 0: the first call's error");
         assertEquals(0, backend.lineShutdown(app));
     }
@@ -111,9 +113,9 @@ abstract class MessageBatchContract {
         int app = initialize();
         long array = alloc(SIZE);
         assertEquals(0, backend.tapisimPostMessages(app, 2));
-        assertEquals(1, backend.lineGetMessages(app, array, 1, 0));
+        assertEquals(1, backend.lineGetMessages(app, array, 1, 0, 0));
         assertEquals(0, posted(array, 0, 2));
-        assertEquals(1, backend.lineGetMessages(app, array, 1, 0));
+        assertEquals(1, backend.lineGetMessages(app, array, 1, 0, 0));
         assertEquals(1, posted(array, 0, 2));
         assertEquals(0, backend.lineShutdown(app));
     }
@@ -123,7 +125,7 @@ abstract class MessageBatchContract {
         int app = initialize();
         long array = alloc(8 * SIZE);
         CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(
-                () -> backend.lineGetMessages(app, array, 8, TapiConstants.INFINITE));
+                () -> backend.lineGetMessages(app, array, 8, TapiConstants.INFINITE, 0));
         assertEquals(0, backend.tapisimPostMessages(app, 4));
         int n = drained.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         assertTrue(n >= 1 && n <= 4, "took " + n);
@@ -132,7 +134,7 @@ abstract class MessageBatchContract {
             assertEquals(taken, posted(array, taken, 4));
         }
         while (taken < 4) {
-            int more = backend.lineGetMessages(app, array, 8, 0);
+            int more = backend.lineGetMessages(app, array, 8, 0, 0);
             assertTrue(more >= 1, "the rest is queued: " + Integer.toHexString(more));
             for (int i = 0; i < more; i++, taken++) {
                 assertEquals(taken, posted(array, i, 4));
@@ -147,26 +149,80 @@ abstract class MessageBatchContract {
         int app = initialize();
         long array = alloc(4 * SIZE);
         CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(
-                () -> backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE));
+                () -> backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE, 0));
         assertEquals(0, backend.tapisimSync(app, 7)); // the drain may or may not be blocked yet
         int first = drained.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         assertEquals(1, first, "the sync marker alone");
         CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(
-                () -> backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE));
+                () -> backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE, 0));
         assertEquals(0, backend.lineShutdown(app));
         assertEquals(LineError.LINEERR_INVALAPPHANDLE.code(), blocked.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /**
+     * A drain asked to spin watches the simulator's activity word instead of blocking: while it
+     * waits it runs (the process's CPU time grows by about the wait, where a blocked drain adds
+     * next to nothing), and a message posted meanwhile is taken at once, not when the spin of a
+     * minute runs out.
+     */
+    @Test
+    void aSpinningDrainRunsUntilAMessageIsPostedAndTakesItAtOnce() throws Exception {
+        int app = initialize();
+        long array = alloc(4 * SIZE);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
+            started.complete(null);
+            return backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE, 60_000_000);
+        });
+        started.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+        Thread.sleep(50); // into the drain
+        long start = System.nanoTime();
+        Duration cpuBefore = processCpu();
+        Thread.sleep(500);
+        Duration spun = processCpu().minus(cpuBefore);
+        assertEquals(0, backend.tapisimPostMessages(app, 1));
+        assertEquals(1, drained.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, posted(array, 0, 1));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS / 2),
+                "taken when the word changed, not when the spin ran out");
+        assertTrue(spun.toMillis() >= 250, "the drain spins, not blocks: the process used " + spun.toMillis()
+                + " ms of CPU in 500 ms");
+        assertEquals(0, backend.lineShutdown(app));
+    }
+
+    static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow(
+                () -> new AssertionError("this platform reports no process CPU time"));
+    }
+
+    /** A spin that runs out ends in the usual blocking wait, which a later message ends. */
+    @Test
+    void aDrainWhoseSpinRunsOutBlocksUntilTheNextMessage() throws Exception {
+        int app = initialize();
+        long array = alloc(4 * SIZE);
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(
+                () -> backend.lineGetMessages(app, array, 4, TapiConstants.INFINITE, 1000));
+        Thread.sleep(100);
+        assertFalse(drained.isDone(), "still waiting after its 1 ms spin");
+        assertEquals(0, backend.tapisimPostMessages(app, 2));
+        int n = drained.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+        assertTrue(n >= 1 && n <= 2, "took " + n);
+        assertEquals(0, posted(array, 0, 2));
+        assertEquals(0, backend.lineShutdown(app));
     }
 
     @Test
     void misuseIsRefusedOrReportedNotCrashed() {
         int app = initialize();
         long array = alloc(2 * SIZE);
-        assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, -1, 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> backend.lineGetMessages(app, array, 1, TapiConstants.INFINITE, -1));
         assertEquals(0, backend.tapisimPostMessages(app, 1));
-        assertEquals(backend.lineGetMessage(app, 0, 0), backend.lineGetMessages(app, 0, 2, 0),
+        assertEquals(backend.lineGetMessage(app, 0, 0), backend.lineGetMessages(app, 0, 2, 0, 0),
                 "a NULL array: the provider's answer, as for lineGetMessage");
-        assertEquals(LineError.LINEERR_INVALAPPHANDLE.code(), backend.lineGetMessages(app + 7, array, 2, 0));
+        assertEquals(LineError.LINEERR_INVALAPPHANDLE.code(), backend.lineGetMessages(app + 7, array, 2, 0, 0));
         assertEquals(0, backend.lineShutdown(app));
     }
 

@@ -80,13 +80,18 @@ final class DirectBinding {
     final ConferenceFunctions conference;
     /** The simulator control functions, or null if the library does not export them all. */
     final SimFunctions sim;
+    /**
+     * {@code tapisim_activity}, or null: not exported, or an isolated copy (bound by interface
+     * mapping, whose calls allocate; a spin of such calls would make garbage).
+     */
+    final ActivityFunctions activity;
     /** Backends on an isolated binding. Guarded by {@link #ISOLATED}. */
     private int references;
 
     private DirectBinding(String path, NativeLibrary library, TapiFunctions tapi,
                           CallControlFunctions callControl, TransferDigitsFunctions transferDigits,
                           AddressStatusFunctions addressStatus, ConferenceFunctions conference,
-                          SimFunctions sim) {
+                          SimFunctions sim, ActivityFunctions activity) {
         this.path = path;
         this.library = library;
         this.tapi = tapi;
@@ -95,6 +100,7 @@ final class DirectBinding {
         this.addressStatus = addressStatus;
         this.conference = conference;
         this.sim = sim;
+        this.activity = activity;
     }
 
     /**
@@ -125,8 +131,10 @@ final class DirectBinding {
                         : null;
                 SimFunctions sim = DirectLoader.hasAll(DirectSim.class, library)
                         ? DirectLoader.bind(DirectSim.class, SimFunctions.class, library) : null;
+                ActivityFunctions activity = DirectLoader.hasAll(DirectActivity.class, library)
+                        ? DirectLoader.bind(DirectActivity.class, ActivityFunctions.class, library) : null;
                 b = new DirectBinding(key, library, tapi, callControl, transferDigits, addressStatus,
-                        conference, sim);
+                        conference, sim, activity);
                 BOUND.put(key, b);
             }
             return b;
@@ -152,7 +160,7 @@ final class DirectBinding {
                             Native.load(path, IsolatedTransferDigits.class, options),
                             Native.load(path, IsolatedAddressStatus.class, options),
                             Native.load(path, IsolatedConference.class, options),
-                            Native.load(path, IsolatedSim.class, options));
+                            Native.load(path, IsolatedSim.class, options), null);
                 } catch (RuntimeException | Error e) {
                     library.close();
                     throw e;

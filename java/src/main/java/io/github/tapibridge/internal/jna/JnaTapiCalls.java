@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.github.tapibridge.internal.Guard;
 import io.github.tapibridge.internal.Layout;
+import io.github.tapibridge.internal.TapiConstants;
 import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
 import java.nio.ByteBuffer;
@@ -22,6 +23,8 @@ abstract class JnaTapiCalls implements TapiBackend {
 
     final TapiFunctions tapi;
     final SimFunctions sim;
+    /** What the event pump's drain spins on, or null (it then blocks at once). */
+    private final ActivityFunctions activity;
     private final AtomicLong live = new AtomicLong();
     /** One fence per call (see Guard), against a JNA call's hundred nanoseconds. */
     private final Guard guard;
@@ -29,6 +32,7 @@ abstract class JnaTapiCalls implements TapiBackend {
     JnaTapiCalls(DirectBinding binding, String description) {
         this.tapi = binding.tapi;
         this.sim = binding.sim;
+        this.activity = binding.activity;
         this.guard = new Guard("The JNA backend for " + description);
     }
 
@@ -336,15 +340,25 @@ abstract class JnaTapiCalls implements TapiBackend {
         }
     }
 
-    /** As the interface's default, inside one entry of the guard for the whole batch. */
+    /**
+     * As the interface's default, inside one entry of the guard for the whole batch, and with
+     * the JNI bridge's spin ({@code tb_get_messages}) run here in Java, on
+     * {@code tapisim_activity} where the library exports it.
+     */
     @Override
-    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
+                               int spinMicros) {
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + ", at least 1");
         }
+        if (spinMicros < 0) {
+            throw new IllegalArgumentException("spinMicros: " + spinMicros + ", at least 0");
+        }
         enter();
         try {
-            int r = tapi.lineGetMessage(hLineApp, lpMessages, dwTimeout);
+            int r = spinMicros > 0 && dwTimeout == TapiConstants.INFINITE && activity != null
+                    ? spinThenGet(hLineApp, lpMessages, spinMicros)
+                    : tapi.lineGetMessage(hLineApp, lpMessages, dwTimeout);
             if (r != 0) {
                 return r;
             }
@@ -355,6 +369,27 @@ abstract class JnaTapiCalls implements TapiBackend {
             return n;
         } finally {
             exit();
+        }
+    }
+
+    /** Takes with timeout 0 while the activity word changes, for up to spinMicros; then blocks. */
+    private int spinThenGet(int hLineApp, long lpMessage, int spinMicros) {
+        long deadline = 0;
+        for (;;) {
+            int seen = activity.tapisim_activity(); // before the take: no change is missed
+            int r = tapi.lineGetMessage(hLineApp, lpMessage, 0);
+            if (r != TapiConstants.LINEERR_OPERATIONFAILED) {
+                return r; // a message, or an error
+            }
+            if (deadline == 0) {
+                deadline = System.nanoTime() + spinMicros * 1000L;
+            }
+            while (activity.tapisim_activity() == seen) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return tapi.lineGetMessage(hLineApp, lpMessage, TapiConstants.INFINITE);
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 

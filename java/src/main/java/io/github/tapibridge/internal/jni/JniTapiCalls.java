@@ -227,10 +227,12 @@ abstract class JniTapiCalls implements TapiBackend {
         return TapiJni.lineGetMessage(provider, hLineApp, lpMessage, dwTimeout);
     }
 
-    /** One crossing per batch: the drain loop runs in C. */
+    /** One crossing per batch: the drain loop, and its spin, run in C (tb_get_messages). */
     @Override
-    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
-        return TapiJni.lineGetMessages(provider, hLineApp, lpMessages, count, dwTimeout);
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
+                               int spinMicros) {
+        return TapiJni.lineGetMessages(provider, hLineApp, lpMessages, count, dwTimeout,
+                spinMicros);
     }
 
     @Override

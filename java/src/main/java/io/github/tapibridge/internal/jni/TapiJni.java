@@ -28,7 +28,7 @@ public final class TapiJni {
      * ({@code TAPIBRIDGE_ABI_VERSION}) must be equal. Bump both when a native of either class is
      * added, removed or changes meaning.
      */
-    public static final int ABI_VERSION = 12;
+    public static final int ABI_VERSION = 13;
 
     private TapiJni() {
     }
@@ -133,11 +133,13 @@ public final class TapiJni {
     /**
      * Blocks once, as {@link #lineGetMessage}, for the first message, then takes the messages
      * already queued into the following {@code LINEMESSAGE}s, up to {@code count}; returns how
-     * many (at least 1) or the first call's {@code LINEERR_}. Throws IllegalArgumentException
-     * for a count below 1.
+     * many (at least 1) or the first call's {@code LINEERR_}. With {@code spinMicros} > 0 and
+     * INFINITE, spins on the simulator's activity word first (TapiBackend's five-argument
+     * {@code lineGetMessages}). Throws IllegalArgumentException for a count below 1 or a
+     * negative spin.
      */
     static native int lineGetMessages(long provider, int hLineApp, long lpMessages, int count,
-                                      int dwTimeout);
+                                      int dwTimeout, int spinMicros);
 
     static native int lineCompleteCall(long provider, int hCall, long lpdwCompletionID,
                                        int dwCompletionMode, int dwMessageID);

@@ -40,7 +40,7 @@ import java.util.Set;
 final class FfmDirect {
 
     /** Must equal {@code TAPIBRIDGE_FFM_ABI_VERSION} of {@code tapibridge_ffm.h}. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     /** The handle names no open provider. */
     static final int CLOSED = 0xFFFF0001;
@@ -93,7 +93,7 @@ final class FfmDirect {
             h[4] = handle(lookup, file, "tapibridge_ffm_lineUncompleteCall", true, J, I, I);
             h[5] = handle(lookup, file, "tapibridge_ffm_lineGetMessage", true, J, I, J, I);
             h[6] = handle(lookup, file, "tapibridge_ffm_lineGetMessage", false, J, I, J, I);
-            h[7] = handle(lookup, file, "tapibridge_ffm_lineGetMessages", false, J, I, J, I, I);
+            h[7] = handle(lookup, file, "tapibridge_ffm_lineGetMessages", false, J, I, J, I, I, I);
         } catch (Throwable t) {
             failure = t;
         }
@@ -216,10 +216,12 @@ final class FfmDirect {
         }
     }
 
-    /** Plain: it blocks once, as lineGetMessage with the timeout. */
-    static int lineGetMessages(long handle, int hLineApp, long lpMessages, int count, int dwTimeout) {
+    /** Plain: it blocks once, as lineGetMessage with the timeout (after its spin, if any). */
+    static int lineGetMessages(long handle, int hLineApp, long lpMessages, int count, int dwTimeout,
+                               int spinMicros) {
         try {
-            return (int) GET_MESSAGES.invokeExact(handle, hLineApp, lpMessages, count, dwTimeout);
+            return (int) GET_MESSAGES.invokeExact(handle, hLineApp, lpMessages, count, dwTimeout,
+                    spinMicros);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }

@@ -93,15 +93,21 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     /**
      * As the interface's default, inside one entry of the guard for the whole batch; on the
-     * simulator one plain downcall of libtapibridge's batch, the JNI bridge's loop.
+     * simulator one plain downcall of libtapibridge's batch, the JNI bridge's loop and spin (a
+     * library opened by path blocks at once, without a spin).
      */
     @Override
-    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout) {
+    public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
+                               int spinMicros) {
         if (count < 1) {
             throw new IllegalArgumentException("count: " + count + ", at least 1");
         }
+        if (spinMicros < 0) {
+            throw new IllegalArgumentException("spinMicros: " + spinMicros + ", at least 0");
+        }
         if (direct != 0) {
-            return answer(FfmDirect.lineGetMessages(direct, hLineApp, lpMessages, count, dwTimeout));
+            return answer(FfmDirect.lineGetMessages(direct, hLineApp, lpMessages, count, dwTimeout,
+                    spinMicros));
         }
         GuardRecord held = guard.enter();
         try {

@@ -45,7 +45,7 @@ class FfmDirectTest {
         calls.put("lineCompleteCall", b -> b.lineCompleteCall(BOGUS, mem, 2, 0));
         calls.put("lineUncompleteCall", b -> b.lineUncompleteCall(BOGUS, 1));
         calls.put("lineGetMessage", b -> b.lineGetMessage(BOGUS, mem, 0));
-        calls.put("lineGetMessages", b -> b.lineGetMessages(BOGUS, mem, 2, 0));
+        calls.put("lineGetMessages", b -> b.lineGetMessages(BOGUS, mem, 2, 0, 0));
         calls.put("lineShutdown", b -> b.lineShutdown(BOGUS));
         calls.put("lineNegotiateAPIVersion", b -> b.lineNegotiateAPIVersion(BOGUS, 0, 0x00010004, 0x00030001,
                 mem, mem + 8));
@@ -133,12 +133,12 @@ class FfmDirectTest {
         calls.put("lineUncompleteCall", x -> x.lineUncompleteCall(BOGUS, 1));
         calls.put("lineGetMessage", x -> x.lineGetMessage(BOGUS, 8, 0));
         calls.put("lineGetMessage with a timeout", x -> x.lineGetMessage(BOGUS, 8, 60_000));
-        calls.put("lineGetMessages", x -> x.lineGetMessages(BOGUS, 8, 4, 0));
-        calls.put("lineGetMessages with a timeout", x -> x.lineGetMessages(BOGUS, 8, 4, 60_000));
+        calls.put("lineGetMessages", x -> x.lineGetMessages(BOGUS, 8, 4, 0, 0));
+        calls.put("lineGetMessages with a timeout", x -> x.lineGetMessages(BOGUS, 8, 4, 60_000, 0));
         calls.forEach((name, call) -> {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> call.applyAsInt(b), name);
             assertEquals(closed, e.getMessage(), name);
         });
-        assertThrows(IllegalArgumentException.class, () -> b.lineGetMessages(BOGUS, 8, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> b.lineGetMessages(BOGUS, 8, 0, 0, 0));
     }
 }

@@ -526,6 +526,10 @@ def results_markdown(machine, cmeta, c, j, memory=None, open_close=None, isolate
       f"{num(1e6 / c1.median if c1 else None)} | |")
     w(f"| C, a pump thread takes the replies | {num(med(cpl))} | 1.00x | {num(med(cp))} | | "
       f"{num(1e6 / cp.median if cp else None)} | 1.00x |")
+    cps = cf("completionRoundTrip_pipelined_spin")
+    if cps:
+        w(f"| C, the pump spinning as the Java pump does | {num(med(cps))} | {ratio(med(cps), med(cpl))} "
+          "| | | | |")
     for v in ("JNI", "JNA"):
         one = jf("CompletionRoundTripBenchmark.oneThread", v)
         two = jf("CompletionRoundTripBenchmark.twoThreads", v)

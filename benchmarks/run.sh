@@ -178,6 +178,7 @@ session=0
 # its thread. The round trips and event delivery need both CPUs and are not pinned.
 calls=(lineGetCallStatus lineCompleteCall_rejected lineGetMessage_empty)
 shapes=(completionRoundTrip_oneThread completionRoundTrip_pump completionRoundTrip_pipelined
+        completionRoundTrip_pipelined_spin
         eventDelivery_oneThread eventDelivery_pump)
 pin=()
 if command -v taskset > /dev/null && [ "$(nproc)" -gt 1 ]; then

@@ -134,7 +134,7 @@ public final class TapiJni {
      * Blocks once, as {@link #lineGetMessage}, for the first message, then takes the messages
      * already queued into the following {@code LINEMESSAGE}s, up to {@code count}; returns how
      * many (at least 1) or the first call's {@code LINEERR_}. With {@code spinMicros} > 0 and
-     * INFINITE, spins on the simulator's activity word first (TapiBackend's five-argument
+     * INFINITE, spins on the simulator's activity word first (as TapiBackend's
      * {@code lineGetMessages}). Throws IllegalArgumentException for a count below 1 or a
      * negative spin.
      */

@@ -218,7 +218,7 @@ abstract class MessageBatchContract {
         assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> backend.lineGetMessages(app, array, -1, 0, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> backend.lineGetMessages(app, array, 1, TapiConstants.INFINITE, -1));
+                () -> backend.lineGetMessages(app, array, 1, 0, -1));
         assertEquals(0, backend.tapisimPostMessages(app, 1));
         assertEquals(backend.lineGetMessage(app, 0, 0), backend.lineGetMessages(app, 0, 2, 0, 0),
                 "a NULL array: the provider's answer, as for lineGetMessage");

@@ -262,6 +262,12 @@ void tb_provider_close(tb_provider *p)
 {
     if (p == NULL)
         return;
+#ifdef _WIN32
+    for (int i = 0; i < TB_APP_EVENTS; i++) { /* applications never shut down through p */
+        if (p->events[i].event != NULL)
+            CloseHandle(p->events[i].event);
+    }
+#endif
     unload(p->module);
     free(p->label);
     free(p);
@@ -331,4 +337,115 @@ int tb_await_activity(tb_provider *p, DWORD seen, uint64_t deadlineNs)
         if (tb_mono_ns() >= deadlineNs)
             return 0;
     }
+}
+
+#ifdef _WIN32
+tb_app_event *tb_event_enter(tb_provider *p, HLINEAPP hLineApp)
+{
+    if (hLineApp == 0)
+        return NULL;
+    for (int i = 0; i < TB_APP_EVENTS; i++) {
+        tb_app_event *e = &p->events[i];
+        if (atomic_load_explicit(&e->app, memory_order_relaxed) != hLineApp)
+            continue;
+        /* Counted, then looked at again: either forget_event sees the count and waits, or this
+         * sees the entry forgotten (both sequentially consistent). */
+        atomic_fetch_add(&e->pollers, 1);
+        if (atomic_load(&e->app) == hLineApp)
+            return e;
+        atomic_fetch_sub(&e->pollers, 1);
+        return NULL;
+    }
+    return NULL;
+}
+
+int tb_await_event(tb_app_event *e, HLINEAPP hLineApp, uint64_t deadlineNs)
+{
+    for (;;) {
+        for (int i = 0; i < 32; i++) { /* a system call each: fewer polls between clock reads */
+            if (atomic_load_explicit(&e->app, memory_order_relaxed) != hLineApp)
+                return 0; /* forgotten: tb_line_shutdown waits for this drain */
+            DWORD w = WaitForSingleObject(e->event, 0);
+            if (w == WAIT_OBJECT_0) /* past the deadline, block: it returns at once if queued */
+                return tb_mono_ns() < deadlineNs;
+            if (w != WAIT_TIMEOUT)
+                return 0; /* WAIT_FAILED: block instead */
+            cpu_relax();
+        }
+        if (tb_mono_ns() >= deadlineNs)
+            return 0;
+    }
+}
+
+/* Empties hLineApp's entry, waits until no drain polls it, closes the duplicate. Lock held. */
+static void forget_event(tb_provider *p, HLINEAPP hLineApp)
+{
+    for (int i = 0; i < TB_APP_EVENTS; i++) {
+        tb_app_event *e = &p->events[i];
+        if (atomic_load_explicit(&e->app, memory_order_relaxed) != hLineApp)
+            continue;
+        atomic_store(&e->app, 0);
+        while (atomic_load(&e->pollers) != 0)
+            SwitchToThread(); /* a drain leaves within a poll of seeing the entry empty */
+        CloseHandle(e->event);
+        e->event = NULL;
+        return;
+    }
+}
+
+/* Records hLineApp's hEvent in a free entry, replacing one of a handle TAPI has reused. */
+static void note_event(tb_provider *p, HLINEAPP hLineApp, HANDLE event)
+{
+    HANDLE own;
+    HANDLE self = GetCurrentProcess();
+    if (hLineApp == 0 || event == NULL
+        || !DuplicateHandle(self, event, self, &own, SYNCHRONIZE, FALSE, 0))
+        return; /* no spin for this application */
+    AcquireSRWLockExclusive(&p->eventsLock);
+    forget_event(p, hLineApp); /* an application that ended without tb_line_shutdown */
+    tb_app_event *e = NULL;
+    for (int i = 0; i < TB_APP_EVENTS && e == NULL; i++) {
+        if (atomic_load_explicit(&p->events[i].app, memory_order_relaxed) == 0)
+            e = &p->events[i];
+    }
+    if (e != NULL) {
+        e->event = own;
+        atomic_store(&e->app, hLineApp); /* publishes event to tb_event_enter */
+    }
+    ReleaseSRWLockExclusive(&p->eventsLock);
+    if (e == NULL)
+        CloseHandle(own); /* the table is full: this application's drain blocks at once */
+}
+#endif
+
+/* ---- the functions that keep the table (tapijni.c) ------------------------------------------ */
+
+LONG tb_line_initialize(tb_provider *p, LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                        LPCWSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                        LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams)
+{
+    LONG r = p->lineInitializeExW(lphLineApp, hInstance, NULL, lpszFriendlyAppName, lpdwNumDevs,
+                                  lpdwAPIVersion, lpLineInitializeExParams);
+#ifdef _WIN32
+    const LINEINITIALIZEEXPARAMS *x = lpLineInitializeExParams;
+    if (r == 0 && x != NULL && lphLineApp != NULL
+        && x->dwTotalSize >= offsetof(LINEINITIALIZEEXPARAMS, Handles) + sizeof x->Handles
+        && (x->dwOptions & ~(DWORD)LINEINITIALIZEEXOPTION_CALLHUBTRACKING)
+               == LINEINITIALIZEEXOPTION_USEEVENT)
+        note_event(p, *lphLineApp, x->Handles.hEvent);
+#endif
+    return r;
+}
+
+LONG tb_line_shutdown(tb_provider *p, HLINEAPP hLineApp)
+{
+    LONG r = p->lineShutdown(hLineApp);
+#ifdef _WIN32
+    if (hLineApp != 0) {
+        AcquireSRWLockExclusive(&p->eventsLock);
+        forget_event(p, hLineApp);
+        ReleaseSRWLockExclusive(&p->eventsLock);
+    }
+#endif
+    return r;
 }

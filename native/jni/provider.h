@@ -1,6 +1,8 @@
 /*
  * A TAPI provider loaded at run time (tapi32.dll, libtapisim or any library exporting the TAPI
- * 2.x functions) and its function table. The JNI side holds a tb_provider * as a Java long.
+ * 2.x functions), its function table and, on Windows, the USEEVENT hEvent of each application
+ * initialized through it (for the drain's spin). The JNI side holds a tb_provider * as a Java
+ * long.
  */
 #ifndef TAPIBRIDGE_PROVIDER_H
 #define TAPIBRIDGE_PROVIDER_H
@@ -114,6 +116,18 @@
     X(tapisim_remote_call_ex, LONG, (const char *, const char *, const char *, DWORD, DWORD *)) \
     X(tapisim_remote_digits, LONG, (const char *, const char *))
 
+#ifdef _WIN32
+/* Applications per provider whose hEvent the drain can spin on; later ones block at once. */
+#define TB_APP_EVENTS 16
+
+/* One application's hEvent (tb_line_initialize), read by the drain without a lock. */
+typedef struct tb_app_event {
+    _Atomic(HLINEAPP) app; /* 0: a free entry */
+    HANDLE event;          /* the bridge's own duplicate, SYNCHRONIZE access only */
+    atomic_int pollers;    /* drains polling it now (tb_event_enter) */
+} tb_app_event;
+#endif
+
 typedef struct tb_provider {
     void *module;              /* dlopen handle or HMODULE */
     char *label;               /* the library as given (UTF-8), for messages */
@@ -124,6 +138,10 @@ typedef struct tb_provider {
     int conference;            /* every TB_TAPI_CONFERENCE_FUNCTIONS entry resolved */
     atomic_llong live;         /* blocks from tb_mem_alloc not yet freed */
     uint32_t generation;       /* of its Java handle (guard.h) */
+#ifdef _WIN32
+    SRWLOCK eventsLock;        /* held by the writers of events (zeroed: unlocked) */
+    tb_app_event events[TB_APP_EVENTS];
+#endif
 #define TB_FIELD(fn, params) LONG (WINAPI *fn) params;
     TB_TAPI_FUNCTIONS(TB_FIELD)
     TB_TAPI_CALL_CONTROL_FUNCTIONS(TB_FIELD)
@@ -178,10 +196,52 @@ void tb_mem_free(tb_provider *p, void *block);
 long long tb_mem_live(tb_provider *p);
 
 /*
+ * lineInitializeExW through p, without a callback (the event model is the only one used), for
+ * TapiJni.lineInitializeExW. On Windows, an application that asked for
+ * LINEINITIALIZEEXOPTION_USEEVENT and got it has its hEvent recorded for tb_get_messages: the
+ * bridge keeps a duplicate of its own that can only be waited on, so the event can neither be
+ * set or reset through it nor be closed under a drain by TAPI's lineShutdown (or a tapisim_reset)
+ * that ends the application. With every entry taken the application is not recorded, and its
+ * drain blocks at once. Elsewhere hEvent is no event (the simulator writes a token) and nothing
+ * is recorded.
+ */
+LONG tb_line_initialize(tb_provider *p, LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                        LPCWSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                        LPLINEINITIALIZEEXPARAMS lpLineInitializeExParams);
+
+/*
+ * lineShutdown through p, for TapiJni.lineShutdown. On Windows it then forgets the
+ * application's hEvent, whatever lineShutdown returned: after a failure the application may be
+ * gone, and a forgotten one that lives on only loses its spin. Forgetting waits for the drains
+ * polling the event to see that (a poll or so) and closes the bridge's duplicate; a drain that
+ * is blocked in lineGetMessage is not waited for.
+ */
+LONG tb_line_shutdown(tb_provider *p, HLINEAPP hLineApp);
+
+/*
  * Waits, spinning, until p->tapisim_activity() differs from `seen` (1) or the monotonic clock
  * passes `deadlineNs` (0). For tb_get_messages; p->tapisim_activity must be set.
  */
 int tb_await_activity(tb_provider *p, DWORD seen, uint64_t deadlineNs);
+
+#ifdef _WIN32
+/* The recorded hEvent of hLineApp, held against tb_line_shutdown until tb_event_leave; or NULL. */
+tb_app_event *tb_event_enter(tb_provider *p, HLINEAPP hLineApp);
+
+static inline void tb_event_leave(tb_app_event *e)
+{
+    atomic_fetch_sub_explicit(&e->pollers, 1, memory_order_release);
+}
+
+/*
+ * Waits, polling e's event with WaitForSingleObject(0) between spin-wait hints, until it is
+ * signalled (1), or the monotonic clock passes `deadlineNs` or tb_line_shutdown forgets hLineApp
+ * (0). Never resets the event. An event found signalled after the deadline also answers 0, so
+ * that a provider whose event stays signalled over an empty queue cannot keep the drain spinning
+ * past it. For tb_get_messages, between tb_event_enter and tb_event_leave.
+ */
+int tb_await_event(tb_app_event *e, HLINEAPP hLineApp, uint64_t deadlineNs);
+#endif
 
 /* The monotonic clock, in nanoseconds. */
 uint64_t tb_mono_ns(void);
@@ -194,18 +254,32 @@ uint64_t tb_mono_ns(void);
  * a later call that finds the queue empty (or the application shut down) ends the batch, and the
  * next drain reports it. Queue order is kept.
  *
- * spinUs > 0 with dwTimeout INFINITE, on a provider with tapisim_activity (the simulator): before
- * it blocks, the drain takes with timeout 0 and, while the queue is empty, spins on the activity
- * word for up to spinUs microseconds in all, taking again whenever the word changes; only then
- * does it block. The pump asks for it while replies are owed, so that a request made meanwhile
- * reaches it without waking a blocked thread: no futex call for the requester, no wake-up
- * latency for the pump, and no lock taken while nothing happens. Other providers block at once.
+ * spinUs > 0 with dwTimeout INFINITE: before it blocks, the drain takes with timeout 0 and, while
+ * the queue is empty, spins for up to spinUs microseconds in all, taking again whenever what it
+ * watches says something may be queued; only then does it block as above. It watches, in this
+ * order of preference:
+ * - the simulator's activity word (p->tapisim_activity), taking again whenever it changes;
+ * - on Windows, the application's hEvent recorded by tb_line_initialize (tapi32.dll, which has
+ *   no activity word: TAPI keeps it signalled exactly while messages are queued), polled with
+ *   WaitForSingleObject(0) and never reset, taking again while it is signalled; a
+ *   tb_line_shutdown of the application ends the spin;
+ * and otherwise nothing: the drain blocks at once (an application not recorded, because it was
+ * initialized other than through tb_line_initialize or when every entry was taken; a provider
+ * without the word off Windows). The pump asks for the spin while replies are owed, so that a
+ * message queued meanwhile reaches it without waking a blocked thread (on the simulator, no futex
+ * call for the requester) and without the pump's wake-up latency; neither way takes a lock while
+ * nothing happens. The spin changes when the drain returns, never what it returns or in which
+ * order.
  */
 static inline LONG tb_get_messages(tb_provider *p, HLINEAPP hLineApp, LINEMESSAGE *m, LONG count,
                                    DWORD dwTimeout, DWORD spinUs)
 {
     LONG r;
-    if (spinUs != 0 && dwTimeout == INFINITE && p->tapisim_activity != NULL) {
+    int spin = spinUs != 0 && dwTimeout == INFINITE;
+#ifdef _WIN32
+    tb_app_event *e;
+#endif
+    if (spin && p->tapisim_activity != NULL) {
         uint64_t deadline = 0;
         for (;;) {
             DWORD seen = p->tapisim_activity(); /* before the take: no change is missed */
@@ -219,6 +293,22 @@ static inline LONG tb_get_messages(tb_provider *p, HLINEAPP hLineApp, LINEMESSAG
                 break;
             }
         }
+#ifdef _WIN32
+    } else if (spin && (e = tb_event_enter(p, hLineApp)) != NULL) {
+        uint64_t deadline = 0;
+        for (;;) {
+            r = p->lineGetMessage(hLineApp, m, 0); /* the event may be signalled already */
+            if (r != (LONG)LINEERR_OPERATIONFAILED)
+                break; /* a message, or an error */
+            if (deadline == 0)
+                deadline = tb_mono_ns() + (uint64_t)spinUs * 1000u;
+            if (!tb_await_event(e, hLineApp, deadline))
+                break;
+        }
+        tb_event_leave(e); /* before it blocks: tb_line_shutdown waits for the pollers */
+        if (r == (LONG)LINEERR_OPERATIONFAILED)
+            r = p->lineGetMessage(hLineApp, m, dwTimeout);
+#endif
     } else {
         r = p->lineGetMessage(hLineApp, m, dwTimeout);
     }

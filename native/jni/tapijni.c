@@ -233,16 +233,16 @@ static jint JNICALL tj_lineInitializeExW(JNIEnv *env, jclass cls, jlong provider
     const WCHAR *name;
     if (!get_wstr(env, lpszFriendlyAppName, buf, &name, "lpszFriendlyAppName"))
         return 0;
-    /* No callback: the event model (lineGetMessage) is the only one used. */
-    return p->lineInitializeExW((LPHLINEAPP)PTR(lphLineApp), (HINSTANCE)PTR(hInstance), NULL, name,
-                                (LPDWORD)PTR(lpdwNumDevs), (LPDWORD)PTR(lpdwAPIVersion),
-                                (LPLINEINITIALIZEEXPARAMS)PTR(lpLineInitializeExParams));
+    /* No callback (the event model only); on Windows the hEvent is recorded for the drain. */
+    return tb_line_initialize(p, (LPHLINEAPP)PTR(lphLineApp), (HINSTANCE)PTR(hInstance), name,
+                              (LPDWORD)PTR(lpdwNumDevs), (LPDWORD)PTR(lpdwAPIVersion),
+                              (LPLINEINITIALIZEEXPARAMS)PTR(lpLineInitializeExParams));
 }
 
 static jint JNICALL tj_lineShutdown(JNIEnv *env, jclass cls, jlong provider, jint hLineApp)
 {
     PROVIDER(0)
-    return p->lineShutdown((HLINEAPP)hLineApp);
+    return tb_line_shutdown(p, (HLINEAPP)hLineApp);
 }
 
 static jint JNICALL tj_lineNegotiateAPIVersion(JNIEnv *env, jclass cls, jlong provider,

@@ -219,6 +219,7 @@ int tb_provider_open(const tb_path_char *path, int flags, tb_provider **out, cha
     all = 1;
     TB_TAPI_ADDRESS_STATUS_FUNCTIONS(TB_RESOLVE)
     p->addressStatus = all;
+    all = 1;
     TB_TAPI_CONFERENCE_FUNCTIONS(TB_RESOLVE)
     p->conference = all;
 #undef TB_RESOLVE

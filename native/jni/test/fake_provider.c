@@ -6,6 +6,8 @@
  *   FAKE_NO_UNCOMPLETECALL   leave out lineUncompleteCall (not a complete TAPI provider)
  *   FAKE_NO_CONFERENCE       also export the call control and the transfer and digits groups,
  *                            but not the transfer and conference group (a provider predating it)
+ *   FAKE_NO_ADDRESS_STATUS   also export the call control, the transfer and digits and the
+ *                            transfer and conference groups, but not lineGetAddressStatusW
  *   FAKE_PLANTED             also export tapifake_planted: the tapi32.dll that the JNI test host
  *                            plants in its working directory, which must never be loaded
  */
@@ -45,7 +47,7 @@ EXPORT LONG lineCompleteCall(HCALL a, LPDWORD b, DWORD c, DWORD d) { UNAVAIL }
 EXPORT LONG lineUncompleteCall(HLINE a, DWORD b) { UNAVAIL }
 #endif
 
-#ifdef FAKE_NO_CONFERENCE
+#if defined(FAKE_NO_CONFERENCE) || defined(FAKE_NO_ADDRESS_STATUS)
 EXPORT LONG lineDialW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
 EXPORT LONG lineHold(HCALL a) { UNAVAIL }
 EXPORT LONG lineUnhold(HCALL a) { UNAVAIL }
@@ -54,6 +56,13 @@ EXPORT LONG lineRedirectW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
 EXPORT LONG lineBlindTransferW(HCALL a, LPCWSTR b, DWORD c) { UNAVAIL }
 EXPORT LONG lineGenerateDigitsW(HCALL a, DWORD b, LPCWSTR c, DWORD d) { UNAVAIL }
 EXPORT LONG lineMonitorDigits(HCALL a, DWORD b) { UNAVAIL }
+#endif
+
+#ifdef FAKE_NO_ADDRESS_STATUS
+EXPORT LONG lineSetupTransferW(HCALL a, LPHCALL b, LPLINECALLPARAMS const c) { UNAVAIL }
+EXPORT LONG lineCompleteTransfer(HCALL a, HCALL b, LPHCALL c, DWORD d) { UNAVAIL }
+EXPORT LONG lineAddToConference(HCALL a, HCALL b) { UNAVAIL }
+EXPORT LONG lineRemoveFromConference(HCALL a) { UNAVAIL }
 #endif
 
 #ifdef FAKE_TAPISIM

@@ -179,6 +179,24 @@ class TapiJniTest {
         }
     }
 
+    /**
+     * Defect: the loader resolved the transfer and conference group only if address status had
+     * resolved too (its all-resolved flag was not reset between the two groups), so a provider
+     * without {@code lineGetAddressStatusW} lost transfer and conference as well.
+     */
+    @Test
+    void providerWithoutAddressStatusKeepsTransferAndConference() {
+        try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_noaddrstatus"))) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineSetupTransferW(1, 0, 0), "transfer is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineCompleteTransfer(1, 2, 0, 1));
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineAddToConference(1, 2), "conference is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRemoveFromConference(1));
+            UnsupportedOperationException e =
+                    assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 0));
+            assertTrue(e.getMessage().contains("tapifake_noaddrstatus"), e.getMessage());
+        }
+    }
+
     @Test
     void simulatorWithoutSetOption() {
         try (JniBackend b = JniBackend.openLibrary(fixture("tapifake_sim"))) {

@@ -184,6 +184,12 @@ class FfmBackendTest {
                     assertThrows(UnsupportedOperationException.class, () -> b.lineSetupTransferW(1, 0, 0));
             assertTrue(e.getMessage().contains("tapifake_noconf"), e.getMessage());
         }
+        fake = Path.of(dir, System.mapLibraryName("tapifake_noaddrstatus")).toAbsolutePath().normalize();
+        try (TapiBackend b = Backends.open(Backend.FFM, Provider.library(fake))) { // all but address status
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineSetupTransferW(1, 0, 0), "transfer is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineAddToConference(1, 2), "conference is bound");
+            assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 8));
+        }
         try (TapiBackend b = Backends.open(Backend.FFM, Provider.simulator())) { // exports them: TAPI answers
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE).contains(b.lineHold(0x7FFF0000)));
             assertTrue(List.of(LINEERR_UNINITIALIZED, LINEERR_INVALCALLHANDLE)

@@ -124,6 +124,18 @@ class JnaBackendTest {
     }
 
     @Test
+    void providerWithoutAddressStatusKeepsTransferAndConference() {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName("tapifake_noaddrstatus")).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        try (JnaBackend b = JnaBackend.openLibrary(fake)) {
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineSetupTransferW(1, 0, 0), "transfer is bound");
+            assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineAddToConference(1, 2), "conference is bound");
+            assertThrows(UnsupportedOperationException.class, () -> b.lineGetAddressStatusW(1, 0, 0));
+        }
+    }
+
+    @Test
     void providerWithoutCallControlBindsAndRefusesItAlone() {
         // The fixture of the JNI loader tests: a TAPI library without the call control functions.
         String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");

@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * request after the function returned; the event pump {@linkplain #reply reports} the reply when it
  * dequeues it. TAPI guarantees only that the reply is queued after the function returned, so the
  * pump may dequeue it before the issuing thread has registered the ID. Both orders are handled
- * with one atomic map operation each and no waiting (a {@code putIfAbsent} or a {@code get} and
- * {@code remove(key, value)} when nothing else is under the ID, else one
- * {@link ConcurrentHashMap#compute}):
+ * with atomic map operations and no waiting (the registration's {@code putIfAbsent} and the
+ * reply's {@code remove} when the other has not happened yet, else one
+ * {@link ConcurrentHashMap#compute} more):
  * <ul>
  *   <li>register first: the map holds the {@link Pending} request; the reply removes it and the
  *       pump processes it;</li>
@@ -246,14 +246,25 @@ public final class RequestRegistry {
         if (shutdown) {
             return null;
         }
-        Object waiting = entries.get(requestId);
-        if (waiting instanceof Pending && entries.remove(requestId, waiting)) {
-            // The usual case, as compute's last branch below, without its lambda and array: the
-            // atomic remove makes this thread the request's only owner.
+        Object waiting = entries.remove(requestId);
+        if (waiting instanceof Pending) {
+            // The usual case, one map operation: the atomic remove makes this thread the
+            // request's only owner.
             Pending p = (Pending) waiting;
             purge(p.epoch);
             return p;
         }
+        if (waiting instanceof Released) {
+            markers.decrementAndGet(); // queued before its line was closed: ignored
+            return null;
+        }
+        if (waiting instanceof EarlyReply) {
+            // Two replies for one ID: the provider broke the contract. The newer one is kept
+            // below, as if the older one had never been there.
+            earlyReplies.decrementAndGet();
+        }
+        // Nothing registered under the ID (or a placeholder, just removed): leave the result for
+        // the registration, unless it registers in the meantime.
         Object[] found = new Object[1];
         entries.compute(requestId, (id, present) -> {
             if (present == null) {

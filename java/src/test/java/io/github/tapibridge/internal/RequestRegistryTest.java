@@ -52,6 +52,23 @@ class RequestRegistryTest {
     }
 
     /**
+     * A provider that breaks the contract with two replies for one ID before its registration:
+     * one placeholder stays, with the newer result, and no reply is owed for it.
+     */
+    @Test
+    void twoEarlyRepliesLeaveOnePlaceholderWithTheNewerResult() {
+        assertNull(registry.reply(0x1003, 0x80000001));
+        assertNull(registry.reply(0x1003, 0));
+        assertEquals(1, registry.earlyReplyCount());
+        assertFalse(registry.repliesOwed(), "the placeholder is counted once, not twice");
+        Pending p = request(null);
+        assertEquals(Registration.REPLIED, registry.register(0x1003, p));
+        assertEquals(0, p.earlyResult(), "the newer result");
+        assertEquals(0, registry.earlyReplyCount());
+        assertFalse(registry.repliesOwed());
+    }
+
+    /**
      * Only a registered request waiting for its reply owes one: not an early reply's placeholder
      * (its request will find it when it registers) and not a released request's marker. The
      * event pump spins before blocking exactly while this is true.

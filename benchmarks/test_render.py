@@ -35,5 +35,28 @@ class OpenCloseVerdict(unittest.TestCase):
         self.assertEqual("**missed**", verdict(render.open_close_markdown(oc), "RSS slope under 1 KiB"))
 
 
+def figure(median, jdk="17.0.15"):
+    f = render.Figure(median, median, median, "ops/s", [median], fork_means=[median])
+    f.jdk = jdk
+    return f
+
+
+class OneAtATimeVerdict(unittest.TestCase):
+
+    def one_at_a_time(self, jni, c_pump):
+        c = {"completionRoundTrip_pump": figure(c_pump)}
+        j = {("CompletionRoundTripBenchmark.oneThread", "JNI"): figure(jni)}
+        return verdict("\n".join(render.render_forks.forks_markdown(c, j, render.CALLS, render.ratio)),
+                       "one at a time no worse than before")
+
+    def test_a_slower_host_is_read_by_the_ratio_to_c(self):
+        # A host whose wake-ups are twice as slow halves C's pump shape too: a lower rate than
+        # the earlier run's, at a better ratio to C, is not worse.
+        self.assertEqual("met", self.one_at_a_time(10_377, 9_192))
+
+    def test_a_lower_ratio_to_c_misses_whatever_the_rate(self):
+        self.assertEqual("**missed**", self.one_at_a_time(20_000, 25_000))
+
+
 if __name__ == "__main__":
     unittest.main()

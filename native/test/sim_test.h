@@ -61,6 +61,14 @@ static inline void to_wide(const char *s, WCHAR *w, size_t n)
     w[i] = 0;
 }
 
+/* The LINEINITIALIZEEXPARAMS of the event model (LINEINITIALIZEEXOPTION_USEEVENT). */
+static inline void event_params(LINEINITIALIZEEXPARAMS *p)
+{
+    memset(p, 0, sizeof *p);
+    p->dwTotalSize = sizeof *p;
+    p->dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
+}
+
 /* lineInitializeExW with LINEINITIALIZEEXOPTION_USEEVENT; *event (if not NULL) gets hEvent. */
 static inline HLINEAPP init_app_event(const char *name, HANDLE *event)
 {
@@ -69,9 +77,7 @@ static inline HLINEAPP init_app_event(const char *name, HANDLE *event)
     HLINEAPP h = 0;
     DWORD numDevs = 0, ver = 0x00030001;
     LINEINITIALIZEEXPARAMS p;
-    memset(&p, 0, sizeof p);
-    p.dwTotalSize = sizeof p;
-    p.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
+    event_params(&p);
     LONG r = lineInitializeExW(&h, NULL, NULL, wname, &numDevs, &ver, &p);
     CHECK_EQ(r, 0);
     CHECK(h != 0);

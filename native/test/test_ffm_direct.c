@@ -231,9 +231,7 @@ static HLINEAPP init_through_table(tb_provider *p, const char *name)
     HLINEAPP app = 0;
     DWORD numDevs = 0, version = 0x00030001;
     LINEINITIALIZEEXPARAMS params;
-    memset(&params, 0, sizeof params);
-    params.dwTotalSize = sizeof params;
-    params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
+    event_params(&params);
     CHECK_EQ(tb_line_initialize(p, &app, NULL, wname, &numDevs, &version, &params), 0);
     CHECK(app != 0);
     drain(app);

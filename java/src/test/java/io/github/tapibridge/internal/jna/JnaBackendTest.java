@@ -85,11 +85,17 @@ class JnaBackendTest {
         }
     }
 
+    /** A fixture library of the native build (a TAPI library that is not the simulator). */
+    static Path fixture(String name) {
+        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
+        Path fake = Path.of(dir, System.mapLibraryName(name)).toAbsolutePath().normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        return fake;
+    }
+
     @Test
     void providerWithoutAddressStatusBindsAndRefusesItAlone() {
-        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
-        Path fake = Path.of(dir, System.mapLibraryName("tapifake_tapi")).toAbsolutePath().normalize();
-        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        Path fake = fixture("tapifake_tapi");
         try (JnaBackend b = JnaBackend.openLibrary(fake)) {
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
             UnsupportedOperationException e =
@@ -108,9 +114,7 @@ class JnaBackendTest {
 
     @Test
     void providerPredatingTransferAndConferenceKeepsTheOtherGroups() {
-        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
-        Path fake = Path.of(dir, System.mapLibraryName("tapifake_noconf")).toAbsolutePath().normalize();
-        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        Path fake = fixture("tapifake_noconf");
         try (JnaBackend b = JnaBackend.openLibrary(fake)) {
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineHold(1), "call control is bound");
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineRedirectW(1, "201", 0), "transfer and digits are bound");
@@ -125,9 +129,7 @@ class JnaBackendTest {
 
     @Test
     void providerWithoutAddressStatusKeepsTransferAndConference() {
-        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
-        Path fake = Path.of(dir, System.mapLibraryName("tapifake_noaddrstatus")).toAbsolutePath().normalize();
-        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        Path fake = fixture("tapifake_noaddrstatus");
         try (JnaBackend b = JnaBackend.openLibrary(fake)) {
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineSetupTransferW(1, 0, 0), "transfer is bound");
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineAddToConference(1, 2), "conference is bound");
@@ -138,9 +140,7 @@ class JnaBackendTest {
     @Test
     void providerWithoutCallControlBindsAndRefusesItAlone() {
         // The fixture of the JNI loader tests: a TAPI library without the call control functions.
-        String dir = System.getProperty("tapibridge.test.nativeBuildDir", "../native/target/cmake");
-        Path fake = Path.of(dir, System.mapLibraryName("tapifake_tapi")).toAbsolutePath().normalize();
-        assertTrue(java.nio.file.Files.isRegularFile(fake), "test fixture missing (build native first): " + fake);
+        Path fake = fixture("tapifake_tapi");
         try (JnaBackend b = JnaBackend.openLibrary(fake)) {
             assertEquals(LINEERR_OPERATIONUNAVAIL, b.lineShutdown(1)); // the required functions work
             UnsupportedOperationException e =

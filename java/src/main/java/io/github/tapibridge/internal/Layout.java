@@ -39,6 +39,8 @@ public final class Layout {
     public static final int LINEINITIALIZEEXPARAMS_SIZE = 20 + POINTER_SIZE;
     /** {@code dwOptions}. */
     public static final int LINEINITIALIZEEXPARAMS_OPTIONS = 12;
+    /** {@code Handles}: the {@code hEvent} of the event model, a pointer-sized handle. */
+    public static final int LINEINITIALIZEEXPARAMS_HANDLES = 16;
 
     // ---- variable-size structures: common header ------------------------------------------
 

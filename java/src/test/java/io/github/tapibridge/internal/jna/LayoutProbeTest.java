@@ -86,6 +86,7 @@ class LayoutProbeTest {
 
         sizeOf("LINEINITIALIZEEXPARAMS_SIZE", "LINEINITIALIZEEXPARAMS");
         dword("LINEINITIALIZEEXPARAMS_OPTIONS", "LINEINITIALIZEEXPARAMS", "dwOptions");
+        pointer("LINEINITIALIZEEXPARAMS_HANDLES", "LINEINITIALIZEEXPARAMS", "Handles");
 
         put("TOTAL_SIZE", new Slot(Kind.HEADER_OFFSET, null, "dwTotalSize", DWORD, List.of()));
         put("NEEDED_SIZE", new Slot(Kind.HEADER_OFFSET, null, "dwNeededSize", DWORD, List.of()));

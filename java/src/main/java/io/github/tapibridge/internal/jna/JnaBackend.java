@@ -2,6 +2,7 @@ package io.github.tapibridge.internal.jna;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.NativeLibraries;
 import io.github.tapibridge.internal.TapiStrings;
 import io.github.tapibridge.spi.TapiBackend;
@@ -32,18 +33,30 @@ public final class JnaBackend extends JnaConference {
     private final DirectBinding isolated;
     private final Runnable onClose;
 
-    private JnaBackend(String description, String path) {
-        super(bind(path), description);
+    private JnaBackend(String description, DirectBinding binding, AppEvents.Waits waits) {
+        super(binding, description, waits);
         this.description = description;
         this.isolated = null;
         this.onClose = () -> { };
     }
 
     private JnaBackend(String description, DirectBinding isolated, Runnable onClose) {
-        super(isolated, description);
+        super(isolated, description, eventWaits(isolated));
         this.description = description;
         this.isolated = isolated;
         this.onClose = onClose;
+    }
+
+    private JnaBackend(String description, DirectBinding binding) {
+        this(description, binding, eventWaits(binding));
+    }
+
+    /**
+     * What the drain polls the applications' events with: kernel32 on Windows where the library
+     * has no activity word (as {@code tapi32.dll}), else null.
+     */
+    private static AppEvents.Waits eventWaits(DirectBinding binding) {
+        return binding.activity == null ? Kernel32Waits.onWindows() : null;
     }
 
     /** The provider's binding, made once per process; a 64-bit JVM only. */
@@ -57,7 +70,7 @@ public final class JnaBackend extends JnaConference {
     /** The simulator bundled with tapibridge. */
     public static JnaBackend openSimulator() {
         Path path = NativeLibraries.simulatorPath();
-        return new JnaBackend("simulator " + path, path.toString());
+        return new JnaBackend("simulator " + path, bind(path.toString()));
     }
 
     /**
@@ -74,13 +87,23 @@ public final class JnaBackend extends JnaConference {
             throw new UnsupportedOperationException("The system TAPI provider (tapi32.dll) exists only on Windows");
         }
         String path = SystemTapi.tapi32Path();
-        return new JnaBackend("system " + path, path);
+        return new JnaBackend("system " + path, bind(path));
     }
 
     /** Any library exporting the TAPI 2.x W functions. */
     public static JnaBackend openLibrary(Path path) {
         Objects.requireNonNull(path, "path");
-        return new JnaBackend("library " + path, path.toAbsolutePath().toString());
+        return new JnaBackend("library " + path, bind(path.toAbsolutePath().toString()));
+    }
+
+    /**
+     * Any library, its drain spinning on the applications' USEEVENT events as {@code waits}
+     * reports them, never on the library's activity word: for the tests of the event spin, where
+     * the simulator stands in for {@code tapi32.dll} (whose events exist only on Windows).
+     */
+    static JnaBackend openLibrary(Path path, AppEvents.Waits waits) {
+        Objects.requireNonNull(waits, "waits");
+        return new JnaBackend("library " + path, bind(path.toAbsolutePath().toString()), waits);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.tapibridge.internal.jna;
 
+import io.github.tapibridge.internal.AppEvents;
+
 /**
  * The call control functions of {@link JnaBackend} ({@code lineDialW}, {@code lineHold},
  * {@code lineUnhold}, {@code lineSwapHold}) and its transfer and digits functions
@@ -15,8 +17,8 @@ abstract class JnaCallControl extends JnaTapiCalls {
     private final TransferDigitsFunctions transferDigits;
     private final AddressStatusFunctions addressStatus;
 
-    JnaCallControl(DirectBinding binding, String description) {
-        super(binding, description);
+    JnaCallControl(DirectBinding binding, String description, AppEvents.Waits waits) {
+        super(binding, description, waits);
         this.callControl = binding.callControl;
         this.transferDigits = binding.transferDigits;
         this.addressStatus = binding.addressStatus;

@@ -1,5 +1,7 @@
 package io.github.tapibridge.internal.jna;
 
+import io.github.tapibridge.internal.AppEvents;
+
 /**
  * The consultation transfer and conference functions of {@link JnaBackend}
  * ({@code lineSetupTransferW}, {@code lineCompleteTransfer}, {@code lineAddToConference},
@@ -11,8 +13,8 @@ abstract class JnaConference extends JnaCallControl {
 
     private final ConferenceFunctions conference;
 
-    JnaConference(DirectBinding binding, String description) {
-        super(binding, description);
+    JnaConference(DirectBinding binding, String description, AppEvents.Waits waits) {
+        super(binding, description, waits);
         this.conference = binding.conference;
     }
 

@@ -1,178 +1,39 @@
 package io.github.tapibridge.internal.jna;
 
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import io.github.tapibridge.internal.Guard;
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.Layout;
 import io.github.tapibridge.internal.TapiConstants;
-import io.github.tapibridge.internal.TapiStrings;
-import io.github.tapibridge.spi.TapiBackend;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The guard, the native memory and the TAPI functions of {@link JnaBackend}: the half of the
- * backend that every provider has. {@link JnaCallControl} adds the optional call control
- * functions, {@link JnaBackend} how a provider is opened, the
+ * The TAPI functions of {@link JnaBackend} that every provider has, each inside the guard of
+ * {@link JnaMemory}, and the event pump's drain with its spin. {@link JnaCallControl} adds the
+ * optional call control functions, {@link JnaBackend} how a provider is opened, the
  * simulator's control functions and the probes of the C side.
  */
-abstract class JnaTapiCalls implements TapiBackend {
+abstract class JnaTapiCalls extends JnaMemory {
 
     final TapiFunctions tapi;
     final SimFunctions sim;
-    /** What the event pump's drain spins on, or null (it then blocks at once). */
+    /** What the event pump's drain spins on, or null (it then blocks at once, or uses events). */
     private final ActivityFunctions activity;
-    private final AtomicLong live = new AtomicLong();
-    /** One fence per call (see Guard), against a JNA call's hundred nanoseconds. */
-    private final Guard guard;
+    /** The applications' USEEVENT events the drain spins on where activity is null, or null. */
+    private final AppEvents events;
+    /** {@code lineGetMessage} of the provider, for {@link AppEvents#take}. */
+    private final AppEvents.Taker taker;
 
-    JnaTapiCalls(DirectBinding binding, String description) {
+    /**
+     * @param waits what the drain polls the applications' events with, or null: then it spins on
+     *        the library's activity word, if it has one; with waits, never on that word (the
+     *        tests of the event spin drop it, as the C tests do)
+     */
+    JnaTapiCalls(DirectBinding binding, String description, AppEvents.Waits waits) {
+        super(description);
         this.tapi = binding.tapi;
         this.sim = binding.sim;
-        this.activity = binding.activity;
-        this.guard = new Guard("The JNA backend for " + description);
-    }
-
-    // ---- guard ---------------------------------------------------------------------------
-
-    void enter() {
-        guard.enter();
-    }
-
-    void exit() {
-        guard.exit();
-    }
-
-    static void requireAddress(long address) {
-        if (address == 0) {
-            throw new IllegalArgumentException("NULL address");
-        }
-    }
-
-    /** NUL-terminated UTF-16, checked as the JNI bridge checks it; null stays null. */
-    static char[] wide(String s, String what) {
-        if (s == null) {
-            return null;
-        }
-        TapiStrings.check(s, what);
-        char[] w = new char[s.length() + 1];
-        s.getChars(0, s.length(), w, 0);
-        return w;
-    }
-
-    /** NUL-terminated UTF-8 for the simulator's control API, checked as {@link #wide}. */
-    static byte[] utf8(String s, String what) {
-        if (s == null) {
-            return null;
-        }
-        TapiStrings.check(s, what);
-        byte[] text = s.getBytes(StandardCharsets.UTF_8);
-        byte[] b = new byte[text.length + 1];
-        System.arraycopy(text, 0, b, 0, text.length);
-        return b;
-    }
-
-    // ---- memory --------------------------------------------------------------------------
-
-    @Override
-    public long allocate(long size) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("size must be positive: " + size);
-        }
-        enter();
-        try {
-            long p = Native.malloc(size);
-            if (p == 0) {
-                throw new OutOfMemoryError("native allocation of " + size + " bytes failed");
-            }
-            new Pointer(p).setMemory(0, size, (byte) 0);
-            live.incrementAndGet();
-            return p;
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void free(long address) {
-        if (address == 0) {
-            return;
-        }
-        enter();
-        try {
-            Native.free(address);
-            live.decrementAndGet();
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public long liveAllocations() {
-        return live.get();
-    }
-
-    @Override
-    public int getInt(long address) {
-        requireAddress(address);
-        enter();
-        try {
-            return new Pointer(address).getInt(0);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void putInt(long address, int value) {
-        requireAddress(address);
-        enter();
-        try {
-            new Pointer(address).setInt(0, value);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void read(long address, byte[] dst, int offset, int length) {
-        requireAddress(address);
-        Objects.checkFromIndexSize(offset, length, dst.length);
-        enter();
-        try {
-            new Pointer(address).read(0, dst, offset, length);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public void write(long address, byte[] src, int offset, int length) {
-        requireAddress(address);
-        Objects.checkFromIndexSize(offset, length, src.length);
-        enter();
-        try {
-            new Pointer(address).write(0, src, offset, length);
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    public ByteBuffer view(long address, int size) {
-        requireAddress(address);
-        if (size < 0) {
-            throw new IllegalArgumentException("negative size");
-        }
-        enter();
-        try {
-            return new Pointer(address).getByteBuffer(0, size).order(ByteOrder.LITTLE_ENDIAN);
-        } finally {
-            exit();
-        }
+        this.activity = waits == null ? binding.activity : null;
+        this.events = waits == null ? null : new AppEvents(waits);
+        this.taker = tapi::lineGetMessage;
     }
 
     // ---- TAPI ----------------------------------------------------------------------------
@@ -182,20 +43,40 @@ abstract class JnaTapiCalls implements TapiBackend {
                                  long lpdwAPIVersion, long lpParams) {
         enter();
         try {
-            return tapi.lineInitializeExW(lphLineApp, hInstance, 0, wide(name, "lpszFriendlyAppName"),
+            int r = tapi.lineInitializeExW(lphLineApp, hInstance, 0, wide(name, "lpszFriendlyAppName"),
                     lpdwNumDevs, lpdwAPIVersion, lpParams);
+            if (r == 0 && events != null && lphLineApp != 0 && lpParams != 0) {
+                noteEvent(new Pointer(lphLineApp).getInt(0), new Pointer(lpParams));
+            }
+            return r;
         } finally {
             exit();
         }
     }
 
+    /** Records the event of an application initialized with these parameters, if it has one. */
+    private void noteEvent(int hLineApp, Pointer params) {
+        int totalSize = params.getInt(Layout.TOTAL_SIZE);
+        if (AppEvents.coversEvent(totalSize)) {
+            events.initialized(hLineApp, totalSize, params.getInt(Layout.LINEINITIALIZEEXPARAMS_OPTIONS),
+                    params.getLong(Layout.LINEINITIALIZEEXPARAMS_HANDLES));
+        }
+    }
+
+    /** Then forgets the application's event, whatever lineShutdown returned. */
     @Override
     public int lineShutdown(int hLineApp) {
         enter();
         try {
             return tapi.lineShutdown(hLineApp);
         } finally {
-            exit();
+            try {
+                if (events != null) {
+                    events.shutdown(hLineApp);
+                }
+            } finally {
+                exit();
+            }
         }
     }
 
@@ -342,8 +223,9 @@ abstract class JnaTapiCalls implements TapiBackend {
 
     /**
      * As the interface's default, inside one entry of the guard for the whole batch, and with
-     * the JNI bridge's spin ({@code tb_get_messages}) run here in Java, on
-     * {@code tapisim_activity} where the library exports it.
+     * the JNI bridge's spin ({@code tb_get_messages}) run here in Java: on
+     * {@code tapisim_activity} where the library exports it, else on Windows on the
+     * application's USEEVENT event ({@link AppEvents}).
      */
     @Override
     public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
@@ -356,9 +238,14 @@ abstract class JnaTapiCalls implements TapiBackend {
         }
         enter();
         try {
-            int r = spinMicros > 0 && dwTimeout == TapiConstants.INFINITE && activity != null
-                    ? spinThenGet(hLineApp, lpMessages, spinMicros)
-                    : tapi.lineGetMessage(hLineApp, lpMessages, dwTimeout);
+            int r;
+            if (spinMicros > 0 && dwTimeout == TapiConstants.INFINITE && activity != null) {
+                r = spinThenGet(hLineApp, lpMessages, spinMicros);
+            } else if (events != null) {
+                r = events.take(taker, hLineApp, lpMessages, dwTimeout, spinMicros);
+            } else {
+                r = tapi.lineGetMessage(hLineApp, lpMessages, dwTimeout);
+            }
             if (r != 0) {
                 return r;
             }
@@ -421,7 +308,13 @@ abstract class JnaTapiCalls implements TapiBackend {
     public void close() {
         if (guard.close()) {
             guard.awaitQuiescent();
-            released();
+            try {
+                if (events != null) {
+                    events.clear(); // the duplicates of applications never shut down
+                }
+            } finally {
+                released();
+            }
         }
     }
 

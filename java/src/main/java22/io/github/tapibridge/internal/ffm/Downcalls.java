@@ -23,8 +23,10 @@ import java.util.Set;
  * <p>Every TAPI handle here is plain. The critical downcalls ({@code Linker.Option.critical(false)}:
  * no transition of the thread out of Java, so the call cannot reach a safepoint, must never block
  * or call back into Java, and may touch no Java heap) are those of {@code calloc} and {@code free}
- * below and, on the bundled simulator, those of libtapibridge's guarded wrappers
- * ({@link FfmDirect}): see {@link #CRITICAL}.
+ * below, on the bundled simulator those of libtapibridge's guarded wrappers
+ * ({@link FfmDirect}): see {@link #CRITICAL}, and on Windows kernel32's
+ * {@code WaitForSingleObject} with timeout 0, the drain's poll of an application's event
+ * ({@link FfmKernel32}).
  */
 @SuppressWarnings("restricted") // native access is this backend's job; granted by --enable-native-access
 final class Downcalls {

@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.NativeLibraries;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
@@ -58,8 +59,9 @@ public final class FfmBackend extends FfmSimControl {
     private final FfmLibrary isolated;
     private final Runnable onClose;
 
-    private FfmBackend(FfmLibrary library, String description, FfmLibrary isolated, Runnable onClose) {
-        super(library, description);
+    private FfmBackend(FfmLibrary library, String description, FfmLibrary isolated, Runnable onClose,
+                       AppEvents.Waits waits) {
+        super(library, description, waits);
         this.isolated = isolated;
         this.onClose = onClose;
     }
@@ -81,7 +83,8 @@ public final class FfmBackend extends FfmSimControl {
     public static FfmBackend openSimulator() {
         require64Bit();
         Path path = NativeLibraries.simulatorPath();
-        return new FfmBackend(FfmLibrary.of(path.toString(), true), "simulator " + path, null, () -> { });
+        return new FfmBackend(FfmLibrary.of(path.toString(), true), "simulator " + path, null, () -> { },
+                null);
     }
 
     /**
@@ -99,7 +102,8 @@ public final class FfmBackend extends FfmSimControl {
         }
         require64Bit();
         String path = FfmSystemTapi.tapi32Path();
-        return new FfmBackend(FfmLibrary.of(path, false), "system " + path, null, () -> { });
+        return new FfmBackend(FfmLibrary.of(path, false), "system " + path, null, () -> { },
+                FfmKernel32.onWindows());
     }
 
     /**
@@ -112,8 +116,20 @@ public final class FfmBackend extends FfmSimControl {
     public static FfmBackend openLibrary(Path path) {
         Objects.requireNonNull(path, "path");
         require64Bit();
+        return openLibrary(path, FfmKernel32.onWindows());
+    }
+
+    /**
+     * Any library, its drain spinning on the applications' USEEVENT events as {@code waits}
+     * reports them (null: it blocks at once). {@link #openLibrary(Path)} passes kernel32's on
+     * Windows; the tests of the event spin pass their own, the simulator standing in for
+     * {@code tapi32.dll} (whose events exist only on Windows).
+     */
+    static FfmBackend openLibrary(Path path, AppEvents.Waits waits) {
+        Objects.requireNonNull(path, "path");
+        require64Bit();
         return new FfmBackend(FfmLibrary.of(path.toAbsolutePath().toString(), false), "library " + path, null,
-                () -> { });
+                () -> { }, waits);
     }
 
     /**
@@ -132,7 +148,7 @@ public final class FfmBackend extends FfmSimControl {
         require64Bit();
         FfmLibrary library = FfmLibrary.acquireIsolated(copy.toAbsolutePath().toString());
         try {
-            return new FfmBackend(library, description, library, onClose);
+            return new FfmBackend(library, description, library, onClose, null);
         } catch (RuntimeException | Error e) {
             library.releaseIsolated(); // libtapibridge refused it: the copy's other holds stay
             throw e;
@@ -165,8 +181,12 @@ public final class FfmBackend extends FfmSimControl {
     @Override
     void released() {
         try {
-            if (direct != 0) {
-                FfmDirect.close(direct);
+            try {
+                forgetEvents();
+            } finally {
+                if (direct != 0) {
+                    FfmDirect.close(direct);
+                }
             }
         } finally {
             try {

@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.GuardRecord;
 /**
  * The call control functions of {@link FfmBackend} ({@code lineDialW}, {@code lineHold},
@@ -12,8 +13,8 @@ import io.github.tapibridge.internal.GuardRecord;
  */
 abstract class FfmCallControl extends FfmTapiCalls {
 
-    FfmCallControl(FfmLibrary library, String description) {
-        super(library, description);
+    FfmCallControl(FfmLibrary library, String description, AppEvents.Waits waits) {
+        super(library, description, waits);
     }
 
     /** The group; called inside the guard, so that a closed backend throws IllegalStateException first. */

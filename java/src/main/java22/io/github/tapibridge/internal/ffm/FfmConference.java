@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.GuardRecord;
 /**
  * The consultation transfer and conference functions of {@link FfmBackend}
@@ -13,8 +14,8 @@ import io.github.tapibridge.internal.GuardRecord;
  */
 abstract class FfmConference extends FfmCallControl {
 
-    FfmConference(FfmLibrary library, String description) {
-        super(library, description);
+    FfmConference(FfmLibrary library, String description, AppEvents.Waits waits) {
+        super(library, description, waits);
     }
 
     /** The group; called inside the guard, so that a closed backend throws IllegalStateException first. */

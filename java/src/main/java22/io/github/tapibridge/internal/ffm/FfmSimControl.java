@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.GuardRecord;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 abstract class FfmSimControl extends FfmConference {
 
-    FfmSimControl(FfmLibrary library, String description) {
-        super(library, description);
+    FfmSimControl(FfmLibrary library, String description, AppEvents.Waits waits) {
+        super(library, description, waits);
     }
 
     // ---- simulator control ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.github.tapibridge.internal.ffm;
 
+import io.github.tapibridge.internal.AppEvents;
 import io.github.tapibridge.internal.GuardRecord;
 import io.github.tapibridge.internal.Layout;
 
@@ -16,10 +17,29 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     /** The provider's handle in libtapibridge's C guard ({@link FfmDirect}), or 0: Java guard only. */
     final long direct;
+    /**
+     * The applications' USEEVENT events the drain spins on where {@link #direct} is 0 (on Windows:
+     * {@code tapi32.dll}, a library opened by path), or null: it blocks at once.
+     */
+    private final AppEvents events;
+    /** {@code lineGetMessage} inside the caller's guard entry, for {@link AppEvents#take}. */
+    private final AppEvents.Taker taker = this::getMessage;
 
-    FfmTapiCalls(FfmLibrary library, String description) {
+    /**
+     * @param waits what the drain polls the applications' events with where the library's hot
+     *        functions are not called through libtapibridge, or null
+     */
+    FfmTapiCalls(FfmLibrary library, String description, AppEvents.Waits waits) {
         super(library, description);
         this.direct = library.critical ? FfmDirect.open(library.path, library.pinned) : 0;
+        this.events = direct == 0 && waits != null ? new AppEvents(waits) : null;
+    }
+
+    /** Closes the duplicates of the events of applications never shut down: for released(). */
+    final void forgetEvents() {
+        if (events != null) {
+            events.clear();
+        }
     }
 
     /**
@@ -53,12 +73,25 @@ abstract class FfmTapiCalls extends FfmMemory {
         GuardRecord held = guard.enter();
         try {
             long name = wide(lpszFriendlyAppName, "lpszFriendlyAppName", 0);
-            return (int) Downcalls.LINE_INITIALIZE_EX_W.invokeExact(library.lineInitializeExW, lphLineApp, hInstance,
+            int r = (int) Downcalls.LINE_INITIALIZE_EX_W.invokeExact(library.lineInitializeExW, lphLineApp, hInstance,
                     0L, name, lpdwNumDevs, lpdwAPIVersion, lpLineInitializeExParams);
+            if (r == 0 && events != null && lphLineApp != 0 && lpLineInitializeExParams != 0) {
+                noteEvent(ALL.get(INT, lphLineApp), lpLineInitializeExParams);
+            }
+            return r;
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
             guard.exit(held);
+        }
+    }
+
+    /** Records the event of an application initialized with these parameters, if it has one. */
+    private void noteEvent(int hLineApp, long params) {
+        int totalSize = ALL.get(INT, params + Layout.TOTAL_SIZE);
+        if (AppEvents.coversEvent(totalSize)) {
+            events.initialized(hLineApp, totalSize, ALL.get(INT, params + Layout.LINEINITIALIZEEXPARAMS_OPTIONS),
+                    ALL.get(LONG, params + Layout.LINEINITIALIZEEXPARAMS_HANDLES));
         }
     }
 
@@ -93,8 +126,9 @@ abstract class FfmTapiCalls extends FfmMemory {
 
     /**
      * As the interface's default, inside one entry of the guard for the whole batch; on the
-     * simulator one plain downcall of libtapibridge's batch, the JNI bridge's loop and spin (a
-     * library opened by path blocks at once, without a spin).
+     * simulator one plain downcall of libtapibridge's batch, the JNI bridge's loop and spin. On
+     * other libraries the first take spins, on Windows, on the application's USEEVENT event
+     * ({@link AppEvents}: {@code tapi32.dll}); elsewhere it blocks at once.
      */
     @Override
     public int lineGetMessages(int hLineApp, long lpMessages, int count, int dwTimeout,
@@ -111,7 +145,9 @@ abstract class FfmTapiCalls extends FfmMemory {
         }
         GuardRecord held = guard.enter();
         try {
-            int r = getMessage(hLineApp, lpMessages, dwTimeout);
+            int r = events != null
+                    ? events.take(taker, hLineApp, lpMessages, dwTimeout, spinMicros)
+                    : getMessage(hLineApp, lpMessages, dwTimeout);
             if (r != 0) {
                 return r;
             }
@@ -134,6 +170,7 @@ abstract class FfmTapiCalls extends FfmMemory {
         }
     }
 
+    /** Then forgets the application's event, whatever lineShutdown returned. */
     @Override
     public int lineShutdown(int hLineApp) {
         GuardRecord held = guard.enter();
@@ -142,7 +179,13 @@ abstract class FfmTapiCalls extends FfmMemory {
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         } finally {
-            guard.exit(held);
+            try {
+                if (events != null) {
+                    events.shutdown(hLineApp);
+                }
+            } finally {
+                guard.exit(held);
+            }
         }
     }
 

@@ -115,9 +115,11 @@ public interface TapiBackend extends AutoCloseable {
      * <p>With {@code spinMicros} above 0 and {@code dwTimeout} INFINITE, the first wait may spin
      * for up to {@code spinMicros} microseconds before it blocks: the event pump asks for it
      * while replies are owed, so that a request made meanwhile reaches it without waking a
-     * blocked thread. A backend spins only where the provider has a word to watch without its
-     * lock (the bundled simulator's {@code tapisim_activity}), taking again whenever it changes;
-     * elsewhere it blocks at once. The spin changes when the call returns, never what it returns.
+     * blocked thread. A backend spins only where there is something to watch without the
+     * provider's lock: the bundled simulator's {@code tapisim_activity}, taking again whenever it
+     * changes, or on Windows the application's {@code LINEINITIALIZEEXOPTION_USEEVENT} event
+     * ({@code tapi32.dll}), taking again while it is signalled; elsewhere it blocks at once. The
+     * spin changes when the call returns, never what it returns.
      *
      * <p>This default loops over {@link #lineGetMessage} in Java and does not spin; a backend
      * may do the same in one native crossing.

@@ -1,6 +1,8 @@
 package io.github.tapibridge.internal;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The {@code LINEINITIALIZEEXOPTION_USEEVENT} events of one provider's applications, for an
@@ -90,6 +92,8 @@ public final class AppEvents {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger("io.github.tapibridge");
+
     private final Waits waits;
     private final Entry[] entries = new Entry[CAPACITY];
     private final Object lock = new Object();
@@ -106,6 +110,28 @@ public final class AppEvents {
         this.waits = waits;
         for (int i = 0; i < CAPACITY; i++) {
             entries[i] = new Entry();
+        }
+    }
+
+    /**
+     * A backend's binding of kernel32's waits, made on Windows only: elsewhere there are no
+     * events to wait on. A binding that fails is logged (a WARNING) and gives null, so that the
+     * backend's drain blocks at once, as without the spin. Call it once per backend class.
+     *
+     * @param backend the backend's name, for the log
+     * @param bind binds kernel32
+     * @return the waits, or null
+     */
+    public static Waits windowsWaits(String backend, Supplier<Waits> bind) {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return null;
+        }
+        try {
+            return bind.get();
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "kernel32 could not be bound: the " + backend
+                    + " event pump blocks at once, without a spin", e);
+            return null;
         }
     }
 

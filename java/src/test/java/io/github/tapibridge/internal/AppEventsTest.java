@@ -55,6 +55,25 @@ class AppEventsTest {
     }
 
     @Test
+    void kernel32IsBoundOnWindowsOnlyAndAFailedBindingGivesNoWaits() {
+        String os = System.getProperty("os.name");
+        if (!os.toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            assertNull(AppEvents.windowsWaits("test", () -> {
+                throw new AssertionError("bound off Windows");
+            }));
+        }
+        System.setProperty("os.name", "Windows 11"); // as the backends' bindings would see it
+        try {
+            assertEquals(waits, AppEvents.windowsWaits("test", () -> waits));
+            assertNull(AppEvents.windowsWaits("test", () -> {
+                throw new UnsatisfiedLinkError("no kernel32 here");
+            }), "logged; the drain blocks at once");
+        } finally {
+            System.setProperty("os.name", os);
+        }
+    }
+
+    @Test
     void recordsOnlyAnApplicationThatGotTheEventModel() {
         events.initialized(1, SIZE, USEEVENT, 0x100);
         events.initialized(2, SIZE, USEEVENT | CALLHUBTRACKING, 0x200);

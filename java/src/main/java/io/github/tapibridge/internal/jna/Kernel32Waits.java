@@ -3,7 +3,6 @@ package io.github.tapibridge.internal.jna;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import io.github.tapibridge.internal.AppEvents;
-import java.util.Locale;
 
 /**
  * {@link AppEvents.Waits} over {@code kernel32.dll}, direct-mapped (a poll allocates nothing):
@@ -14,8 +13,6 @@ final class Kernel32Waits implements AppEvents.Waits {
 
     /** {@code SYNCHRONIZE}: the duplicate can be waited on, and nothing else. */
     private static final int SYNCHRONIZE = 0x00100000;
-
-    private static final System.Logger LOG = System.getLogger("io.github.tapibridge");
 
     private static native int WaitForSingleObject(long hHandle, int dwMilliseconds);
 
@@ -30,23 +27,12 @@ final class Kernel32Waits implements AppEvents.Waits {
     private Kernel32Waits() {
     }
 
-    /** Bound once, or null: not Windows, or kernel32 could not be bound (logged). */
+    /** Bound once, on Windows. */
     private static final class Holder {
-        static final AppEvents.Waits WAITS = bind();
-
-        private static AppEvents.Waits bind() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-                return null;
-            }
-            try {
-                Native.register(Kernel32Waits.class, NativeLibrary.getInstance("kernel32"));
-                return new Kernel32Waits();
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING,
-                        "kernel32 could not be bound: the JNA event pump blocks at once, without a spin", e);
-                return null;
-            }
-        }
+        static final AppEvents.Waits WAITS = AppEvents.windowsWaits("JNA", () -> {
+            Native.register(Kernel32Waits.class, NativeLibrary.getInstance("kernel32"));
+            return new Kernel32Waits();
+        });
     }
 
     /**

@@ -10,7 +10,6 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.util.Locale;
 
 /**
  * {@link AppEvents.Waits} over {@code kernel32.dll}: the event spin of the FFM drain on every
@@ -23,8 +22,6 @@ final class FfmKernel32 implements AppEvents.Waits {
 
     /** {@code SYNCHRONIZE}: the duplicate can be waited on, and nothing else. */
     private static final int SYNCHRONIZE = 0x00100000;
-
-    private static final System.Logger LOG = System.getLogger("io.github.tapibridge");
 
     private final MethodHandle waitForSingleObject;
     private final MethodHandle getCurrentProcess;
@@ -48,22 +45,10 @@ final class FfmKernel32 implements AppEvents.Waits {
         return lookup.find(name).orElseThrow(() -> new UnsatisfiedLinkError("kernel32 has no " + name));
     }
 
-    /** Bound once, or null: not Windows, or kernel32 could not be bound (logged). */
+    /** Bound once, on Windows. */
     private static final class Holder {
-        static final AppEvents.Waits WAITS = bind();
-
-        private static AppEvents.Waits bind() {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-                return null;
-            }
-            try {
-                return new FfmKernel32(SymbolLookup.libraryLookup("kernel32", Arena.global()));
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING,
-                        "kernel32 could not be bound: the FFM event pump blocks at once, without a spin", e);
-                return null;
-            }
-        }
+        static final AppEvents.Waits WAITS = AppEvents.windowsWaits("FFM",
+                () -> new FfmKernel32(SymbolLookup.libraryLookup("kernel32", Arena.global())));
     }
 
     /**
